@@ -1,0 +1,105 @@
+"""The ``drafter`` command: argument parsing and printing only.
+
+Every sub-command lives in its own module in this package and exposes
+``register(subparsers)``; modules are discovered, so adding a command touches one
+file. With no sub-command, ``drafter [FILES] [--screenshot OUT]`` starts the GUI.
+Errors the user can act on (:class:`drafter.errors.DrafterError`) are printed as
+one line on stderr with exit code 2, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+from drafter import __version__
+from drafter.errors import DrafterError
+
+EXIT_USER_ERROR = 2
+
+
+def _command_modules() -> list:
+    mods = []
+    for info in pkgutil.iter_modules(__path__):
+        if info.name.startswith("_"):
+            continue
+        mod = importlib.import_module(f"{__name__}.{info.name}")
+        if hasattr(mod, "register"):
+            mods.append(mod)
+    mods.sort(key=lambda m: (getattr(m, "ORDER", 50), m.__name__))
+    return mods
+
+
+def add_db_option(parser: argparse.ArgumentParser) -> None:
+    """``--db PATH``: the library database (default: $DRAFTER_DB, else the user data dir)."""
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=os.environ.get("DRAFTER_DB"),
+        help="library database file (default: $DRAFTER_DB or the user data directory)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="drafter",
+        description="Compare, annotate and export versions of UN resolutions.",
+        epilog="Without a command, 'drafter [FILES] [--screenshot OUT.png] [--db PATH]' "
+        "opens the desktop application.",
+    )
+    parser.add_argument("--version", action="version", version=f"drafter {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for mod in _command_modules():
+        mod.register(sub)
+    return parser
+
+
+def build_gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="drafter",
+        description="Open the Drafter desktop application "
+        "(see 'drafter --help' for the command-line tools).",
+    )
+    parser.add_argument("--version", action="version", version=f"drafter {__version__}")
+    parser.add_argument("files", nargs="*", help="resolution files to import and open")
+    parser.add_argument(
+        "--screenshot",
+        metavar="OUT.png",
+        help="open the window, wait for loading to finish, save a PNG of it and exit",
+    )
+    add_db_option(parser)
+    return parser
+
+
+def _subcommand_names(parser: argparse.ArgumentParser) -> set[str]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return set(action.choices)
+    return set()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        parser = build_parser()
+        if argv and (argv[0] in _subcommand_names(parser) or argv[0] in ("-h", "--help")):
+            args = parser.parse_args(argv)
+            if not getattr(args, "func", None):
+                parser.print_help()
+                return EXIT_USER_ERROR
+            return int(args.func(args) or 0)
+        args = build_gui_parser().parse_args(argv)
+        from drafter.gui.app import run_gui  # Qt is imported only here
+
+        return int(run_gui(args) or 0)
+    except DrafterError as exc:
+        print(f"drafter: {exc}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # output piped into head and the like
+        return 0

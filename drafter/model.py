@@ -1,0 +1,289 @@
+"""Drafter's values: plain frozen dataclasses shared by every layer.
+
+Nothing here knows about files, SQL or Qt. Ingest produces a :class:`Resolution`;
+compare produces a :class:`Comparison` (versions mode) or a :class:`Relation`
+(related-documents mode); the store persists them and :class:`Note` objects; export
+and the GUI render them. The ``to_json`` methods define the public JSON contracts of
+``drafter parse --json`` and ``drafter compare --json`` (see docs/ARCHITECTURE.md):
+extend them, never rename or remove fields.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+
+class ParaKind(StrEnum):
+    """What a paragraph is in a resolution's structure."""
+
+    HEADING = "heading"  # document header lines, titles, "The General Assembly,"
+    PREAMBULAR = "preambular"
+    OPERATIVE = "operative"
+    SUBPARAGRAPH = "subparagraph"  # (a), (i) under an operative (or preambular) paragraph
+    CLOSING = "closing"  # "61st plenary meeting / 21 December 2012"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    number: str  # as printed: "1", "13", "*"
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph of a resolution.
+
+    ``id`` is the 0-based position in the parsed document; pairs, links and notes
+    refer to paragraphs by it. ``number`` is the full number as printed, with
+    parents for sub-paragraphs: "3", "3(c)", "3(c)(ii)"; None when unnumbered.
+    ``text`` has no number and no footnote markers. ``lead`` is the length of the
+    opening words printed in italics (preambular "Recalling also", operative
+    "Decides"), 0 when none.
+    """
+
+    id: int
+    kind: ParaKind
+    number: str | None
+    text: str
+    footnotes: tuple[str, ...] = ()
+    lead: int = 0
+    level: int = 0  # 0 for top-level, 1 for (a), 2 for (i), ...
+
+    @property
+    def label(self) -> str:
+        """A short human label: "OP 3(c)(ii)", "PP 4", "¶ 12"."""
+        if self.number is None:
+            return f"¶ {self.id + 1}"
+        if self.kind == ParaKind.PREAMBULAR:
+            return f"PP {self.number}"
+        if self.kind in (ParaKind.OPERATIVE, ParaKind.SUBPARAGRAPH):
+            return f"OP {self.number}"
+        return self.number
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": str(self.kind),
+            "number": self.number,
+            "text": self.text,
+            "footnotes": list(self.footnotes),
+            "lead": self.lead,
+            "level": self.level,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """A parsed resolution (any version: draft, revision, adopted text)."""
+
+    symbol: str | None
+    title: str | None
+    date: _dt.date | None
+    paragraphs: tuple[Paragraph, ...]
+    footnotes: tuple[Footnote, ...] = ()
+    language: str = "en"
+    session: str | None = None  # "Sixty-eighth session"
+    agenda_item: str | None = None  # "Agenda item 21 (e)"
+    source: str | None = None  # file name it was read from
+    warnings: tuple[str, ...] = ()  # things the reader skipped (tables, ...)
+
+    def footnote_text(self, number: str) -> str | None:
+        for fn in self.footnotes:
+            if fn.number == number:
+                return fn.text
+        return None
+
+    @property
+    def display_name(self) -> str:
+        return self.symbol or self.title or self.source or "untitled"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "symbol": self.symbol,
+            "title": self.title,
+            "date": self.date.isoformat() if self.date else None,
+            "language": self.language,
+            "session": self.session,
+            "agenda_item": self.agenda_item,
+            "source": self.source,
+            "paragraphs": [p.to_json() for p in self.paragraphs],
+            "footnotes": {fn.number: fn.text for fn in self.footnotes},
+            "warnings": list(self.warnings),
+        }
+
+
+class PairKind(StrEnum):
+    UNCHANGED = "unchanged"
+    MODIFIED = "modified"
+    MOVED = "moved"
+    INSERTED = "inserted"
+    DELETED = "deleted"
+    SPLIT = "split"
+    MERGED = "merged"
+
+
+# diff-match-patch operations
+DELETE, EQUAL, INSERT = -1, 0, 1
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """One aligned row of a versions-mode comparison.
+
+    ``old``/``new`` hold paragraph ids (several for split/merge, none for an
+    inserted/deleted side). ``diff`` is a list of (op, text) runs covering both
+    sides completely: joining the runs with op <= 0 gives the old side's texts
+    joined by "\\n", op >= 0 the new side's. ``approximate`` is True when the word
+    diff was cut short by a time limit. ``formatting_only`` is True when the only
+    differences are footnote markers, whitespace, quote or dash style.
+    """
+
+    kind: PairKind
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+    similarity: float
+    diff: tuple[tuple[int, str], ...] = ()
+    approximate: bool = False
+    formatting_only: bool = False
+    moved_edited: bool = False  # a MOVED pair whose text also changed
+
+    @property
+    def is_change(self) -> bool:
+        return self.kind != PairKind.UNCHANGED
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": str(self.kind),
+            "old": list(self.old),
+            "new": list(self.new),
+            "similarity": round(self.similarity, 4),
+            "approximate": self.approximate,
+            "formatting_only": self.formatting_only,
+            "moved_edited": self.moved_edited,
+            "diff": [[op, text] for op, text in self.diff],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Versions mode: two versions of one text, aligned paragraph by paragraph.
+
+    Pairs are in reading order of the new text, deleted paragraphs placed where
+    they stood in the old one.
+    """
+
+    old: Resolution
+    new: Resolution
+    pairs: tuple[Pair, ...]
+    mode: str = "versions"
+
+    @property
+    def summary(self) -> dict[str, int]:
+        counts = {str(k): 0 for k in PairKind}
+        formatting = 0
+        approximate = 0
+        for p in self.pairs:
+            counts[str(p.kind)] += 1
+            formatting += p.formatting_only
+            approximate += p.approximate
+        counts["formatting_only"] = formatting
+        counts["approximate"] = approximate
+        counts["changes"] = sum(1 for p in self.pairs if p.is_change)
+        return counts
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "old": self.old.to_json(),
+            "new": self.new.to_json(),
+            "mode": self.mode,
+            "pairs": [p.to_json() for p in self.pairs],
+            "summary": self.summary,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Related mode: paragraph ``old`` of the first text is reflected in ``new``."""
+
+    old: int
+    new: int
+    score: float
+    shared: tuple[str, ...] = ()  # shared phrases, as they appear in the texts
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "old": self.old,
+            "new": self.new,
+            "score": round(self.score, 4),
+            "shared": list(self.shared),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """Related-documents mode: many-to-many links between two different texts."""
+
+    old: Resolution
+    new: Resolution
+    links: tuple[Link, ...]  # best first within each old paragraph
+    mode: str = "related"
+
+    def links_from(self, old_id: int) -> tuple[Link, ...]:
+        return tuple(
+            sorted((lk for lk in self.links if lk.old == old_id), key=lambda lk: -lk.score)
+        )
+
+    def links_to(self, new_id: int) -> tuple[Link, ...]:
+        return tuple(
+            sorted((lk for lk in self.links if lk.new == new_id), key=lambda lk: -lk.score)
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "old": self.old.to_json(),
+            "new": self.new.to_json(),
+            "mode": self.mode,
+            "links": [lk.to_json() for lk in self.links],
+        }
+
+
+class NoteStatus(StrEnum):
+    OPEN = "open"
+    RESOLVED = "resolved"
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """Where a note sits: a paragraph, and optionally a quote within it.
+
+    Enough to re-find the spot by content: the paragraph's id and number, a hash
+    of its text, and the quoted words with their offsets (start, end) in it.
+    """
+
+    paragraph_id: int
+    number: str | None
+    text_hash: str
+    quote: str = ""
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """An annotation on a paragraph of one stored version."""
+
+    id: str  # uuid4 hex; stable across export/import
+    version_id: int
+    anchor: Anchor
+    body: str
+    author: str
+    created: str  # ISO 8601 UTC
+    updated: str
+    tags: tuple[str, ...] = ()
+    status: NoteStatus = NoteStatus.OPEN
+    orphaned: bool = False  # its paragraph or quoted words are gone in this version
+    carried_from: str | None = None  # id of the note on the earlier version

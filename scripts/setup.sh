@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Prepare a machine to run Drafter from this checkout: Debian libraries Qt needs (when
+# root; otherwise print the apt-get line), a virtualenv in .venv, and the package with
+# its test extras. Safe to run again: it only adds what is missing. Sourced by
+# scripts/demo.sh and scripts/test.sh.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+# Qt's runtime libraries and fonts (without a font Qt draws boxes), LibreOffice for
+# checking exported .docx files, poppler for looking at PDFs, CJK fonts for Chinese.
+DEB_PACKAGES=(python3-venv libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
+  libglib2.0-0 libdbus-1-3 libxcb-cursor0 fonts-dejavu-core fonts-noto-cjk
+  libreoffice-writer-nogui poppler-utils)
+
+missing=()
+if command -v dpkg-query >/dev/null 2>&1; then
+  for pkg in "${DEB_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+fi
+if ((${#missing[@]})); then
+  if [ "$(id -u)" = 0 ]; then
+    echo "setup: installing Debian packages: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "setup: these Debian packages are missing; install them with:"
+    echo "  sudo apt-get install -y ${missing[*]}"
+  fi
+fi
+
+PYTHON="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+  echo "setup: creating .venv"
+  "$PYTHON" -m venv .venv
+fi
+stamp=.venv/.drafter-installed
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  echo "setup: installing Drafter and its dependencies into .venv"
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -e ".[test]"
+  touch "$stamp"
+fi
