@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Drafter's main job on the bundled sample texts, on a fresh Debian machine or this one:
+#   1. versions mode: an illustrative zero draft of 68/4 against the adopted A/RES/68/4
+#      (moves, a split, a merge, word changes, renumbering), printed and exported as a
+#      Word redline with real tracked changes and as a side-by-side table;
+#   2. related-documents mode: A/RES/67/219 (which set up the 2013 Dialogue) against
+#      A/RES/68/4 (the Declaration adopted there);
+#   3. the desktop application on both, with a demo library in out/demo.db: a window
+#      when there is a display, else a screenshot made offscreen (out/drafter.png).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/scripts/setup.sh"
+cd "$ROOT"
+S=resources/samples
+OUT=out
+mkdir -p "$OUT"
+DRAFTER=.venv/bin/drafter
+
+echo
+echo "== Versions mode: illustrative zero draft -> A/RES/68/4 =="
+"$DRAFTER" compare "$S/A_68_L5_draft_illustrative.md" "$S/A_RES_68_4.md"
+"$DRAFTER" compare "$S/A_68_L5_draft_illustrative.md" "$S/A_RES_68_4.md" --docx "$OUT/redline-68-4.docx"
+"$DRAFTER" compare "$S/A_68_L5_draft_illustrative.md" "$S/A_RES_68_4.md" --docx "$OUT/side-by-side-68-4.docx" --side-by-side
+
+echo
+echo "== Related documents: A/RES/67/219 -> A/RES/68/4 =="
+"$DRAFTER" compare "$S/A_RES_67_219.pdf.txt" "$S/A_RES_68_4.md" --related
+"$DRAFTER" compare "$S/A_RES_67_219.pdf.txt" "$S/A_RES_68_4.md" --related --docx "$OUT/related-67-219-68-4.docx" --side-by-side
+
+echo
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ "${QT_QPA_PLATFORM:-}" != offscreen ]; then
+  echo "== Opening the desktop application (library: $OUT/demo.db) =="
+  exec "$DRAFTER" --db "$OUT/demo.db"
+fi
+QT_QPA_PLATFORM=offscreen "$DRAFTER" --db "$OUT/demo.db" --screenshot "$OUT/drafter.png"
+echo "No display here: the application ran offscreen and saved its window to $OUT/drafter.png."
+echo "Word files written to $OUT/."
