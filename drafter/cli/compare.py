@@ -1,0 +1,173 @@
+"""``drafter compare OLD NEW``: compare two versions (or, with --related, two texts)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import textwrap
+
+from drafter.cli import add_db_option
+
+ORDER = 20
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "compare",
+        help="compare two versions of a resolution, or two related texts",
+        description="Align OLD and NEW paragraph by paragraph (moves, splits, merges and "
+        "renumbering recognised) and show what changed, word by word. With --related, "
+        "link each paragraph of OLD to the paragraphs of NEW that reflect it.",
+    )
+    p.add_argument("old", metavar="OLD", help="earlier version (.docx, .pdf, .txt, .md)")
+    p.add_argument("new", metavar="NEW", help="later version, or the related text")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument(
+        "--related",
+        action="store_true",
+        help="related-documents mode: two different texts, many-to-many links",
+    )
+    p.add_argument("--docx", metavar="OUT.docx", help="also write a Word document of the result")
+    p.add_argument(
+        "--side-by-side",
+        action="store_true",
+        help="with --docx: a two-column table instead of tracked changes",
+    )
+    p.add_argument(
+        "--with-notes",
+        action="store_true",
+        help="with --docx: include the library's notes on both versions as comments",
+    )
+    p.add_argument(
+        "--ignore-formatting",
+        action="store_true",
+        help="do not list changes of whitespace, quote or dash style, or footnote markers",
+    )
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=5.0,
+        metavar="SECONDS",
+        help="time limit for each paragraph's word diff (default 5; 0 = none)",
+    )
+    add_db_option(p)
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from drafter.compare import compare, relate
+    from drafter.errors import DrafterError
+    from drafter.ingest import load
+
+    if args.timeout < 0:
+        raise DrafterError("--timeout must be 0 (no limit) or a number of seconds")
+    if (args.side_by_side or args.with_notes) and not args.docx:
+        raise DrafterError("--side-by-side and --with-notes need --docx OUT.docx")
+    old = load(args.old)
+    new = load(args.new)
+    result = relate(old, new) if args.related else compare(old, new, timeout=args.timeout)
+    if args.json:
+        json.dump(result.to_json(), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    elif args.related:
+        _print_relation(result)
+    else:
+        _print_comparison(result, ignore_formatting=args.ignore_formatting)
+    if args.docx:
+        from drafter.cli._export_options import write_comparison_docx
+
+        written = write_comparison_docx(result, args)
+        # Keep stdout valid JSON when both were asked for.
+        print(f"wrote {written}", file=sys.stderr if args.json else sys.stdout)
+    return 0
+
+
+# -- plain-text rendering -------------------------------------------------------------
+
+
+def _colour() -> bool:
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _render_runs(runs, colour: bool) -> str:
+    out = []
+    for op, text in runs:
+        if op == 0:
+            out.append(text)
+        elif colour:
+            code = "31;9" if op < 0 else "32;4"
+            out.append(f"\x1b[{code}m{text}\x1b[0m")
+        else:
+            out.append(f"[-{text}-]" if op < 0 else f"{{+{text}+}}")
+    return "".join(out)
+
+
+def _labels(res, ids) -> str:
+    return "+".join(res.paragraphs[i].label for i in ids) or "-"
+
+
+def _print_comparison(cmp, *, ignore_formatting: bool) -> None:
+    colour = _colour()
+    s = cmp.summary
+    print(
+        f"{cmp.old.display_name} ({len(cmp.old.paragraphs)} paragraphs) -> "
+        f"{cmp.new.display_name} ({len(cmp.new.paragraphs)} paragraphs)"
+    )
+    kinds = ("unchanged", "modified", "moved", "inserted", "deleted", "split", "merged")
+    print(", ".join(f"{s[k]} {k}" for k in kinds if s[k]) or "both texts are empty")
+    if s["formatting_only"]:
+        print(f"{s['formatting_only']} change(s) of formatting only (whitespace, quotes, markers)")
+    if s["approximate"]:
+        print(
+            f"warning: {s['approximate']} diff(s) hit the time limit and are approximate "
+            "(raise --timeout)"
+        )
+    width = max(40, min(100, _terminal_width()))
+    for pair in cmp.pairs:
+        if not pair.is_change or (ignore_formatting and pair.formatting_only):
+            continue
+        old_l, new_l = _labels(cmp.old, pair.old), _labels(cmp.new, pair.new)
+        tags = [str(pair.kind)]
+        if pair.kind not in ("inserted", "deleted"):
+            tags.append(f"{pair.similarity:.0%} similar")
+        if pair.moved_edited:
+            tags.append("and edited")
+        if pair.formatting_only:
+            tags.append("formatting only")
+        if pair.approximate:
+            tags.append("APPROXIMATE diff")
+        print()
+        print(f"{old_l} -> {new_l}: {', '.join(tags)}")
+        body = _render_runs(pair.diff, colour)
+        for line in body.split("\n"):
+            print(textwrap.indent(line, "    ") if colour else _wrap(line, width))
+
+
+def _wrap(line: str, width: int) -> str:
+    return textwrap.fill(
+        line, width=width, initial_indent="    ", subsequent_indent="    ", break_long_words=False
+    )
+
+
+def _terminal_width() -> int:
+    try:
+        return os.get_terminal_size().columns
+    except OSError:
+        return 100
+
+
+def _print_relation(rel) -> None:
+    print(f"{rel.old.display_name} -> {rel.new.display_name}: {len(rel.links)} links")
+    width = max(40, min(100, _terminal_width()))
+    for para in rel.old.paragraphs:
+        links = rel.links_from(para.id)
+        if not links:
+            continue
+        print()
+        print(f"{para.label}: {_wrap(para.text[:160], width).strip()}")
+        for lk in links:
+            target = rel.new.paragraphs[lk.new]
+            shared = "; ".join(lk.shared) if lk.shared else "-"
+            print(f"  -> {target.label} (score {lk.score:.2f}): {shared}")

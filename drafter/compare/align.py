@@ -1,0 +1,285 @@
+"""Versions mode, step one: which paragraphs belong together.
+
+The aligner works on :class:`~drafter.compare.similarity.Profile` values, never on
+numbers: renumbering alone changes nothing here. It proceeds as a drafter would
+when laying two versions side by side:
+
+1. **Anchors**: paragraphs whose text (ignoring formatting) occurs exactly once on
+   each side belong together. The longest in-order chain of them (an LIS) is the
+   *backbone*; it tells where, in the new text, any old paragraph is expected.
+2. **Edited paragraphs**: each remaining old paragraph asks a shingle index of the
+   new side for candidates (plus the unmatched paragraphs near its expected place),
+   scores them by word Dice, and the best pairs above a threshold are taken greedily.
+3. **Splits and merges**: a matched pair absorbs unmatched neighbours on either side
+   while the concatenation fits better; a paragraph left alone may still be the
+   concatenation of consecutive paragraphs of the other side.
+4. **Moves**: the longest in-order chain over all groups stays in place; any group off
+   that chain was moved.
+
+No step compares all pairs: the cost grows with the number of paragraphs times the
+(small) number of candidates each one asks about.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from drafter.compare.similarity import (
+    Profile,
+    ShingleIndex,
+    containment,
+    dice,
+    document_frequency,
+)
+
+# Below this Dice score two paragraphs are different texts (deleted + inserted).
+MATCH_THRESHOLD = 0.5
+# A part of a split (or merge) must have this share of its words in the whole.
+PART_CONTAINMENT = 0.6
+# How many unmatched paragraphs around the expected place are always considered.
+NEAR_WINDOW = 3
+# Most paragraphs one side of a split or merge may have.
+MAX_GROUP = 6
+
+
+@dataclass(slots=True)
+class Group:
+    """Old ids and new ids that belong together (1:1, 1:n split, n:1 merge)."""
+
+    old: list[int]
+    new: list[int]
+    score: float
+    exact: bool = False
+    in_order: bool = True
+
+
+def longest_increasing(seq: Sequence[int]) -> list[int]:
+    """Indices of one longest strictly increasing subsequence of ``seq`` (O(n log n))."""
+    tails: list[int] = []  # seq values
+    tail_idx: list[int] = []
+    prev = [-1] * len(seq)
+    for i, v in enumerate(seq):
+        j = bisect_left(tails, v)
+        if j == len(tails):
+            tails.append(v)
+            tail_idx.append(i)
+        else:
+            tails[j] = v
+            tail_idx[j] = i
+        prev[i] = tail_idx[j - 1] if j > 0 else -1
+    out: list[int] = []
+    k = tail_idx[-1] if tail_idx else -1
+    while k != -1:
+        out.append(k)
+        k = prev[k]
+    out.reverse()
+    return out
+
+
+class _Aligner:
+    def __init__(self, old: Sequence[Profile], new: Sequence[Profile]) -> None:
+        self.old = old
+        self.new = new
+        self.old_group: dict[int, Group] = {}
+        self.new_group: dict[int, Group] = {}
+        self.groups: list[Group] = []
+
+    # -- bookkeeping -----------------------------------------------------------
+    def _add(self, group: Group) -> None:
+        self.groups.append(group)
+        for o in group.old:
+            self.old_group[o] = group
+        for n in group.new:
+            self.new_group[n] = group
+
+    def _bag(self, profiles: Sequence[Profile], ids: Sequence[int]) -> tuple[Counter[str], int]:
+        if len(ids) == 1:
+            p = profiles[ids[0]]
+            return p.bag, p.size
+        bag: Counter[str] = Counter()
+        n = 0
+        for i in ids:
+            bag.update(profiles[i].bag)
+            n += profiles[i].size
+        return bag, n
+
+    def _score(self, olds: Sequence[int], news: Sequence[int]) -> float:
+        a, na = self._bag(self.old, olds)
+        b, nb = self._bag(self.new, news)
+        return dice(a, b, na, nb)
+
+    # -- 1. anchors ------------------------------------------------------------
+    def anchor(self) -> None:
+        old_by_key: dict[str, list[int]] = defaultdict(list)
+        new_by_key: dict[str, list[int]] = defaultdict(list)
+        for i, p in enumerate(self.old):
+            old_by_key[p.key].append(i)
+        for i, p in enumerate(self.new):
+            new_by_key[p.key].append(i)
+        pairs = []
+        for key, olds in old_by_key.items():
+            news = new_by_key.get(key)
+            if news and len(olds) == 1 and len(news) == 1:
+                pairs.append((olds[0], news[0]))
+        pairs.sort()
+        chain = longest_increasing([n for _, n in pairs])
+        self.backbone_old = [pairs[k][0] for k in chain]
+        self.backbone_new = [pairs[k][1] for k in chain]
+        for o, n in pairs:
+            self._add(Group([o], [n], 1.0, exact=True))
+
+    def expected_new(self, o: int) -> float:
+        """Where old paragraph ``o`` would sit in the new text, from the backbone."""
+        bo, bn = self.backbone_old, self.backbone_new
+        j = bisect_left(bo, o)
+        po, pn = (bo[j - 1], bn[j - 1]) if j > 0 else (-1, -1)
+        if j < len(bo) and bo[j] == o:
+            return float(bn[j])
+        no, nn = (bo[j], bn[j]) if j < len(bo) else (len(self.old), len(self.new))
+        return pn + (o - po) * (nn - pn) / (no - po)
+
+    # -- 2. edited paragraphs --------------------------------------------------
+    def match_edited(self) -> None:
+        free_old = [i for i in range(len(self.old)) if i not in self.old_group]
+        free_new = [i for i in range(len(self.new)) if i not in self.new_group]
+        if not free_old or not free_new:
+            return
+        index = ShingleIndex(self.new, free_new)
+        old_df = document_frequency(self.old, free_old)
+        scored: list[tuple[float, float, int, int]] = []
+        for o in free_old:
+            prof = self.old[o]
+            cands = set(index.candidates(prof, other_df=old_df))
+            e = self.expected_new(o)
+            lo = bisect_left(free_new, e - NEAR_WINDOW)
+            hi = bisect_right(free_new, e + NEAR_WINDOW)
+            cands.update(free_new[lo:hi])
+            for n in cands:
+                other = self.new[n]
+                s = dice(prof.bag, other.bag, prof.size, other.size)
+                if s >= MATCH_THRESHOLD * 0.8:
+                    # A small bonus for being where expected breaks ties between
+                    # equal texts (repeated boilerplate) without overriding content.
+                    scored.append((s + 0.02 / (1.0 + abs(n - e)), s, o, n))
+        scored.sort(reverse=True)
+        for _, s, o, n in scored:
+            if s < MATCH_THRESHOLD or o in self.old_group or n in self.new_group:
+                continue
+            self._add(Group([o], [n], s))
+        self._near_misses = scored
+
+    # -- 3. splits and merges --------------------------------------------------
+    def _grow(self, group: Group) -> None:
+        """Absorb unmatched neighbours while the concatenation fits better."""
+        changed = True
+        while changed and len(group.old) + len(group.new) < MAX_GROUP + 1:
+            changed = False
+            for side in ("new", "old"):
+                if side == "new" and len(group.old) > 1:
+                    continue
+                if side == "old" and len(group.new) > 1:
+                    continue
+                ids = group.new if side == "new" else group.old
+                profiles = self.new if side == "new" else self.old
+                taken = self.new_group if side == "new" else self.old_group
+                for cand in (ids[-1] + 1, ids[0] - 1):
+                    if not 0 <= cand < len(profiles) or cand in taken:
+                        continue
+                    whole_ids = group.old if side == "new" else group.new
+                    whole_profiles = self.old if side == "new" else self.new
+                    whole, _ = self._bag(whole_profiles, whole_ids)
+                    have, _ = self._bag(profiles, ids)
+                    rest = whole - have
+                    if containment(profiles[cand].bag, rest) < PART_CONTAINMENT:
+                        continue
+                    trial = sorted([*ids, cand])
+                    s = (
+                        self._score(group.old, trial)
+                        if side == "new"
+                        else self._score(trial, group.new)
+                    )
+                    if s > group.score + 0.02:
+                        ids[:] = trial
+                        group.score = s
+                        taken[cand] = group
+                        changed = True
+                        break
+                if changed:
+                    break
+
+    def splits_and_merges(self) -> None:
+        for group in list(self.groups):
+            if not group.exact:
+                self._grow(group)
+        # A paragraph left alone whose best partner is a *part* of it.
+        for o in range(len(self.old)):
+            if o in self.old_group:
+                continue
+            self._seed(o, self.old, self.new, self.new_group, old_side=True)
+        for n in range(len(self.new)):
+            if n in self.new_group:
+                continue
+            self._seed(n, self.new, self.old, self.old_group, old_side=False)
+
+    def _seed(self, i: int, mine, theirs, their_taken, *, old_side: bool) -> None:
+        me = mine[i]
+        if me.size < 4:
+            return
+        best, best_c = -1, 0.0
+        for j in self._nearby_free(i, theirs, their_taken, old_side=old_side):
+            c = containment(theirs[j].bag, me.bag)
+            if theirs[j].size >= 3 and c > best_c:
+                best, best_c = j, c
+        if best < 0 or best_c < 0.8:
+            return
+        olds, news = ([i], [best]) if old_side else ([best], [i])
+        group = Group(olds, news, self._score(olds, news))
+        taken_mine = self.old_group if old_side else self.new_group
+        taken_mine[i] = group
+        their_taken[best] = group
+        self._grow(group)
+        if len(group.old) + len(group.new) > 2 and group.score >= MATCH_THRESHOLD:
+            self.groups.append(group)
+        else:
+            for o in group.old:
+                self.old_group.pop(o, None)
+            for n in group.new:
+                self.new_group.pop(n, None)
+
+    def _nearby_free(self, i: int, theirs, their_taken, *, old_side: bool) -> list[int]:
+        if old_side:
+            e = self.expected_new(i)
+        else:
+            # Inverse of expected_new through the backbone, good enough for a window.
+            bn, bo = self.backbone_new, self.backbone_old
+            j = bisect_left(bn, i)
+            pn, po = (bn[j - 1], bo[j - 1]) if j > 0 else (-1, -1)
+            nn, no = (bn[j], bo[j]) if j < len(bn) else (len(self.new), len(self.old))
+            e = po + (i - pn) * (no - po) / max(1, nn - pn)
+        lo = max(0, int(e) - NEAR_WINDOW * 2)
+        hi = min(len(theirs), int(e) + NEAR_WINDOW * 2 + 1)
+        return [j for j in range(lo, hi) if j not in their_taken]
+
+    # -- 4. moves --------------------------------------------------------------
+    def mark_moves(self) -> None:
+        self.groups.sort(key=lambda g: (min(g.old), min(g.new)))
+        chain = set(longest_increasing([min(g.new) for g in self.groups]))
+        for k, g in enumerate(self.groups):
+            g.in_order = k in chain
+
+
+def align(old: Sequence[Profile], new: Sequence[Profile]) -> list[Group]:
+    """Groups of old and new paragraph ids that belong together, sorted by old id.
+
+    Paragraphs in no group were deleted (old) or inserted (new). A group with
+    ``in_order`` False was moved.
+    """
+    al = _Aligner(old, new)
+    al.anchor()
+    al.match_edited()
+    al.splits_and_merges()
+    al.mark_moves()
+    return al.groups

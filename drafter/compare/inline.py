@@ -1,0 +1,128 @@
+"""Word-level diff inside an aligned pair: diff-match-patch in word mode.
+
+diff-match-patch diffs characters. Run on raw text it happily splits words
+("migra[-nts-][+tion]"), which no drafter accepts. As ``diff_linesToChars`` does for
+lines, each distinct token (word, space run, punctuation mark, CJK character) is
+mapped to one private character, the encoded strings are diffed and semantically
+cleaned up, and the result is mapped back: every run boundary is a token boundary.
+
+The default ``Diff_Timeout`` of one second silently degrades a long diff into
+"delete everything, insert everything"; here the caller's timeout is used, and when
+the deadline is hit the result says so (``approximate``) instead of pretending.
+"""
+
+from __future__ import annotations
+
+import time
+
+from diff_match_patch import diff_match_patch
+
+from drafter.compare.tokens import tokenize
+from drafter.model import DELETE, EQUAL, INSERT
+
+Runs = tuple[tuple[int, str], ...]
+
+
+class _WordDMP(diff_match_patch):
+    """diff-match-patch that remembers whether a bisection ran out of time."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hit_deadline = False
+
+    def diff_bisect(self, text1, text2, deadline):  # type: ignore[override]
+        result = super().diff_bisect(text1, text2, deadline)
+        if time.time() > deadline:
+            self.hit_deadline = True
+        return result
+
+
+def _code_point(index: int) -> str:
+    # Skip the surrogate block, which cannot appear in a Python str on its own.
+    code = index + 0x100
+    return chr(code + 0x800 if code >= 0xD800 else code)
+
+
+def _encode(tokens_a: list[str], tokens_b: list[str]) -> tuple[str, str, list[str]]:
+    table: dict[str, str] = {}
+    vocab: list[str] = []
+
+    def enc(tokens: list[str]) -> str:
+        out = []
+        for tok in tokens:
+            ch = table.get(tok)
+            if ch is None:
+                ch = _code_point(len(vocab))
+                table[tok] = ch
+                vocab.append(tok)
+            out.append(ch)
+        return "".join(out)
+
+    return enc(tokens_a), enc(tokens_b), vocab
+
+
+def _decode_index(ch: str) -> int:
+    code = ord(ch)
+    return (code - 0x800 if code >= 0xE000 else code) - 0x100
+
+
+def _tidy(runs: list[tuple[int, str]]) -> Runs:
+    """Merge neighbours with the same op and put deletions before insertions."""
+    out: list[tuple[int, str]] = []
+    pending_del: list[str] = []
+    pending_ins: list[str] = []
+
+    def flush() -> None:
+        if pending_del:
+            out.append((DELETE, "".join(pending_del)))
+            pending_del.clear()
+        if pending_ins:
+            out.append((INSERT, "".join(pending_ins)))
+            pending_ins.clear()
+
+    for op, text in runs:
+        if not text:
+            continue
+        if op == DELETE:
+            pending_del.append(text)
+        elif op == INSERT:
+            pending_ins.append(text)
+        else:
+            flush()
+            if out and out[-1][0] == EQUAL:
+                out[-1] = (EQUAL, out[-1][1] + text)
+            else:
+                out.append((EQUAL, text))
+    flush()
+    return tuple(out)
+
+
+def word_diff(a: str, b: str, *, timeout: float | None = None) -> tuple[Runs, bool]:
+    """Diff ``a`` against ``b`` word by word: ``(runs, approximate)``.
+
+    ``runs`` are ``(op, text)`` with op -1 (only in ``a``), 0 (both), 1 (only in ``b``);
+    joining the runs with op <= 0 gives ``a`` exactly, op >= 0 gives ``b``.
+    ``timeout`` is in seconds (None or 0: no limit); ``approximate`` is True when it
+    was reached and part of the diff is a coarse replace.
+    """
+    if a == b:
+        return (((EQUAL, a),) if a else ()), False
+    if not a:
+        return ((INSERT, b),), False
+    if not b:
+        return ((DELETE, a),), False
+    enc_a, enc_b, vocab = _encode(tokenize(a), tokenize(b))
+    dmp = _WordDMP()
+    dmp.Diff_Timeout = float(timeout or 0.0)
+    deadline = None if not timeout else time.time() + float(timeout)
+    diffs = dmp.diff_main(enc_a, enc_b, False, deadline)
+    dmp.diff_cleanupSemantic(diffs)
+    runs = [(op, "".join(vocab[_decode_index(ch)] for ch in chars)) for op, chars in diffs]
+    return _tidy(runs), dmp.hit_deadline
+
+
+def similarity_of_runs(runs: Runs) -> float:
+    """Share of characters kept: 2 * equal / (len(a) + len(b)), 1.0 for two empty texts."""
+    equal = sum(len(t) for op, t in runs if op == EQUAL)
+    total = sum(len(t) * (2 if op == EQUAL else 1) for op, t in runs)
+    return 1.0 if total == 0 else 2 * equal / total

@@ -1,0 +1,103 @@
+"""Versions mode: align two versions of one text and diff each aligned pair.
+
+Alignment (:mod:`drafter.compare.align`) decides which paragraphs belong together;
+this module turns its groups into :class:`~drafter.model.Pair` rows in reading order
+of the new text (deleted paragraphs where they stood in the old one), classifies
+each row, and runs the word diff (:mod:`drafter.compare.inline`) on it.
+"""
+
+from __future__ import annotations
+
+from drafter.compare.align import Group, align
+from drafter.compare.inline import word_diff
+from drafter.compare.similarity import profile
+from drafter.model import DELETE, EQUAL, INSERT, Comparison, Pair, PairKind, Paragraph, Resolution
+
+
+def _footnote_texts(res: Resolution, para: Paragraph) -> tuple[str, ...]:
+    """A paragraph's footnotes by content, so renumbered footnotes are no change."""
+    return tuple(" ".join((res.footnote_text(m) or m).split()) for m in para.footnotes)
+
+
+def _whole(op: int, text: str) -> tuple[tuple[int, str], ...]:
+    return ((op, text),) if text else ()
+
+
+def _pair_for(
+    group: Group, old: Resolution, new: Resolution, same_key: bool, timeout: float
+) -> Pair:
+    olds = [old.paragraphs[i] for i in group.old]
+    news = [new.paragraphs[i] for i in group.new]
+    a = "\n".join(p.text for p in olds)
+    b = "\n".join(p.text for p in news)
+    same_notes = [_footnote_texts(old, p) for p in olds] == [_footnote_texts(new, p) for p in news]
+    if len(olds) > 1:
+        kind = PairKind.MERGED
+    elif len(news) > 1:
+        kind = PairKind.SPLIT
+    elif not group.in_order:
+        kind = PairKind.MOVED
+    elif a == b and same_notes:
+        kind = PairKind.UNCHANGED
+    else:
+        kind = PairKind.MODIFIED
+    if a == b:
+        runs, approximate = (((EQUAL, a),) if a else ()), False
+    else:
+        runs, approximate = word_diff(a, b, timeout=timeout)
+    texts_differ = a != b or not same_notes
+    formatting_only = (
+        texts_differ
+        and len(olds) == len(news) == 1
+        and same_key  # equal once whitespace, quotes, dashes and markers are folded
+    )
+    return Pair(
+        kind=kind,
+        old=tuple(group.old),
+        new=tuple(group.new),
+        similarity=1.0 if same_key else round(group.score, 4),
+        diff=runs,
+        approximate=approximate,
+        formatting_only=formatting_only,
+        moved_edited=kind == PairKind.MOVED and texts_differ and not formatting_only,
+    )
+
+
+def compare(old: Resolution, new: Resolution, *, timeout: float = 5.0) -> Comparison:
+    """Align ``old`` and ``new`` paragraph by paragraph and diff every aligned pair.
+
+    ``timeout`` bounds each pair's word diff in seconds; a pair whose diff hit it is
+    marked ``approximate``.
+    """
+    old_prof = [profile(p.text, old.language) for p in old.paragraphs]
+    new_prof = [profile(p.text, new.language) for p in new.paragraphs]
+    groups = align(old_prof, new_prof)
+
+    rows: list[tuple[tuple[int, int, int], Pair]] = []
+    matched_old: dict[int, Group] = {}
+    matched_new: set[int] = set()
+    for g in groups:
+        for o in g.old:
+            matched_old[o] = g
+        matched_new.update(g.new)
+        same_key = [old_prof[i].key for i in g.old] == [new_prof[i].key for i in g.new]
+        rows.append(((min(g.new), 0, 0), _pair_for(g, old, new, same_key, timeout)))
+    for n, para in enumerate(new.paragraphs):
+        if n not in matched_new:
+            rows.append(
+                ((n, 0, 0), Pair(PairKind.INSERTED, (), (n,), 0.0, _whole(INSERT, para.text)))
+            )
+    # A deleted paragraph goes right after the last paragraph before it that stayed
+    # in place (moved paragraphs show where they went, not where they were).
+    anchor = -1
+    for o, para in enumerate(old.paragraphs):
+        g = matched_old.get(o)
+        if g is not None:
+            if g.in_order:
+                anchor = min(g.new)
+            continue
+        rows.append(
+            ((anchor, 1, o), Pair(PairKind.DELETED, (o,), (), 0.0, _whole(DELETE, para.text)))
+        )
+    rows.sort(key=lambda r: r[0])
+    return Comparison(old=old, new=new, pairs=tuple(p for _, p in rows))
