@@ -1,0 +1,80 @@
+"""``drafter parse FILE [--json]``: show how Drafter reads a resolution file."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+
+ORDER = 10
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "parse",
+        help="read one resolution file and print its structure",
+        description="Read a resolution (.docx, .pdf, .txt, .md, .doc) and print its "
+        "paragraphs, kinds, numbers and footnotes.",
+    )
+    p.add_argument("file", metavar="FILE", help="the resolution file to read")
+    p.add_argument("--json", action="store_true", help="print the document as JSON")
+    p.add_argument(
+        "--width", type=int, default=100, help="line width of the outline (default: 100)"
+    )
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from drafter.ingest import load
+
+    res = load(args.file)
+    out = sys.stdout
+    if args.json:
+        json.dump(res.to_json(), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return 0
+    out.write(outline(res, width=max(40, args.width)))
+    return 0
+
+
+def outline(res, *, width: int = 100) -> str:
+    """A readable outline: header facts, then one entry per paragraph."""
+    lines = [
+        f"{res.symbol or '(no symbol)'}  {res.title or '(no title)'}",
+        "  ".join(
+            x
+            for x in (
+                f"adopted/dated {res.date.isoformat()}" if res.date else "no date",
+                res.session or "",
+                res.agenda_item or "",
+                f"language {res.language}",
+                f"source {res.source}" if res.source else "",
+            )
+            if x
+        ),
+    ]
+    counts: dict[str, int] = {}
+    for p in res.paragraphs:
+        counts[str(p.kind)] = counts.get(str(p.kind), 0) + 1
+    lines.append(
+        f"{len(res.paragraphs)} paragraphs: "
+        + ", ".join(f"{n} {k}" for k, n in counts.items())
+        + f"; {len(res.footnotes)} footnotes"
+    )
+    lines.append("")
+    for p in res.paragraphs:
+        tag = f"{p.kind.value[:4].upper():4} {p.number or '':>10}"
+        indent = " " * (len(tag) + 1 + 2 * p.level)
+        body = p.text + (f"  [fn {', '.join(p.footnotes)}]" if p.footnotes else "")
+        wrapped = textwrap.wrap(body, width=max(20, width - len(indent))) or [""]
+        lines.append(f"{tag} {'  ' * p.level}{wrapped[0]}")
+        lines.extend(indent + w for w in wrapped[1:])
+    if res.footnotes:
+        lines.append("")
+        lines.append("Footnotes")
+        for fn in res.footnotes:
+            lines.append(f"  {fn.number:>3}  {fn.text}")
+    for w in res.warnings:
+        lines.append(f"warning: {w}")
+    return "\n".join(lines) + "\n"

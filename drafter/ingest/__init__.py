@@ -1,0 +1,136 @@
+"""Reading resolutions: any common file form in, one :class:`Resolution` out.
+
+``load(path)`` picks a reader by the file's content (magic bytes) and suffix:
+.docx (python-docx), .pdf (pdfminer.six), legacy .doc (through LibreOffice),
+.md, and .txt (PDF-extracted or plain). Every reader yields a
+:class:`~drafter.ingest.blocks.Draft`; the shared cleaner and structurer do the
+rest, so a text reads the same whatever form it came in. Any problem with the
+input is an :class:`~drafter.errors.IngestError` naming the file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from drafter.errors import IngestError
+from drafter.ingest.blocks import Draft
+from drafter.model import Resolution
+
+SUPPORTED_SUFFIXES: tuple[str, ...] = (".docx", ".pdf", ".txt", ".md", ".markdown", ".text", ".doc")
+MAX_BYTES = 200 * 1024 * 1024
+
+_MD_HINTS = re.compile(r"(?m)^(?:---\s*$|#{1,6}\s|\[\^\w+\]:)|<sup>")
+
+__all__ = ["SUPPORTED_SUFFIXES", "load", "parse_text", "sniff_format"]
+
+
+def sniff_format(path: Path, head: bytes) -> str:
+    """The reader to use: by content first (a .txt that is really a PDF), then suffix."""
+    suffix = path.suffix.lower()
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "doc"
+    if head.startswith(b"{\\rtf"):
+        raise IngestError(path, "RTF files are not supported; save the file as .docx")
+    if suffix in (".md", ".markdown"):
+        return "md"
+    if suffix in (".txt", ".text", ""):
+        return "txt"
+    if suffix in (".pdf", ".docx", ".doc"):
+        # The suffix promises a format the content does not have.
+        raise IngestError(path, f"not a valid {suffix[1:].upper()} file (damaged or mislabelled)")
+    raise IngestError(
+        path,
+        f"unsupported file type '{suffix}' (Drafter reads {', '.join(SUPPORTED_SUFFIXES)})",
+    )
+
+
+def load(path: str | os.PathLike[str]) -> Resolution:
+    """Read a resolution file of any supported form."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise IngestError(p, "is a folder, not a file")
+        size = p.stat().st_size
+        with p.open("rb") as fh:
+            head = fh.read(8)
+    except FileNotFoundError:
+        raise IngestError(p, "file not found") from None
+    except PermissionError:
+        raise IngestError(p, "permission denied") from None
+    except OSError as exc:
+        raise IngestError(p, f"cannot read the file ({exc.strerror or exc})") from None
+    if size == 0:
+        raise IngestError(p, "the file is empty")
+    if size > MAX_BYTES:
+        raise IngestError(p, f"the file is too large ({size // (1024 * 1024)} MB)")
+    fmt = sniff_format(p, head)
+    if fmt == "pdf":
+        from drafter.ingest.pdf import read_pdf
+
+        draft = read_pdf(p)
+    elif fmt == "docx":
+        from drafter.ingest.docx import read_docx
+
+        draft = read_docx(p)
+    elif fmt == "doc":
+        from drafter.ingest.doc import read_doc
+
+        draft = read_doc(p)
+    else:
+        from drafter.ingest.encoding import decode_text
+
+        text, _enc = decode_text(p.read_bytes(), p)
+        if fmt == "txt" and _looks_like_markdown(text):
+            fmt = "md"
+        draft = _draft_from_text(text, fmt)
+    return _finish(draft, p, source=p.name)
+
+
+def parse_text(
+    text: str,
+    *,
+    fmt: str = "txt",
+    source: str | None = None,
+    language: str | None = None,
+) -> Resolution:
+    """Parse text already in memory (``fmt`` "txt" or "md")."""
+    if fmt not in ("txt", "md"):
+        raise IngestError(source or "<text>", f"unknown text format '{fmt}' (use 'txt' or 'md')")
+    return _finish(
+        _draft_from_text(text, fmt), source or "<text>", source=source, language=language
+    )
+
+
+def _looks_like_markdown(text: str) -> bool:
+    return len(_MD_HINTS.findall(text[:50000])) >= 2
+
+
+def _draft_from_text(text: str, fmt: str) -> Draft:
+    if fmt == "md":
+        from drafter.ingest.markdown import markdown_to_draft
+
+        return markdown_to_draft(text)
+    from drafter.ingest.clean import text_to_draft
+
+    return text_to_draft(text)
+
+
+def _finish(
+    draft: Draft, path: object, *, source: str | None, language: str | None = None
+) -> Resolution:
+    from drafter.ingest.structure import build
+
+    if not draft.cleaned:
+        from drafter.ingest.clean import finish
+
+        finish(draft)
+    res = build(draft, source=source, language=language)
+    if not res.paragraphs:
+        raise IngestError(path, "no text found in the file")
+    return res

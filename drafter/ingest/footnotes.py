@@ -1,0 +1,92 @@
+"""Footnote markers: find them in paragraph text, remove them, remember them.
+
+Explicit markers (Markdown ``<sup>``/``[^n]``, Word footnote references) are
+certain. PDF-extracted text only has digits glued to words ("Women8",
+"2011,12", "Secretary-General;13") or standing after a comma ("Outcome, 2 its").
+A digit group is taken as a marker only if it is the number of a footnote the
+document actually has, sits in a marker position, and follows the order in which
+footnotes are first cited (a document cites 1, 2, 3... and may cite an earlier
+one again). That keeps "23 December 2003" and "resolution 79/7" intact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from drafter.ingest.blocks import MARK_CLOSE, MARK_OPEN
+
+_EXPLICIT = re.compile(f"[ \\t]*{MARK_OPEN}([^{MARK_CLOSE}]*){MARK_CLOSE}")
+# Glued to the end of a word, a closing quote/bracket, or punctuation.
+_GLUED = re.compile(r"(?<=[a-zà-ÿ\)\]”’.,;:])(\d{1,3})(?=[\s,;:.)”’\]]|$)")
+# Standing alone after punctuation: "Outcome, 2 its", "Discrimination, 7  the".
+_SPACED = re.compile(r"(?<=[,;:”’])[ ]+(\d{1,3})(?=[ ]+[a-zà-ÿ]|[ ]*$)")
+
+
+class MarkerState:
+    """Carries the citation order across the paragraphs of one document."""
+
+    def __init__(self, numbers: Iterable[str]) -> None:
+        self.known = {n for n in numbers if n.isdigit()}
+        self.seen: set[str] = set()
+        self.highest = 0
+
+    def accept(self, number: str) -> bool:
+        if number not in self.known:
+            return False
+        n = int(number)
+        if number in self.seen or n <= self.highest + 2:
+            self.seen.add(number)
+            self.highest = max(self.highest, n)
+            return True
+        return False
+
+    def note(self, number: str) -> None:
+        self.seen.add(number)
+        if number.isdigit():
+            self.highest = max(self.highest, int(number))
+
+
+def strip_markers(text: str, state: MarkerState) -> tuple[str, tuple[str, ...]]:
+    """Return ``text`` without footnote markers, and the footnotes it cites in order."""
+    spans: list[tuple[int, int, str, bool]] = []
+    for m in _EXPLICIT.finditer(text):
+        spans.append((m.start(), m.end(), m.group(1).strip(), True))
+    if state.known:
+        for rx in (_GLUED, _SPACED):
+            for m in rx.finditer(text):
+                if any(s <= m.start(1) < e for s, e, _, _ in spans):
+                    continue
+                if (
+                    rx is _GLUED
+                    and text[m.start(1) - 1] == "."
+                    and m.end(1) < len(text)
+                    and not text[m.end(1)].isspace()
+                ):
+                    continue  # "Add.2)", "No.5,": an abbreviation's number
+                start = m.start() if rx is _SPACED else m.start(1)
+                spans.append((start, m.end(1), m.group(1), False))
+    spans.sort()
+    cited: list[str] = []
+    keep: list[tuple[int, int]] = []
+    for start, end, number, explicit in spans:
+        if explicit:
+            state.note(number)
+        elif not state.accept(number):
+            continue
+        keep.append((start, end))
+        if number and number not in cited:
+            cited.append(number)
+    if not keep:
+        return text, ()
+    out, pos = [], 0
+    for start, end in keep:
+        if start < pos:
+            continue
+        out.append(text[pos:start])
+        pos = end
+    out.append(text[pos:])
+    cleaned = "".join(out)
+    cleaned = re.sub(r" {2,}", " ", cleaned)
+    cleaned = re.sub(r" +([,;:.])", r"\1", cleaned)
+    return cleaned.strip(), tuple(cited)
