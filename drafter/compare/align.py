@@ -37,6 +37,8 @@ from drafter.compare.similarity import (
 
 # Below this Dice score two paragraphs are different texts (deleted + inserted).
 MATCH_THRESHOLD = 0.5
+# A paragraph far from where it is expected (a move) must be closer to its match.
+MOVE_THRESHOLD = 0.6
 # A part of a split (or merge) must have this share of its words in the whole.
 PART_CONTAINMENT = 0.6
 # How many unmatched paragraphs around the expected place are always considered.
@@ -166,7 +168,10 @@ class _Aligner:
                     scored.append((s + 0.02 / (1.0 + abs(n - e)), s, o, n))
         scored.sort(reverse=True)
         for _, s, o, n in scored:
-            if s < MATCH_THRESHOLD or o in self.old_group or n in self.new_group:
+            if o in self.old_group or n in self.new_group:
+                continue
+            far = abs(n - self.expected_new(o)) > NEAR_WINDOW
+            if s < (MOVE_THRESHOLD if far else MATCH_THRESHOLD):
                 continue
             self._add(Group([o], [n], s))
         self._near_misses = scored
