@@ -1,0 +1,170 @@
+"""Build the one-folder bundle with packaging/build.sh and run what it built.
+
+Slow (a PyInstaller build, about 20 s here): marked ``slow``, run in CI. Set
+DRAFTER_BUNDLE=/path/to/dist/drafter to test an existing build instead.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from importlib.metadata import version as installed_version
+from pathlib import Path
+
+import pytest
+from packaging_support import APP_ID, PACKAGING, ROOT
+
+pytestmark = pytest.mark.slow
+
+EXE_NAME = "drafter.exe" if sys.platform == "win32" else "drafter"
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory) -> Path:
+    """The built app folder (dist/drafter), built once for this module."""
+    existing = os.environ.get("DRAFTER_BUNDLE")
+    if existing:
+        return Path(existing)
+    pytest.importorskip("PyInstaller", reason="pip install -e '.[test]' brings PyInstaller")
+    out = tmp_path_factory.mktemp("bundle")
+    proc = subprocess.run(
+        [
+            "bash",
+            str(PACKAGING / "build.sh"),
+            "--dist",
+            str(out / "dist"),
+            "--work",
+            str(out / "work"),
+            "--no-system-libs",
+        ],
+        env={**os.environ, "PYTHON": sys.executable},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert proc.returncode == 0, f"build failed:\n{proc.stdout}\n{proc.stderr}"
+    return out / "dist" / "drafter"
+
+
+def run_app(bundle: Path, *args: str, cwd: Path | None = None, timeout: float = 120):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    return subprocess.run(
+        [str(bundle / EXE_NAME), *args],
+        env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def test_built_app_reports_pyproject_version(bundle, pyproject_version):
+    proc = run_app(bundle, "--version")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == f"drafter {pyproject_version}"
+    assert installed_version("drafter") == pyproject_version
+
+
+def test_bundle_holds_resources_metadata_and_desktop_files(bundle):
+    internal = bundle / "_internal"
+    for sample in (ROOT / "resources" / "samples").iterdir():
+        assert (internal / "resources" / "samples" / sample.name).is_file()
+    assert (internal / "resources" / "icons" / "drafter-256.png").is_file()
+    # package metadata, which importlib.metadata (so `drafter --version`) reads
+    assert any(internal.glob("drafter-*.dist-info/METADATA")) or any(
+        internal.glob("drafter*.egg-info/PKG-INFO")
+    )
+    if sys.platform.startswith("linux"):
+        for name in (f"{APP_ID}.desktop", f"{APP_ID}.metainfo.xml", "install.sh"):
+            assert (bundle / name).is_file()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux plugin names")
+def test_bundle_has_desktop_qt_plugins_and_not_unused_ones(bundle):
+    plugins = bundle / "_internal" / "PySide6" / "Qt" / "plugins"
+    platforms = {p.name for p in (plugins / "platforms").iterdir()}
+    assert {"libqxcb.so", "libqwayland.so", "libqoffscreen.so"} <= platforms
+    assert not platforms & {"libqvnc.so", "libqlinuxfb.so", "libqeglfs.so"}
+    assert (plugins / "imageformats" / "libqsvg.so").is_file()
+    assert not (plugins / "platformthemes" / "libqgtk3.so").exists()
+    libs = {p.name.split(".so")[0] for p in (bundle / "_internal").rglob("libQt6*.so*")}
+    assert {"libQt6Core", "libQt6Gui", "libQt6Widgets"} <= libs
+    assert not libs & {"libQt6Qml", "libQt6Quick", "libQt6Pdf"}
+    size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file() and not f.is_symlink())
+    assert size < 300 * 2**20, f"bundle grew to {size / 2**20:.0f} MiB"
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("drafter.cli.parse") is None, reason="drafter parse not built yet"
+)
+def test_discovered_cli_commands_work_inside_the_bundle(bundle, tmp_path):
+    """Sub-commands are found by pkgutil at run time; the bundle must carry them all."""
+    sample = ROOT / "resources" / "samples" / "A_RES_68_4.md"
+    proc = run_app(bundle, "parse", str(sample), "--json", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    assert len(doc["paragraphs"]) > 10
+
+
+def test_bad_input_is_one_line_not_a_traceback(bundle, tmp_path):
+    proc = run_app(bundle, "no-such-command-or-file.xyz", "--screenshot", "x", "--bogus")
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("drafter.gui.app") is None, reason="the GUI has not landed yet"
+)
+def test_built_app_screenshots_its_window_offscreen(bundle, tmp_path):
+    out = tmp_path / "window.png"
+    proc = run_app(bundle, "--db", str(tmp_path / "library.db"), "--screenshot", str(out))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "Traceback" not in proc.stderr
+    QImage = pytest.importorskip("PySide6.QtGui").QImage
+    image = QImage(str(out))
+    assert not image.isNull(), "not a PNG Qt can read"
+    assert image.width() >= 400 and image.height() >= 300
+    # sample a grid: a real window has text, frames and a background, not one flat colour
+    step_x, step_y = max(1, image.width() // 60), max(1, image.height() // 60)
+    pixels = [
+        image.pixel(x, y)
+        for x in range(0, image.width(), step_x)
+        for y in range(0, image.height(), step_y)
+    ]
+    commonest = max(pixels.count(p) for p in set(pixels))
+    assert len(set(pixels)) >= 8
+    assert commonest < 0.97 * len(pixels)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="install.sh is for Linux")
+def test_install_script_installs_and_removes_the_app(bundle, tmp_path, pyproject_version):
+    prefix = tmp_path / "prefix"
+    installed = subprocess.run(
+        ["bash", str(bundle / "install.sh"), "--prefix", str(prefix)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert installed.returncode == 0, installed.stderr
+    assert run_app(prefix / "bin", "--version").stdout.strip() == f"drafter {pyproject_version}"
+    desktop = (prefix / "share" / "applications" / f"{APP_ID}.desktop").read_text()
+    assert f"Exec={prefix}/bin/drafter %F" in desktop
+    for size in (16, 48, 256, 512):
+        assert (prefix / f"share/icons/hicolor/{size}x{size}/apps/{APP_ID}.png").is_file()
+    assert (prefix / f"share/icons/hicolor/scalable/apps/{APP_ID}.svg").is_file()
+    assert (prefix / f"share/metainfo/{APP_ID}.metainfo.xml").is_file()
+
+    removed = subprocess.run(
+        ["bash", str(bundle / "install.sh"), "--prefix", str(prefix), "--uninstall"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert removed.returncode == 0, removed.stderr
+    assert not (prefix / "lib" / "drafter").exists()
+    assert not (prefix / "bin" / "drafter").exists()
+    assert not (prefix / "share" / "applications" / f"{APP_ID}.desktop").exists()
