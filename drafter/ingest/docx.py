@@ -1,0 +1,325 @@
+"""Word .docx reader (python-docx for the package, lxml for the XML we need).
+
+Reads the body in document order, including text inside tracked insertions
+(python-docx's ``Paragraph.text`` skips ``w:ins``) and excluding deletions;
+resolves Word's automatic numbering (``w:numPr``, on the paragraph or its style)
+to the number as printed, because drafts numbered by Word carry no number in
+their text; measures the italic opening words; collects footnotes from
+``word/footnotes.xml`` with their reference numbers. Tables are skipped with a
+warning: a resolution's paragraphs are never in tables, but annexes may hold one.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from drafter.errors import IngestError
+from drafter.ingest.blocks import Block, Draft, marker
+from drafter.ingest.clean import LABEL_START, finish, normalize
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _q(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+_SKIP_CONTAINERS = {_q("del"), _q("moveFrom"), _q("instrText"), _q("delInstrText")}
+_ROMAN = [
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+]  # fmt: skip
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, sym in _ROMAN:
+        while n >= value:
+            out += sym
+            n -= value
+    return out
+
+
+def _letters(n: int) -> str:
+    # Word: a..z, then aa..zz, aaa...
+    n = max(1, n)
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def format_number(n: int, fmt: str) -> str:
+    if fmt == "lowerLetter":
+        return _letters(n)
+    if fmt == "upperLetter":
+        return _letters(n).upper()
+    if fmt == "lowerRoman":
+        return _roman(n)
+    if fmt == "upperRoman":
+        return _roman(n).upper()
+    if fmt in ("none", "bullet"):
+        return ""
+    return str(n)
+
+
+def _val(el, tag: str, default: str | None = None) -> str | None:
+    if el is None:
+        return default
+    child = el.find(_q(tag))
+    if child is None:
+        return default
+    return child.get(_q("val"), default)
+
+
+def _on(el, tag: str) -> bool | None:
+    """A w:b / w:i style toggle: True, False, or None when absent."""
+    if el is None:
+        return None
+    child = el.find(_q(tag))
+    if child is None:
+        return None
+    return child.get(_q("val"), "true") not in ("false", "0", "off")
+
+
+class Numbering:
+    """Word list numbering: numId/ilvl to the label as printed ("3.", "(a)")."""
+
+    def __init__(self, root) -> None:
+        self.abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self.num_to_abs: dict[str, str] = {}
+        self.overrides: dict[str, dict[int, int]] = {}
+        self.counters: dict[str, list[int]] = {}
+        if root is None:
+            return
+        for an in root.findall(_q("abstractNum")):
+            levels: dict[int, tuple[str, str, int]] = {}
+            for lvl in an.findall(_q("lvl")):
+                ilvl = int(lvl.get(_q("ilvl"), "0") or 0)
+                fmt = _val(lvl, "numFmt", "decimal") or "decimal"
+                text = _val(lvl, "lvlText", "") or ""
+                start = int(_val(lvl, "start", "1") or 1)
+                levels[ilvl] = (fmt, text, start)
+            self.abstract[an.get(_q("abstractNumId"), "")] = levels
+        for num in root.findall(_q("num")):
+            num_id = num.get(_q("numId"), "")
+            self.num_to_abs[num_id] = _val(num, "abstractNumId", "") or ""
+            for ov in num.findall(_q("lvlOverride")):
+                start = _val(ov, "startOverride")
+                if start is not None:
+                    self.overrides.setdefault(num_id, {})[int(ov.get(_q("ilvl"), "0"))] = int(start)
+
+    def label(self, num_id: str, ilvl: int) -> str:
+        levels = self.abstract.get(self.num_to_abs.get(num_id, ""), {})
+        if num_id in ("", "0") or ilvl not in levels:
+            return ""
+        key = self.num_to_abs.get(num_id, num_id)
+        counters = self.counters.setdefault(key, [0] * 10)
+        starts = {i: self.overrides.get(num_id, {}).get(i, lv[2]) for i, lv in levels.items()}
+        if counters[ilvl] == 0:
+            counters[ilvl] = starts.get(ilvl, 1)
+        else:
+            counters[ilvl] += 1
+        for deeper in range(ilvl + 1, 10):
+            counters[deeper] = 0
+        fmt, text, _start = levels[ilvl]
+        if fmt in ("bullet", "none"):
+            return ""
+
+        def sub(m: re.Match[str]) -> str:
+            lv = int(m.group(1)) - 1
+            lv_fmt = levels.get(lv, ("decimal", "", 1))[0]
+            value = counters[lv] or starts.get(lv, 1)
+            return format_number(value, lv_fmt)
+
+        return re.sub(r"%([1-9])", sub, text).strip()
+
+
+def _style_num(styles: dict[str, object], style_id: str | None) -> tuple[str | None, str | None]:
+    seen = set()
+    while style_id and style_id not in seen:
+        seen.add(style_id)
+        st = styles.get(style_id)
+        if st is None:
+            return None, None
+        ppr = st.find(_q("pPr"))
+        numpr = ppr.find(_q("numPr")) if ppr is not None else None
+        if numpr is not None:
+            return _val(numpr, "numId"), _val(numpr, "ilvl", "0")
+        based = st.find(_q("basedOn"))
+        style_id = based.get(_q("val")) if based is not None else None
+    return None, None
+
+
+def _run_italic(run, styles: dict[str, object]) -> bool:
+    rpr = run.find(_q("rPr"))
+    direct = _on(rpr, "i")
+    if direct is not None:
+        return direct
+    rstyle = _val(rpr, "rStyle")
+    if rstyle and rstyle in styles:
+        return bool(_on(styles[rstyle].find(_q("rPr")), "i"))
+    return False
+
+
+def _paragraph_runs(p, fn_numbers: dict[str, str]) -> list[tuple[str, bool]]:
+    """(text, is_run_italic_candidate) pieces in order; markers for footnote refs."""
+    pieces: list[tuple[str, object]] = []
+
+    def walk(el) -> None:
+        for child in el:
+            tag = child.tag
+            if tag in _SKIP_CONTAINERS or tag == _q("pPr"):
+                continue
+            if tag == _q("r"):
+                for item in child:
+                    t = item.tag
+                    if t == _q("t"):
+                        pieces.append((item.text or "", child))
+                    elif t in (_q("tab"), _q("br"), _q("cr")):
+                        pieces.append((" ", child))
+                    elif t == _q("noBreakHyphen"):
+                        pieces.append(("\u2011", child))
+                    elif t == _q("footnoteReference"):
+                        fid = item.get(_q("id"), "")
+                        num = fn_numbers.setdefault(fid, str(len(fn_numbers) + 1))
+                        pieces.append((marker(num), None))
+            else:
+                walk(child)  # w:ins, w:hyperlink, w:smartTag, w:sdt content...
+
+    walk(p)
+    return pieces  # type: ignore[return-value]
+
+
+def _footnotes(doc) -> dict[str, object]:
+    from lxml import etree
+
+    for rel in doc.part.rels.values():
+        if rel.reltype.endswith("/footnotes") and not rel.is_external:
+            try:
+                root = etree.fromstring(rel.target_part.blob)
+            except etree.XMLSyntaxError:
+                return {}
+            out = {}
+            for fn in root.findall(_q("footnote")):
+                if fn.get(_q("type")) in (
+                    "separator",
+                    "continuationSeparator",
+                    "continuationNotice",
+                ):
+                    continue
+                out[fn.get(_q("id"), "")] = fn
+            return out
+    return {}
+
+
+def read_docx(path: Path) -> Draft:
+    try:
+        import docx
+        from docx.opc.exceptions import PackageNotFoundError
+    except ImportError:  # pragma: no cover
+        raise IngestError(
+            path, "reading .docx needs python-docx (pip install python-docx)"
+        ) from None
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError):
+        raise IngestError(path, "not a valid Word .docx file (damaged or another format)") from None
+    except Exception as exc:  # lxml and zipfile raise many types on corrupt input
+        raise IngestError(path, f"damaged Word .docx file ({type(exc).__name__})") from None
+    try:
+        return _read_document(document)
+    except IngestError:
+        raise
+    except Exception as exc:
+        raise IngestError(path, f"damaged Word .docx file ({type(exc).__name__})") from None
+
+
+def _read_document(document) -> Draft:
+    from lxml import etree
+
+    draft = Draft()
+    styles: dict[str, object] = {}
+    try:
+        st_root = document.styles.element
+        for st in st_root.findall(_q("style")):
+            styles[st.get(_q("styleId"), "")] = st
+    except Exception:
+        styles = {}
+    num_root = None
+    try:
+        num_part = document.part.numbering_part
+        num_root = (
+            etree.fromstring(num_part.blob) if hasattr(num_part, "blob") else num_part.element
+        )
+    except Exception:
+        num_root = None
+    numbering = Numbering(num_root)
+    fn_numbers: dict[str, str] = {}
+    fn_elements = _footnotes(document)
+    tables = 0
+
+    def handle_paragraph(p) -> None:
+        ppr = p.find(_q("pPr"))
+        style_id = _val(ppr, "pStyle")
+        numpr = ppr.find(_q("numPr")) if ppr is not None else None
+        num_id, ilvl = (
+            (_val(numpr, "numId"), _val(numpr, "ilvl", "0")) if numpr is not None else (None, None)
+        )
+        if num_id is None:
+            num_id, ilvl = _style_num(styles, style_id)
+        pieces = _paragraph_runs(p, fn_numbers)
+        text = "".join(t for t, _ in pieces)
+        if not text.strip():
+            if num_id:
+                numbering.label(num_id, int(ilvl or 0))  # an empty numbered line still counts
+            return
+        label = numbering.label(num_id, int(ilvl or 0)) if num_id else ""
+        # Italic opening words: measured on the text after a typed number label.
+        mask: list[bool] = []
+        for t, run in pieces:
+            italic = run is not None and _run_italic(run, styles)
+            mask.extend([italic] * len(t))
+        stripped_start = len(text) - len(text.lstrip())
+        m = LABEL_START.match(text[stripped_start:])
+        pos = stripped_start + (m.end() if m else 0)
+        lead_end = pos
+        while lead_end < len(text) and mask[lead_end]:
+            lead_end += 1
+        lead = len(text[pos:lead_end].rstrip())
+        style_name = ""
+        if style_id and style_id in styles:
+            name_el = styles[style_id].find(_q("name"))
+            style_name = (name_el.get(_q("val"), "") if name_el is not None else "").lower()
+        heading = style_name.startswith(("heading", "title", "subtitle"))
+        body = normalize(text).strip()
+        if label:
+            body = f"{label} {body}"
+        all_italic = bool(mask) and all(mask[i] for i in range(len(text)) if not text[i].isspace())
+        draft.blocks.append(
+            Block(body, lead=0 if all_italic else lead, heading=heading, italic=all_italic)
+        )
+
+    def walk(container) -> None:
+        nonlocal tables
+        for child in container:
+            if child.tag == _q("p"):
+                handle_paragraph(child)
+            elif child.tag == _q("tbl"):
+                tables += 1
+            elif child.tag in (_q("sdt"), _q("sdtContent"), _q("customXml")):
+                walk(child)
+
+    walk(document.element.body)
+    if tables:
+        draft.warnings.append(
+            f"{tables} table{'s' if tables > 1 else ''} skipped (tables are not read)"
+        )
+    for fid, number in fn_numbers.items():
+        el = fn_elements.get(fid)
+        if el is None:
+            continue
+        parts = []
+        for p in el.findall(_q("p")):
+            parts.append("".join(t for t, run in _paragraph_runs(p, {}) if run is not None))
+        draft.add_footnote(number, normalize(" ".join(parts)).strip())
+    return finish(draft)

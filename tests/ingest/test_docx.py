@@ -1,0 +1,78 @@
+"""Word files: automatic numbering, italic leads, footnotes, tables, tracked changes."""
+
+from __future__ import annotations
+
+import docx
+import pytest
+
+from drafter.errors import IngestError
+from drafter.ingest import load
+from drafter.model import ParaKind
+
+
+def _shape(res):
+    return [(str(p.kind), p.number, p.text, p.footnotes) for p in res.paragraphs]
+
+
+@pytest.mark.parametrize("name", ["A_RES_67_219.pdf.txt", "A_RES_68_4.md"])
+def test_docx_with_auto_numbering_parses_the_same(corpus, tmp_path, make_docx, name):
+    original = load(corpus / name)
+    path = make_docx(original, tmp_path / "res.docx")
+    # The numbers are not in the text: Word's numbering supplies them.
+    raw = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    assert "3. Also decides" not in raw and "(c) The themes" not in raw
+    again = load(path)
+    body = [x for x in _shape(again) if x[0] != "heading"]
+    assert body == [x for x in _shape(original) if x[0] != "heading"]
+    assert again.symbol == original.symbol
+    assert again.date == original.date
+    assert again.title == original.title
+    assert {f.number: f.text for f in again.footnotes} == {
+        f.number: f.text for f in original.footnotes
+    }
+    leads = [(p.id, p.lead) for p in again.paragraphs if p.kind == ParaKind.PREAMBULAR]
+    assert leads == [(p.id, p.lead) for p in original.paragraphs if p.kind == ParaKind.PREAMBULAR]
+
+
+def test_docx_table_is_skipped_with_a_warning(corpus, tmp_path, make_docx):
+    original = load(corpus / "A_RES_67_219.pdf.txt")
+    res = load(make_docx(original, tmp_path / "t.docx", table=True))
+    assert any("table" in w for w in res.warnings)
+    assert not any("In favour" in p.text for p in res.paragraphs)
+    assert len(res.paragraphs) == len(original.paragraphs)
+
+
+def test_docx_tracked_insertions_are_read_and_deletions_not(tmp_path):
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    d.add_paragraph("The General Assembly,")
+    p = d.add_paragraph("1. Decides to ")
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    p._p.append(
+        parse_xml(
+            f'<w:ins {w} w:id="1" w:author="x"><w:r><w:t xml:space="preserve">remain seized'
+            "</w:t></w:r></w:ins>"
+        )
+    )
+    p._p.append(
+        parse_xml(
+            f'<w:del {w} w:id="2" w:author="x"><w:r><w:delText>forget</w:delText></w:r></w:del>'
+        )
+    )
+    p.add_run(" of the matter.")
+    d.save(tmp_path / "tracked.docx")
+    res = load(tmp_path / "tracked.docx")
+    op = next(x for x in res.paragraphs if x.number == "1")
+    assert op.text == "Decides to remain seized of the matter."
+
+
+def test_corrupt_docx(tmp_path):
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"PK\x03\x04" + b"\x00garbage" * 50)
+    with pytest.raises(IngestError, match="bad.docx"):
+        load(bad)
+    not_zip = tmp_path / "text.docx"
+    not_zip.write_text("hello")
+    with pytest.raises(IngestError, match="not a valid DOCX"):
+        load(not_zip)
