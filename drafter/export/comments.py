@@ -1,0 +1,173 @@
+"""Notes as Word comments, and comments Drafter itself adds ("moved from OP 5").
+
+python-docx 1.2's ``comments.add_comment`` writes the comments part; anchoring
+is done here with raw range markers because a note may span runs inside
+``w:ins``/``w:del`` wrappers or across paragraphs, which ``Document.add_comment``
+(runs only) cannot express.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from lxml import etree
+
+from drafter.model import Note, NoteStatus, Resolution
+
+from .ooxml import anchor_comment, anchor_comment_at_end, xml_safe
+from .stream import Seg
+
+
+def initials(name: str) -> str:
+    parts = [w for w in name.replace(".", " ").split() if w]
+    return "".join(w[0].upper() for w in parts[:3]) or "D"
+
+
+def parse_when(stamp: str | None) -> _dt.datetime | None:
+    if not stamp:
+        return None
+    try:
+        when = _dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=_dt.UTC)
+
+
+def note_text(note: Note, *, prefix: str = "") -> str:
+    """The comment body: the note, then its tags, status and provenance on separate lines."""
+    lines = [f"{prefix}{note.body}" if prefix else note.body]
+    extra = []
+    if note.tags:
+        extra.append("Tags: " + ", ".join(note.tags))
+    if note.status == NoteStatus.RESOLVED:
+        extra.append("Resolved")
+    if note.carried_from:
+        extra.append("Carried forward from an earlier version")
+    if note.orphaned:
+        extra.append("Its paragraph or quoted words are no longer in this version")
+    if extra:
+        lines.append(" · ".join(extra))
+    return xml_safe("\n".join(lines))
+
+
+@dataclass
+class PlacedSeg:
+    """A rendered piece: its value and the ``w:p`` child that holds it."""
+
+    seg: Seg
+    element: etree._Element
+
+
+class CommentWriter:
+    """Adds comments to a python-docx Document and anchors them in the body."""
+
+    def __init__(self, document, *, default_author: str = "Drafter") -> None:
+        self._doc = document
+        self._author = default_author
+        self.count = 0
+
+    def _new(self, text: str, author: str, when: _dt.datetime | None) -> int:
+        comment = self._doc.comments.add_comment(
+            text=xml_safe(text), author=author, initials=initials(author)
+        )
+        if when is not None:
+            comment._comment_elm.date = when.replace(microsecond=0)
+        self.count += 1
+        return comment.comment_id
+
+    def system(
+        self, placed: Sequence[PlacedSeg], text: str, *, when: _dt.datetime | None = None
+    ) -> None:
+        """A comment from Drafter itself (moves, splits, approximate diffs) over ``placed``."""
+        if not placed:
+            return
+        cid = self._new(text, self._author, when)
+        anchor_comment(placed[0].element, placed[-1].element, cid)
+
+    def note(
+        self,
+        note: Note,
+        placed: Sequence[PlacedSeg],
+        side: str,
+        fallback_p: etree._Element | None,
+        *,
+        prefix: str = "",
+    ) -> bool:
+        """Anchor ``note`` on its quoted words (or whole paragraph) among ``placed``.
+
+        ``placed`` are the pieces of the note's paragraph on ``side`` ("old" or
+        "new"). Returns False when there is nowhere to put it (the caller lists
+        it with the orphaned notes).
+        """
+        cid_text = note_text(note, prefix=prefix)
+        when = parse_when(note.created)
+        a = note.anchor
+        texts = [p for p in placed if p.seg.role == "text"]
+        chosen = texts
+        if a.quote and a.end > a.start:
+
+            def off(p: PlacedSeg) -> int:
+                return p.seg.old_off if side == "old" else p.seg.new_off
+
+            inside = [p for p in texts if off(p) < a.end and off(p) + len(p.seg.text) > a.start]
+            if inside:
+                chosen = inside
+        if not chosen:
+            chosen = list(placed)
+        if chosen:
+            cid = self._new(cid_text, note.author or self._author, when)
+            anchor_comment(chosen[0].element, chosen[-1].element, cid)
+            return True
+        if fallback_p is not None:
+            cid = self._new(cid_text, note.author or self._author, when)
+            anchor_comment_at_end(fallback_p, cid)
+            return True
+        return False
+
+    def at_paragraph_end(self, p: etree._Element, note: Note, *, prefix: str = "") -> None:
+        cid = self._new(
+            note_text(note, prefix=prefix), note.author or self._author, parse_when(note.created)
+        )
+        anchor_comment_at_end(p, cid)
+
+
+def split_notes(notes: Sequence[Note], resolution: Resolution) -> tuple[list[Note], list[Note]]:
+    """(anchored, orphaned): a note is orphaned if flagged so or its paragraph id is gone."""
+    n = len(resolution.paragraphs)
+    anchored, orphaned = [], []
+    for note in notes:
+        pid = note.anchor.paragraph_id
+        if note.orphaned or not (0 <= pid < n):
+            orphaned.append(note)
+        else:
+            anchored.append(note)
+    return anchored, orphaned
+
+
+def note_cuts(notes: Sequence[Note]) -> dict[int, set[int]]:
+    """Offsets where runs must be split so a quoted note anchors on exactly its words."""
+    cuts: dict[int, set[int]] = {}
+    for note in notes:
+        a = note.anchor
+        if a.quote and a.end > a.start:
+            cuts.setdefault(a.paragraph_id, set()).update((a.start, a.end))
+    return cuts
+
+
+def merge_cuts(*maps: dict[int, set[int]]) -> dict[int, set[int]]:
+    out: dict[int, set[int]] = {}
+    for m in maps:
+        for k, v in m.items():
+            out.setdefault(k, set()).update(v)
+    return out
+
+
+def note_line(note: Note, where: str) -> str:
+    """One line for notes lists and table cells: "OP 5 — A. Author, 2013-10-01: body"."""
+    day = (note.created or "")[:10]
+    who = note.author or "unknown"
+    head = f"{where} — {who}, {day}" if where else f"{who}, {day}"
+    quote = f" [“{note.anchor.quote}”]" if note.anchor.quote else ""
+    return xml_safe(f"{head}{quote}: {note.body}")

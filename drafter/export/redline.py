@@ -1,0 +1,260 @@
+"""The redline: the new version with real tracked changes against the old one.
+
+Layout: a UN masthead and a first page naming both versions with a summary of
+changes by kind, then the text itself, in UN typography, with every change as a
+Word revision (``w:ins``/``w:del``, paragraph marks included) so that "Accept
+all" gives exactly the new text and "Reject all" exactly the old one. Moves are
+written as a deletion plus an insertion with comments ("Moved from OP 5"):
+LibreOffice does not render Word's move markup reliably, and both readers show
+deletion/insertion the same way. Notes become comments on their words.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from docx import Document
+from docx.enum.text import WD_BREAK
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+from drafter.model import Comparison, Note, Pair, PairKind
+
+from . import typography as ty
+from .comments import CommentWriter, PlacedSeg, merge_cuts, note_cuts, note_line, split_notes
+from .ooxml import Footnotes, Revisions, make_paragraph, renumber_annotations
+from .render import add_footnote_refs, footnote_refs, render_segs
+from .save import check_target, save_atomic
+from .stream import Item, build, split_segs
+
+KIND_NAMES = (
+    ("modified", "Modified"),
+    ("inserted", "Inserted"),
+    ("deleted", "Deleted"),
+    ("moved", "Moved"),
+    ("split", "Split"),
+    ("merged", "Merged"),
+    ("unchanged", "Unchanged"),
+)
+
+
+def lead_cuts(paragraphs) -> dict[int, set[int]]:
+    return {p.id: {p.lead} for p in paragraphs if p.lead}
+
+
+def _labels(paragraphs, ids: Sequence[int]) -> str:
+    names = [paragraphs[i].label for i in ids]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _item_comment(item: Item, comparison: Comparison) -> str | None:
+    """Drafter's own explanation for a change Word markup cannot show by itself."""
+    old_ps, new_ps = comparison.old.paragraphs, comparison.new.paragraphs
+    pair: Pair = item.pair
+    if item.moved and item.side == "old":
+        return f"Moved to {_labels(new_ps, pair.new)} (see there)."
+    if item.moved and item.side == "new":
+        edited = "\n".join(old_ps[i].text for i in pair.old) != "\n".join(
+            new_ps[i].text for i in pair.new
+        )
+        return f"Moved from {_labels(old_ps, pair.old)}" + (
+            " and edited: compare with the deleted text there." if edited else "."
+        )
+    notes = []
+    if pair.kind == PairKind.SPLIT or (len(pair.new) > 1 and len(pair.old) == 1):
+        notes.append(f"{_labels(old_ps, pair.old)} split into {_labels(new_ps, pair.new)}.")
+    elif pair.kind == PairKind.MERGED or (len(pair.old) > 1 and len(pair.new) == 1):
+        notes.append(f"{_labels(old_ps, pair.old)} merged into {_labels(new_ps, pair.new)}.")
+    if pair.approximate:
+        notes.append(
+            "Approximate: the word comparison of this paragraph was cut short by its "
+            "time limit; the changes shown are correct but coarser than usual."
+        )
+    return " ".join(notes) or None
+
+
+def _cover(doc, comparison: Comparison, n_old: int, n_new: int, n_orphans: int) -> None:
+    old, new = comparison.old, comparison.new
+    ty.add_masthead(doc, new)
+    h = doc.add_paragraph()
+    h.paragraph_format.space_before = Pt(18)
+    h.paragraph_format.space_after = Pt(6)
+    r = h.add_run("Comparison of versions (redline)")
+    r.bold = True
+    r.font.size = Pt(14)
+    if new.title:
+        t = doc.add_paragraph()
+        t.add_run(new.title).bold = True
+        t.paragraph_format.space_after = Pt(10)
+
+    table = doc.add_table(rows=3, cols=4)
+    table.style = doc.styles["Table Grid"]
+    for cell, text in zip(table.rows[0].cells, ("", "Symbol", "Date", "File"), strict=True):
+        cell.paragraphs[0].add_run(text).bold = True
+    for row, (name, res) in zip(table.rows[1:], (("Old", old), ("New", new)), strict=True):
+        values = (name, res.symbol or "—", ty.format_date(res.date), res.source or "—")
+        for cell, text in zip(row.cells, values, strict=True):
+            cell.paragraphs[0].add_run(text)
+    ty.shade_cell(table.rows[0].cells[0], "D9D9D9")
+
+    s = comparison.summary
+    p = doc.add_paragraph()
+    p.paragraph_format.space_before = Pt(12)
+    p.paragraph_format.space_after = Pt(4)
+    p.add_run("Changes by kind").bold = True
+    st = doc.add_table(rows=1, cols=2)
+    st.style = doc.styles["Table Grid"]
+    st.rows[0].cells[0].paragraphs[0].add_run("Kind of change").bold = True
+    st.rows[0].cells[1].paragraphs[0].add_run("Paragraphs").bold = True
+    rows = [(label, s.get(key, 0)) for key, label in KIND_NAMES]
+    rows.append(("Of which formatting only", s.get("formatting_only", 0)))
+    rows.append(("Total changes", s.get("changes", 0)))
+    for label, count in rows:
+        cells = st.add_row().cells
+        cells[0].paragraphs[0].add_run(label)
+        cells[1].paragraphs[0].add_run(str(count))
+    for row in st.rows:
+        row.cells[0].width = ty.Cm(6)
+        row.cells[1].width = ty.Cm(3)
+
+    lines = [
+        f"The text below is {new.display_name} with every change from "
+        f"{old.display_name} recorded as a tracked change: use Review › Accept or "
+        "Reject to take or refuse each one. Renumbered paragraphs show the old number "
+        "deleted and the new one inserted; moved paragraphs appear as a deletion and "
+        "an insertion, each with a comment saying where the other is.",
+    ]
+    if n_old or n_new:
+        lines.append(
+            f"Notes appear as comments: {n_new} on {new.display_name}, {n_old} on "
+            f"{old.display_name}" + (f"; {n_orphans} listed at the end." if n_orphans else ".")
+        )
+    if s.get("approximate", 0):
+        lines.append(
+            f"{s['approximate']} paragraph(s) were compared approximately (time limit); "
+            "a comment marks each."
+        )
+    for line in lines:
+        q = doc.add_paragraph(line)
+        q.paragraph_format.space_before = Pt(8)
+    doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
+
+
+def write_redline(
+    comparison: Comparison,
+    path: str | os.PathLike,
+    *,
+    old_notes: Sequence[Note] = (),
+    new_notes: Sequence[Note] = (),
+    author: str = "Drafter",
+    when: _dt.datetime | None = None,
+) -> Path:
+    """Write the redline of ``comparison`` to ``path`` (atomically) and return the path.
+
+    ``author``/``when`` go on every tracked change (Word shows them in the
+    Review pane); notes keep their own authors and dates.
+    """
+    check_target(path)
+    when = when or _dt.datetime.now(_dt.UTC)
+    old, new = comparison.old, comparison.new
+    old_ps, new_ps = old.paragraphs, new.paragraphs
+    old_anch, old_orph = split_notes(old_notes, old)
+    new_anch, new_orph = split_notes(new_notes, new)
+
+    doc = Document()
+    ty.setup_document(doc)
+    ty.add_running_parts(doc, new.symbol or new.display_name)
+    doc.core_properties.title = f"Redline: {old.display_name} → {new.display_name}"
+    doc.core_properties.author = author
+    _cover(doc, comparison, len(old_notes), len(new_notes), len(old_orph) + len(new_orph))
+
+    rev = Revisions(author, when)
+    footnotes = Footnotes(doc)
+    comments = CommentWriter(doc, default_author=author)
+    old_fn = {f.number: f.text for f in old.footnotes}
+    new_fn = {f.number: f.text for f in new.footnotes}
+    old_cuts = merge_cuts(lead_cuts(old_ps), note_cuts(old_anch))
+    new_cuts = merge_cuts(lead_cuts(new_ps), note_cuts(new_anch))
+
+    body = doc.element.body
+    sect = body.find(qn("w:sectPr"))
+    placed_old: dict[int, list[PlacedSeg]] = {}
+    placed_new: dict[int, list[PlacedSeg]] = {}
+    last_p_old: dict[int, object] = {}
+    last_p_new: dict[int, object] = {}
+
+    for item in build(comparison):
+        item_placed: list[PlacedSeg] = []
+        for bp in item.paras:
+            if bp.new is not None and item.side != "old":
+                style = ty.style_for(new_ps[bp.new], new)
+            elif bp.old is not None:
+                style = ty.style_for(old_ps[bp.old], old)
+            else:
+                style = ty.OTHER
+            mark = None if bp.mark == 0 else rev.mark("w:ins" if bp.mark > 0 else "w:del")
+            p = make_paragraph(style, mark=mark)
+            segs = split_segs(bp.segs, old_cuts, new_cuts)
+            placed = render_segs(p, segs, side="new", old_ps=old_ps, new_ps=new_ps, revisions=rev)
+            item_placed.extend(placed)
+            for ps in placed:
+                if ps.seg.op <= 0 and ps.seg.old is not None:
+                    placed_old.setdefault(ps.seg.old, []).append(ps)
+                if ps.seg.op >= 0 and ps.seg.new is not None:
+                    placed_new.setdefault(ps.seg.new, []).append(ps)
+            ends_old = bp.old if bp.mark <= 0 and bp.old is not None else None
+            ends_new = bp.new if bp.mark >= 0 and bp.new is not None else None
+            refs = footnote_refs(
+                old_ps[ends_old] if ends_old is not None else None,
+                new_ps[ends_new] if ends_new is not None else None,
+                old_fn,
+                new_fn,
+            )
+            if refs:
+                add_footnote_refs(p, refs, footnotes, rev)
+            if bp.old is not None:
+                last_p_old[bp.old] = p
+            if bp.new is not None:
+                last_p_new[bp.new] = p
+            sect.addprevious(p)
+        text = _item_comment(item, comparison)
+        if text:
+            comments.system([x for x in item_placed if x.seg.role == "text"] or item_placed, text)
+
+    end = doc.add_paragraph("__________", style=ty.style(doc, ty.END_RULE))
+    end.paragraph_format.keep_together = True
+
+    orphans: list[tuple[Note, str]] = []
+    old_prefix = f"Note on {old.display_name}: "
+    for note in old_anch:
+        pid = note.anchor.paragraph_id
+        if not comments.note(
+            note, placed_old.get(pid, []), "old", last_p_old.get(pid), prefix=old_prefix
+        ):
+            orphans.append((note, old.display_name))
+    for note in new_anch:
+        pid = note.anchor.paragraph_id
+        if not comments.note(note, placed_new.get(pid, []), "new", last_p_new.get(pid)):
+            orphans.append((note, new.display_name))
+    orphans += [(n, old.display_name) for n in old_orph]
+    orphans += [(n, new.display_name) for n in new_orph]
+    if orphans:
+        write_orphans(doc, comments, orphans)
+
+    renumber_annotations(body, comments.count)
+    return save_atomic(doc, path)
+
+
+def write_orphans(doc, comments: CommentWriter, orphans: Sequence[tuple[Note, str]]) -> None:
+    """The notes whose paragraph or quoted words are gone, listed (and commented) at the end."""
+    h = doc.add_paragraph(style=ty.style(doc, ty.HEADING))
+    h.paragraph_format.space_before = Pt(18)
+    h.add_run("Notes whose paragraph is no longer in the text").bold = True
+    for note, where in orphans:
+        number = note.anchor.number
+        place = f"{where}, ¶ {number}" if number else where
+        p = doc.add_paragraph(note_line(note, place), style=ty.style(doc, ty.NOTE_LIST))
+        comments.at_paragraph_end(p._p, note)

@@ -1,0 +1,123 @@
+"""Render stream pieces (:class:`~drafter.export.stream.Seg`) as Word runs.
+
+Three looks share this code: *tracked* (real ``w:ins``/``w:del`` for the
+redline), *marked* (struck-through red deletions and underlined blue
+insertions, for table cells where tracked changes would be unreadable), and
+*plain* (a clean copy). Italic opening words follow each side's ``lead``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from lxml import etree
+
+from drafter.model import Paragraph
+
+from .comments import PlacedSeg
+from .ooxml import (
+    DEL_COLOUR,
+    INS_COLOUR,
+    Footnotes,
+    Revisions,
+    RunStyle,
+    footnote_reference,
+)
+from .ooxml import make_run as _make_run
+from .stream import Seg
+
+
+def seg_style(
+    seg: Seg,
+    side: str,
+    old_ps: Sequence[Paragraph],
+    new_ps: Sequence[Paragraph],
+    *,
+    marked: bool,
+    base: RunStyle | None = None,
+) -> RunStyle:
+    """Formatting of a piece: italics from the lead of the side it is read on."""
+    st = RunStyle(**vars(base)) if base is not None else RunStyle()
+    if seg.role == "text":
+        use_old = seg.op < 0 or (seg.op == 0 and side == "old")
+        if use_old and seg.old is not None:
+            st.italic = st.italic or seg.old_off < old_ps[seg.old].lead
+        elif seg.new is not None:
+            st.italic = st.italic or seg.new_off < new_ps[seg.new].lead
+    if marked and seg.role == "label":
+        pass  # each column shows its own numbering; renumbering is not a text change
+    elif marked and seg.op < 0:
+        st.strike, st.colour = True, DEL_COLOUR
+    elif marked and seg.op > 0:
+        st.underline, st.colour = True, INS_COLOUR
+    if seg.mark == "phrase":
+        st.highlight, st.bold = "yellow", True
+    return st
+
+
+def render_segs(
+    p: etree._Element,
+    segs: Sequence[Seg],
+    *,
+    side: str,
+    old_ps: Sequence[Paragraph],
+    new_ps: Sequence[Paragraph],
+    revisions: Revisions | None = None,
+    marked: bool = False,
+    base: RunStyle | None = None,
+) -> list[PlacedSeg]:
+    """Append runs for ``segs`` to ``p``; with ``revisions`` they become tracked changes."""
+    placed = []
+    for seg in segs:
+        st = seg_style(seg, side, old_ps, new_ps, marked=marked, base=base)
+        deleted = revisions is not None and seg.op < 0
+        is_label = seg.role == "label"
+        text = seg.text + " " if is_label and marked else seg.text
+        run = _make_run(text, st, deleted=deleted, tab_after=is_label and not marked)
+        el = revisions.wrap(run, seg.op) if revisions is not None else run
+        p.append(el)
+        placed.append(PlacedSeg(seg, el))
+    return placed
+
+
+def add_footnote_refs(
+    p: etree._Element,
+    refs: Sequence[tuple[int, str]],
+    footnotes: Footnotes,
+    revisions: Revisions | None,
+) -> None:
+    """Footnote references at the end of a paragraph, each (op, footnote text).
+
+    The parsed text does not say where in the paragraph a marker stood, so the
+    reference goes at the paragraph's end, tracked like the paragraph it
+    belongs to.
+    """
+    for op, text in refs:
+        fid = footnotes.add(text)
+        run = footnote_reference(fid)
+        p.append(revisions.wrap(run, op) if revisions is not None else run)
+
+
+def footnote_refs(
+    old_p: Paragraph | None,
+    new_p: Paragraph | None,
+    old_text: dict[str, str],
+    new_text: dict[str, str],
+) -> list[tuple[int, str]]:
+    """Which footnotes end this body paragraph: kept (0), new only (1), old only (-1)."""
+    out: list[tuple[int, str]] = []
+    old_fn = list(old_p.footnotes) if old_p is not None else []
+    new_fn = list(new_p.footnotes) if new_p is not None else []
+    for num in new_fn:
+        text = new_text.get(num)
+        if text is None:
+            continue
+        kept = num in old_fn and old_text.get(num) == text
+        out.append((0 if kept else 1, text))
+    for num in old_fn:
+        text = old_text.get(num)
+        if text is None:
+            continue
+        if not (num in new_fn and new_text.get(num) == text):
+            out.append((-1, text))
+    return out
