@@ -1,0 +1,117 @@
+"""The library's schema, as a list of forward migrations.
+
+``PRAGMA user_version`` holds the number of migrations applied. Opening a library
+applies the missing ones in order, each in its own transaction, so a database from
+any earlier Drafter opens in this one; a database from a *later* Drafter is refused
+untouched (see :mod:`drafter.store.db`). Never edit a released migration: append a
+new one, and keep a fixture of the previous schema in tests/store/fixtures/.
+
+Statements are kept one per string because ``sqlite3.executescript`` commits any
+open transaction first, which would break a migration's atomicity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int  # user_version after it is applied
+    title: str
+    statements: Sequence[str]
+
+
+# v1: families, versions, paragraphs, notes.
+V1 = Migration(
+    1,
+    "families, versions, paragraphs and notes",
+    (
+        """CREATE TABLE families (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            created TEXT NOT NULL
+        )""",
+        """CREATE TABLE versions (
+            id INTEGER PRIMARY KEY,
+            family_id INTEGER NOT NULL REFERENCES families(id) ON DELETE CASCADE,
+            symbol TEXT,
+            title TEXT,
+            stage TEXT,
+            date TEXT,
+            language TEXT NOT NULL DEFAULT 'en',
+            session TEXT,
+            agenda_item TEXT,
+            source TEXT,
+            sha256 TEXT NOT NULL UNIQUE,
+            imported_at TEXT NOT NULL,
+            footnotes TEXT NOT NULL DEFAULT '[]',
+            warnings TEXT NOT NULL DEFAULT '[]'
+        )""",
+        "CREATE INDEX versions_family ON versions(family_id)",
+        """CREATE TABLE paragraphs (
+            pk INTEGER PRIMARY KEY,
+            version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+            pid INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            number TEXT,
+            text TEXT NOT NULL,
+            footnotes TEXT NOT NULL DEFAULT '[]',
+            lead INTEGER NOT NULL DEFAULT 0,
+            level INTEGER NOT NULL DEFAULT 0,
+            text_hash TEXT NOT NULL,
+            UNIQUE (version_id, pid)
+        )""",
+        "CREATE INDEX paragraphs_hash ON paragraphs(text_hash)",
+        """CREATE TABLE notes (
+            id TEXT PRIMARY KEY,
+            version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+            paragraph_id INTEGER NOT NULL,
+            number TEXT,
+            text_hash TEXT NOT NULL,
+            quote TEXT NOT NULL DEFAULT '',
+            start INTEGER NOT NULL DEFAULT 0,
+            "end" INTEGER NOT NULL DEFAULT 0,
+            body TEXT NOT NULL,
+            author TEXT NOT NULL,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            tags TEXT NOT NULL DEFAULT '[]',
+            status TEXT NOT NULL DEFAULT 'open',
+            orphaned INTEGER NOT NULL DEFAULT 0,
+            carried_from TEXT
+        )""",
+        "CREATE INDEX notes_version ON notes(version_id, paragraph_id)",
+    ),
+)
+
+# v2: the full-text index for agreed-language search, and a carry-forward lookup.
+V2 = Migration(
+    2,
+    "full-text index of paragraphs",
+    (
+        """CREATE VIRTUAL TABLE paragraphs_fts USING fts5(
+            text, content='paragraphs', content_rowid='pk',
+            tokenize="unicode61 remove_diacritics 2"
+        )""",
+        """CREATE TRIGGER paragraphs_ai AFTER INSERT ON paragraphs BEGIN
+            INSERT INTO paragraphs_fts(rowid, text) VALUES (new.pk, new.text);
+        END""",
+        """CREATE TRIGGER paragraphs_ad AFTER DELETE ON paragraphs BEGIN
+            INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text)
+            VALUES ('delete', old.pk, old.text);
+        END""",
+        """CREATE TRIGGER paragraphs_au AFTER UPDATE OF text ON paragraphs BEGIN
+            INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text)
+            VALUES ('delete', old.pk, old.text);
+            INSERT INTO paragraphs_fts(rowid, text) VALUES (new.pk, new.text);
+        END""",
+        "INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('rebuild')",
+        "CREATE VIRTUAL TABLE paragraphs_vocab USING fts5vocab(paragraphs_fts, 'row')",
+        "CREATE INDEX notes_carried ON notes(carried_from, version_id)",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (V1, V2)
+CURRENT_VERSION = MIGRATIONS[-1].version

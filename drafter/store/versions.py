@@ -1,0 +1,298 @@
+"""Families and versions: storing a Resolution, reading it back, listing the library.
+
+A version is identified by the SHA-256 of its content (the file's bytes when it came
+from a file), so importing the same file twice stores it once. A family groups the
+versions of one text; a new version joins the family of an earlier version with
+the same symbol unless the caller names a family.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import re
+from typing import Any
+
+from drafter.errors import StoreError
+from drafter.model import Footnote, Paragraph, ParaKind, Resolution
+from drafter.store.anchors import text_hash
+from drafter.store.db import Connection
+from drafter.store.notes import now_iso
+from drafter.store.types import FamilyInfo, VersionInfo
+
+_VERSION_SQL = """
+SELECT v.*, (SELECT count(*) FROM paragraphs p WHERE p.version_id = v.id) AS paragraph_count,
+       (SELECT count(*) FROM notes n WHERE n.version_id = v.id) AS note_count
+FROM versions v
+"""
+
+
+def guess_stage(symbol: str | None) -> str | None:
+    """The negotiation stage a document symbol implies ("adopted", "L-document", "Rev.2")."""
+    if not symbol:
+        return None
+    rev = re.search(r"/Rev\.\s*(\d+)", symbol, re.IGNORECASE)
+    if rev:
+        return f"Rev.{rev.group(1)}"
+    if re.search(r"/RES/", symbol, re.IGNORECASE):
+        return "adopted"
+    if re.search(r"/L\.\s*\d+", symbol):
+        return "L-document"
+    return None
+
+
+def resolution_sha256(res: Resolution) -> str:
+    """A content hash for a Resolution that did not come from a file."""
+    blob = json.dumps(res.to_json(), sort_keys=True, ensure_ascii=False).encode("utf-8")
+    return hashlib.sha256(blob).hexdigest()
+
+
+def version_from_row(row: Any) -> VersionInfo:
+    return VersionInfo(
+        id=row["id"],
+        family_id=row["family_id"],
+        symbol=row["symbol"],
+        title=row["title"],
+        stage=row["stage"],
+        date=row["date"],
+        language=row["language"],
+        source=row["source"],
+        sha256=row["sha256"],
+        imported_at=row["imported_at"],
+        paragraph_count=row["paragraph_count"],
+        note_count=row["note_count"],
+    )
+
+
+def get_version(cx: Connection, version_id: int) -> VersionInfo:
+    rows = cx.read(_VERSION_SQL + " WHERE v.id = ?", (version_id,))
+    if not rows:
+        raise StoreError(f"no version {version_id} in the library")
+    return version_from_row(rows[0])
+
+
+def list_versions(cx: Connection, family_id: int | None = None) -> list[VersionInfo]:
+    if family_id is None:
+        rows = cx.read(_VERSION_SQL + " ORDER BY v.family_id, v.id")
+    else:
+        rows = cx.read(_VERSION_SQL + " WHERE v.family_id = ? ORDER BY v.id", (family_id,))
+    return [version_from_row(r) for r in rows]
+
+
+def find_by_sha(cx: Connection, sha256: str) -> VersionInfo | None:
+    rows = cx.read(_VERSION_SQL + " WHERE v.sha256 = ?", (sha256,))
+    return version_from_row(rows[0]) if rows else None
+
+
+def list_families(cx: Connection) -> list[FamilyInfo]:
+    rows = cx.read(
+        """SELECT f.id, f.name, f.created, count(v.id) AS n, max(v.id) AS latest
+           FROM families f LEFT JOIN versions v ON v.family_id = f.id
+           GROUP BY f.id ORDER BY f.id"""
+    )
+    return [
+        FamilyInfo(
+            id=r["id"],
+            name=r["name"],
+            created=r["created"],
+            version_count=r["n"],
+            latest_version_id=r["latest"],
+        )
+        for r in rows
+    ]
+
+
+def load_resolution(cx: Connection, version_id: int) -> Resolution:
+    rows = cx.read("SELECT * FROM versions WHERE id = ?", (version_id,))
+    if not rows:
+        raise StoreError(f"no version {version_id} in the library")
+    v = rows[0]
+    paras = cx.read(
+        "SELECT pid, kind, number, text, footnotes, lead, level FROM paragraphs "
+        "WHERE version_id = ? ORDER BY pid",
+        (version_id,),
+    )
+    date = None
+    if v["date"]:
+        try:
+            date = _dt.date.fromisoformat(v["date"])
+        except ValueError:
+            date = None
+    return Resolution(
+        symbol=v["symbol"],
+        title=v["title"],
+        date=date,
+        paragraphs=tuple(
+            Paragraph(
+                id=p["pid"],
+                kind=_kind(p["kind"]),
+                number=p["number"],
+                text=p["text"],
+                footnotes=tuple(json.loads(p["footnotes"] or "[]")),
+                lead=p["lead"],
+                level=p["level"],
+            )
+            for p in paras
+        ),
+        footnotes=tuple(Footnote(n, t) for n, t in json.loads(v["footnotes"] or "[]")),
+        language=v["language"] or "en",
+        session=v["session"],
+        agenda_item=v["agenda_item"],
+        source=v["source"],
+        warnings=tuple(json.loads(v["warnings"] or "[]")),
+    )
+
+
+def _kind(value: str) -> ParaKind:
+    try:
+        return ParaKind(value)
+    except ValueError:
+        return ParaKind.OTHER
+
+
+def _title_key(title: str | None) -> str:
+    return re.sub(r"\W+", " ", (title or "").casefold()).strip()
+
+
+def _family_for(cx: Connection, res: Resolution, family_id: int | None) -> int | None:
+    """The family a new version joins.
+
+    The one given; else the family of a version with the same symbol (another file
+    of the same document); else of the stored version sharing the most paragraph
+    wordings with it: at least a third of them (a draft and the resolution adopted on
+    it), or a fifth when the titles also agree (the same item taken up again a year
+    later). Matching by wording, not title alone, keeps two texts that merely share
+    a (mis-extracted) title apart.
+    """
+    if family_id is not None:
+        if not cx.conn.execute("SELECT 1 FROM families WHERE id = ?", (family_id,)).fetchone():
+            raise StoreError(f"no family {family_id} in the library")
+        return family_id
+    if res.symbol:
+        row = cx.conn.execute(
+            "SELECT family_id FROM versions WHERE symbol = ? ORDER BY id DESC LIMIT 1",
+            (res.symbol,),
+        ).fetchone()
+        if row:
+            return row[0]
+    hashes = sorted({text_hash(p.text) for p in res.paragraphs if len(p.text) >= 40})
+    if len(hashes) < 3:
+        return None
+    marks = ", ".join("?" * len(hashes))
+    rows = cx.conn.execute(
+        f"""SELECT p.version_id, count(DISTINCT p.text_hash) AS shared, v.family_id, v.title,
+                   (SELECT count(DISTINCT q.text_hash) FROM paragraphs q
+                    WHERE q.version_id = p.version_id AND length(q.text) >= 40) AS total
+            FROM paragraphs p JOIN versions v ON v.id = p.version_id
+            WHERE p.text_hash IN ({marks})
+            GROUP BY p.version_id HAVING shared >= 3""",
+        hashes,
+    ).fetchall()
+    key = _title_key(res.title)
+    best: tuple[float, int] | None = None
+    for _vid, shared, fam, title, total in rows:
+        share = shared / max(1, min(len(hashes), total))
+        needed = 0.2 if key and _title_key(title) == key else 0.35
+        if share >= needed and (best is None or share > best[0]):
+            best = (share, fam)
+    return best[1] if best else None
+
+
+def insert_version(
+    cx: Connection,
+    res: Resolution,
+    *,
+    sha256: str,
+    family_id: int | None,
+    stage: str | None,
+    source: str | None,
+    new_family: bool = False,
+) -> tuple[int, bool]:
+    """Store ``res`` in one transaction. Returns (version id, already stored)."""
+
+    def apply() -> tuple[int, bool]:
+        row = cx.conn.execute("SELECT id FROM versions WHERE sha256 = ?", (sha256,)).fetchone()
+        if row:
+            return row[0], True
+        fam = None if new_family else _family_for(cx, res, family_id)
+        if fam is None:
+            name = res.title or res.symbol or res.source or source or "untitled"
+            fam = cx.conn.execute(
+                "INSERT INTO families (name, created) VALUES (?, ?)", (name, now_iso())
+            ).lastrowid
+        vid = cx.conn.execute(
+            """INSERT INTO versions (family_id, symbol, title, stage, date, language, session,
+               agenda_item, source, sha256, imported_at, footnotes, warnings)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (
+                fam,
+                res.symbol,
+                res.title,
+                stage or guess_stage(res.symbol),
+                res.date.isoformat() if res.date else None,
+                res.language or "en",
+                res.session,
+                res.agenda_item,
+                source if source is not None else res.source,
+                sha256,
+                now_iso(),
+                json.dumps([[f.number, f.text] for f in res.footnotes], ensure_ascii=False),
+                json.dumps(list(res.warnings), ensure_ascii=False),
+            ),
+        ).lastrowid
+        cx.db["paragraphs"].insert_all(
+            (
+                {
+                    "version_id": vid,
+                    "pid": p.id,
+                    "kind": str(p.kind),
+                    "number": p.number,
+                    "text": p.text,
+                    "footnotes": json.dumps(list(p.footnotes), ensure_ascii=False),
+                    "lead": p.lead,
+                    "level": p.level,
+                    "text_hash": text_hash(p.text),
+                }
+                for p in res.paragraphs
+            ),
+            batch_size=500,
+        )
+        return int(vid), False
+
+    return cx.write(apply)
+
+
+def set_stage(cx: Connection, version_id: int, stage: str | None) -> VersionInfo:
+    get_version(cx, version_id)
+    cx.write(
+        lambda: cx.conn.execute(
+            "UPDATE versions SET stage = ? WHERE id = ?", (stage or None, version_id)
+        )
+    )
+    return get_version(cx, version_id)
+
+
+def delete_version(cx: Connection, version_id: int) -> None:
+    """Remove a version, its paragraphs and its notes (and its family once empty)."""
+    info = get_version(cx, version_id)
+
+    def apply() -> None:
+        cx.conn.execute("DELETE FROM versions WHERE id = ?", (version_id,))
+        cx.conn.execute(
+            "DELETE FROM families WHERE id = ? AND NOT EXISTS "
+            "(SELECT 1 FROM versions WHERE family_id = ?)",
+            (info.family_id, info.family_id),
+        )
+
+    cx.write(apply)
+
+
+def previous_version(cx: Connection, version_id: int) -> int | None:
+    """The version of the same family imported just before this one."""
+    rows = cx.read(
+        """SELECT id FROM versions WHERE family_id = (SELECT family_id FROM versions WHERE id = ?)
+           AND id < ? ORDER BY id DESC LIMIT 1""",
+        (version_id, version_id),
+    )
+    return rows[0]["id"] if rows else None
