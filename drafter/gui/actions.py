@@ -1,0 +1,125 @@
+"""The window's actions (menu items, toolbar buttons, shortcuts), created in one place.
+
+Why: every command is reachable by keyboard, menu and (for the frequent ones)
+toolbar; declaring the actions once keeps shortcuts unique and testable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QStyle, QWidget
+
+
+@dataclass
+class Actions:
+    import_files: QAction
+    export: QAction
+    settings: QAction
+    quit: QAction
+    find: QAction
+    search_library: QAction
+    add_note: QAction
+    next_change: QAction
+    previous_change: QAction
+    redline: QAction
+    changes_only: QAction
+    close_tab: QAction
+    compare: QAction
+    about: QAction
+
+
+def _action(
+    parent: QWidget, text: str, shortcut=None, tip: str = "", icon: QIcon | None = None
+) -> QAction:
+    act = QAction(text, parent)
+    if shortcut is not None:
+        if isinstance(shortcut, (list, tuple)):
+            act.setShortcuts([QKeySequence(s) for s in shortcut])
+        else:
+            act.setShortcut(QKeySequence(shortcut))
+    if tip:
+        act.setToolTip(tip)
+        act.setStatusTip(tip)
+    if icon is not None and not icon.isNull():
+        act.setIcon(icon)
+    parent.addAction(act)
+    return act
+
+
+def create_actions(window: QWidget) -> Actions:
+    style = window.style()
+    SP = QStyle.StandardPixmap
+    a = Actions(
+        import_files=_action(
+            window,
+            "&Import…",
+            QKeySequence.StandardKey.Open,
+            "Import resolution files into the library",
+            style.standardIcon(SP.SP_DialogOpenButton),
+        ),
+        export=_action(
+            window,
+            "&Export to Word…",
+            "Ctrl+E",
+            "Export the comparison as a redline, side by side or clean copy",
+            style.standardIcon(SP.SP_DialogSaveButton),
+        ),
+        settings=_action(
+            window,
+            "&Settings…",
+            QKeySequence.StandardKey.Preferences
+            if not QKeySequence(QKeySequence.StandardKey.Preferences).isEmpty()
+            else "Ctrl+,",
+            "Author name, font size, theme",
+        ),
+        quit=_action(window, "&Quit", QKeySequence.StandardKey.Quit),
+        find=_action(
+            window,
+            "&Find in Comparison…",
+            QKeySequence.StandardKey.Find,
+            "Find words in the open comparison",
+        ),
+        search_library=_action(
+            window,
+            "Search &Agreed Language…",
+            "Ctrl+Shift+F",
+            "Search every stored text for a phrase",
+        ),
+        add_note=_action(window, "Add &Note…", "Ctrl+M", "Add a note to the selected paragraph"),
+        next_change=_action(
+            window,
+            "&Next Change",
+            "F7",
+            "Go to the next change (F7)",
+            style.standardIcon(SP.SP_ArrowDown),
+        ),
+        previous_change=_action(
+            window,
+            "&Previous Change",
+            "Shift+F7",
+            "Go to the previous change (Shift+F7)",
+            style.standardIcon(SP.SP_ArrowUp),
+        ),
+        redline=_action(
+            window, "&Redline View", "Ctrl+R", "One column with deletions and insertions inline"
+        ),
+        changes_only=_action(window, "&Changes Only", "Ctrl+Shift+C", "Hide unchanged paragraphs"),
+        close_tab=_action(window, "&Close Comparison", QKeySequence.StandardKey.Close),
+        compare=_action(
+            window,
+            "&Compare",
+            "Ctrl+Return",
+            "Compare the two chosen texts",
+            style.standardIcon(SP.SP_BrowserReload),
+        ),
+        about=_action(window, "&About Drafter", None),
+    )
+    a.next_change.setIconText("Next")
+    a.previous_change.setIconText("Previous")
+    a.redline.setIconText("Redline")
+    a.export.setIconText("Export…")
+    a.redline.setCheckable(True)
+    a.changes_only.setCheckable(True)
+    return a

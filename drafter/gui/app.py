@@ -1,0 +1,132 @@
+"""Start the desktop application: ``drafter [FILES] [--screenshot OUT.png] [--db PATH]``.
+
+Why the screenshot mode lives here: README images must show the real window as a
+user sees it, so ``--screenshot`` runs the normal start-up (samples, imports,
+comparisons in the background), waits until that work is done, grabs the window
+and exits. It uses throw-away settings so it neither reads nor changes the user's.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from drafter.errors import DrafterError
+from drafter.resources import resource_path
+
+from . import dialogs, themes
+from . import settings as S
+
+SCREENSHOT_TIMEOUT_MS = 180_000
+log = logging.getLogger(__name__)
+
+
+def _app() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    app.setOrganizationName(S.ORGANIZATION)
+    app.setApplicationName(S.APPLICATION)
+    app.setApplicationDisplayName("Drafter")
+    app.setDesktopFileName("drafter")
+    for name in ("drafter.svg", "drafter.png"):
+        icon = resource_path("icons", name)
+        if icon.is_file():
+            app.setWindowIcon(QIcon(str(icon)))
+            break
+    return app
+
+
+def _install_excepthook(window_getter) -> None:
+    """A bug in a slot shows a plain dialog (and is logged), never kills the app."""
+
+    def hook(exc_type, exc, tb) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        log.error("".join(traceback.format_exception(exc_type, exc, tb)))
+        message = (
+            str(exc)
+            if isinstance(exc, DrafterError)
+            else f"Unexpected error ({exc_type.__name__}): {exc}"
+        )
+        dialogs.show_error(window_getter(), "Drafter", message)
+
+    sys.excepthook = hook
+
+
+def grab_to(window, path: str) -> bool:
+    """Save a PNG of the window; False when it could not be written."""
+    out = Path(path).expanduser()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    pixmap = window.grab()
+    tmp = out.with_name(out.name + ".tmp.png")
+    if not pixmap.save(str(tmp), "PNG"):
+        return False
+    tmp.replace(out)
+    return True
+
+
+def create_window(library, settings: S.Settings):
+    from .main_window import MainWindow
+
+    return MainWindow(library, settings)
+
+
+def run_gui(args) -> int:
+    """Open the window; returns the exit code."""
+    from drafter.store import Library
+
+    app = _app()
+    screenshot = getattr(args, "screenshot", None)
+    tmp_settings = None
+    if screenshot:
+        dialogs.quiet = True
+        tmp_settings = tempfile.TemporaryDirectory(prefix="drafter-shot-")
+        qs = QSettings(str(Path(tmp_settings.name) / "settings.ini"), QSettings.Format.IniFormat)
+        settings = S.Settings(qs)
+    else:
+        settings = S.Settings()
+    themes.apply_theme(app, settings.get(S.THEME), settings.get(S.FONT_SIZE))
+    try:
+        library = Library.open(getattr(args, "db", None))
+    except DrafterError as exc:
+        if screenshot:
+            raise
+        QMessageBox.critical(None, "Drafter", f"The library could not be opened:\n{exc}")
+        return 2
+    window = create_window(library, settings)
+    _install_excepthook(lambda: window)
+    code = 0
+    try:
+        if screenshot:
+            result = {"ok": False}
+
+            def shoot() -> None:
+                result["ok"] = grab_to(window, screenshot)
+                app.quit()
+
+            window.loading_finished.connect(lambda: QTimer.singleShot(400, shoot))
+            QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, shoot)
+        window.show()
+        window.start(list(getattr(args, "files", None) or []))
+        code = app.exec()
+        if screenshot:
+            if not result["ok"]:
+                raise DrafterError(f"{screenshot}: could not save the screenshot")
+            print(screenshot)
+    finally:
+        window.runner.wait(10000)
+        if not screenshot:
+            window.save_state()
+        library.close()
+        if tmp_settings is not None:
+            tmp_settings.cleanup()
+    return code

@@ -1,0 +1,408 @@
+"""The versions-mode view: aligned side-by-side rows (or a redline), filters,
+summary counts, find, and next/previous change.
+
+Why a QTreeView over a flat table model: it asks the delegate for the height of
+visible rows only, so a 1,000-pair comparison shows its first screen at once.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from drafter.model import Comparison, PairKind, Paragraph
+
+from . import themes
+from .comparison_model import FILTERS, GUTTER, NEW, OLD, REDLINE, ComparisonFilter, ComparisonModel
+from .delegates import GutterDelegate, RichTextDelegate
+
+
+class PairTree(QTreeView):
+    """A flat tree view whose Left/Right keys choose the old or new side."""
+
+    side_key = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRootIsDecorated(False)
+        self.setItemsExpandable(False)
+        self.setUniformRowHeights(False)
+        self.setAllColumnsShowFocus(True)
+        self.setWordWrap(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAccessibleName("Aligned paragraphs")
+        self._relayout = QTimer(self, singleShot=True, interval=60)
+        self._relayout.timeout.connect(self._do_relayout)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Left and not event.modifiers():
+            self.side_key.emit("old")
+            return
+        if event.key() == Qt.Key.Key_Right and not event.modifiers():
+            self.side_key.emit("new")
+            return
+        super().keyPressEvent(event)
+
+    def schedule_relayout(self) -> None:
+        self._relayout.start()
+
+    def _do_relayout(self) -> None:
+        for col in range(self.model().columnCount() if self.model() else 0):
+            delegate = self.itemDelegateForColumn(col)
+            if isinstance(delegate, RichTextDelegate):
+                delegate.clear_cache()
+        self.doItemsLayout()
+
+
+class ComparisonView(QWidget):
+    """Shows one :class:`Comparison`; emits which paragraph the user is on."""
+
+    paragraph_selected = Signal(str, object)  # side ("old"/"new"), Paragraph | None
+    message = Signal(str)
+
+    def __init__(self, comparison: Comparison, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ComparisonModel(comparison, self)
+        self.model.set_colors(themes.colors(self.palette()))
+        self.proxy = ComparisonFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.active_side = "new"
+        self._build()
+        self._update_summary()
+
+    # ---- construction ---------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(6, 4, 6, 2)
+        self.summary = QLabel(self)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setObjectName("summaryBar")
+        self.summary.setWordWrap(True)
+        self.summary.setMinimumWidth(120)
+        self.summary.setAccessibleName("Summary of changes")
+        bar.addWidget(self.summary, 1)
+
+        self.filter_box = QComboBox(self)
+        self.filter_box.setAccessibleName("Show")
+        for key, label in FILTERS.items():
+            self.filter_box.addItem(label, key)
+        self.filter_box.setToolTip("Which rows to show")
+        self.filter_box.currentIndexChanged.connect(self._filter_changed)
+        bar.addWidget(QLabel("&Show:", self, buddy=self.filter_box))
+        bar.addWidget(self.filter_box)
+        self.hide_formatting = QCheckBox("Hide &formatting-only", self)
+        self.hide_formatting.setToolTip(
+            "Hide rows whose only differences are footnote markers, spacing, quotes or dashes"
+        )
+        self.hide_formatting.toggled.connect(self._filter_changed)
+        bar.addWidget(self.hide_formatting)
+        self.redline_box = QCheckBox("&Redline", self)
+        self.redline_box.setToolTip("One column with deletions and insertions inline")
+        self.redline_box.toggled.connect(self.set_redline)
+        bar.addWidget(self.redline_box)
+        layout.addLayout(bar)
+
+        find = QHBoxLayout()
+        find.setContentsMargins(6, 0, 6, 2)
+        self.find_edit = QLineEdit(self)
+        self.find_edit.setPlaceholderText("Find in comparison (Ctrl+F)")
+        self.find_edit.setClearButtonEnabled(True)
+        self.find_edit.setAccessibleName("Find in comparison")
+        self.find_edit.textChanged.connect(self._find_changed)
+        self.find_edit.returnPressed.connect(self.find_next)
+        find.addWidget(self.find_edit, 1)
+        prev_btn = QToolButton(self, text="▲", toolTip="Previous match (Shift+Enter)")
+        prev_btn.clicked.connect(self.find_previous)
+        next_btn = QToolButton(self, text="▼", toolTip="Next match (Enter)")
+        next_btn.clicked.connect(self.find_next)
+        find.addWidget(prev_btn)
+        find.addWidget(next_btn)
+        self.find_count = QLabel(self)
+        self.find_count.setMinimumWidth(90)
+        find.addWidget(self.find_count)
+        layout.addLayout(find)
+        QShortcut(QKeySequence("Shift+Return"), self.find_edit, self.find_previous)
+
+        self.view = PairTree(self)
+        self.view.setModel(self.proxy)
+        self.text_delegate = RichTextDelegate(self.view)
+        self.view.setItemDelegate(self.text_delegate)
+        self.view.setItemDelegateForColumn(GUTTER, GutterDelegate(self.view))
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionsMovable(False)
+        for col in (OLD, NEW, REDLINE):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(GUTTER, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(GUTTER, 34)
+        header.sectionResized.connect(lambda *a: self.view.schedule_relayout())
+        self.view.setColumnHidden(REDLINE, True)
+        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.view.clicked.connect(self._clicked)
+        self.view.side_key.connect(self._set_side)
+        layout.addWidget(self.view, 1)
+        self.setFocusProxy(self.view)
+
+    # ---- public API -----------------------------------------------------
+    @property
+    def comparison(self) -> Comparison:
+        return self.model.comparison  # type: ignore[return-value]
+
+    def set_redline(self, on: bool) -> None:
+        if self.redline_box.isChecked() != on:
+            self.redline_box.setChecked(on)
+            return
+        self.view.setColumnHidden(OLD, on)
+        self.view.setColumnHidden(NEW, on)
+        self.view.setColumnHidden(REDLINE, not on)
+        self.view.schedule_relayout()
+
+    def set_filter(self, mode: str, hide_formatting: bool | None = None) -> None:
+        i = self.filter_box.findData(mode)
+        if i < 0:
+            raise ValueError(mode)
+        if hide_formatting is not None:
+            self.hide_formatting.blockSignals(True)
+            self.hide_formatting.setChecked(hide_formatting)
+            self.hide_formatting.blockSignals(False)
+        if i == self.filter_box.currentIndex():
+            self._filter_changed()
+        else:
+            self.filter_box.setCurrentIndex(i)
+
+    def current_source_row(self) -> int | None:
+        idx = self.view.currentIndex()
+        if not idx.isValid():
+            return None
+        return self.proxy.mapToSource(idx).row()
+
+    def select_source_row(self, row: int, *, side: str | None = None) -> bool:
+        """Select a comparison row (showing all rows if the filter hides it)."""
+        if row < 0 or row >= self.model.rowCount():
+            return False
+        src = self.model.index(row, NEW)
+        idx = self.proxy.mapFromSource(src)
+        if not idx.isValid():
+            self.set_filter("all", hide_formatting=False)
+            idx = self.proxy.mapFromSource(src)
+        if side:
+            self.active_side = side
+        self.view.selectionModel().setCurrentIndex(
+            idx,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.view.scrollTo(idx, QAbstractItemView.ScrollHint.PositionAtCenter)
+        # again once row heights are known (first show, filter change)
+        pidx = QPersistentModelIndex(idx)
+        QTimer.singleShot(
+            0,
+            lambda: (
+                pidx.isValid()
+                and self.view.scrollTo(
+                    QModelIndex(pidx), QAbstractItemView.ScrollHint.PositionAtCenter
+                )
+            ),
+        )
+        return True
+
+    def select_paragraph(self, side: str, paragraph_id: int) -> bool:
+        row = (
+            self.model.row_of_old(paragraph_id)
+            if side == "old"
+            else self.model.row_of_new(paragraph_id)
+        )
+        return row is not None and self.select_source_row(row, side=side)
+
+    def current_paragraph(self) -> tuple[str, Paragraph] | None:
+        row = self.current_source_row()
+        if row is None:
+            return None
+        pair = self.model.pair(row)
+        old, new = self.model.old_paragraphs(pair), self.model.new_paragraphs(pair)
+        side = self.active_side
+        if side == "new" and not new:
+            side = "old"
+        if side == "old" and not old:
+            side = "new"
+        pars = new if side == "new" else old
+        return (side, pars[0]) if pars else None
+
+    def _step_change(self, step: int) -> bool:
+        count = self.proxy.rowCount()
+        cur = self.view.currentIndex()
+        row = cur.row() if cur.isValid() else (-1 if step > 0 else count)
+        # skip the rest of a block of consecutive changes? no: every changed row is a stop
+        row += step
+        while 0 <= row < count:
+            pair = self.model.pair(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
+            if pair.is_change:
+                src = self.proxy.mapToSource(self.proxy.index(row, 0)).row()
+                self.select_source_row(src)
+                return True
+            row += step
+        self.message.emit("No more changes" if step > 0 else "No earlier changes")
+        return False
+
+    def show_example(self) -> None:
+        """Go to the first change (first run)."""
+        self.view.setCurrentIndex(self.proxy.index(-1, 0))
+        self.next_change()
+
+    def next_change(self) -> bool:
+        return self._step_change(1)
+
+    def previous_change(self) -> bool:
+        return self._step_change(-1)
+
+    def find_matches(self) -> list[int]:
+        """Proxy rows whose text contains the find term."""
+        term = self.find_edit.text().casefold()
+        if not term:
+            return []
+        cols = (REDLINE,) if self.redline_box.isChecked() else (OLD, NEW)
+        rows = []
+        for r in range(self.proxy.rowCount()):
+            src = self.proxy.mapToSource(self.proxy.index(r, 0)).row()
+            if any(term in self.model.plain_text(src, c).casefold() for c in cols):
+                rows.append(r)
+        return rows
+
+    def find_next(self) -> bool:
+        return self._find_step(1)
+
+    def find_previous(self) -> bool:
+        return self._find_step(-1)
+
+    def _find_step(self, step: int) -> bool:
+        matches = self.find_matches()
+        if not matches:
+            self.find_count.setText("no match" if self.find_edit.text() else "")
+            return False
+        cur = self.view.currentIndex().row() if self.view.currentIndex().isValid() else -1
+        if step > 0:
+            nxt = next((r for r in matches if r > cur), matches[0])
+        else:
+            nxt = next((r for r in reversed(matches) if r < cur), matches[-1])
+        self.select_source_row(self.proxy.mapToSource(self.proxy.index(nxt, 0)).row())
+        self.find_count.setText(f"{matches.index(nxt) + 1} of {len(matches)}")
+        return True
+
+    def focus_find(self) -> None:
+        self.find_edit.setFocus()
+        self.find_edit.selectAll()
+
+    def refresh_colors(self) -> None:
+        self.model.set_colors(themes.colors(self.palette()))
+        self.view.schedule_relayout()
+
+    # ---- internals ------------------------------------------------------
+    def _filter_changed(self, *_args) -> None:
+        current = self.current_source_row()
+        self.proxy.set_mode(self.filter_box.currentData(), self.hide_formatting.isChecked())
+        self.view.schedule_relayout()
+        if current is not None:
+            idx = self.proxy.mapFromSource(self.model.index(current, NEW))
+            if idx.isValid():
+                self.view.scrollTo(idx)
+        self._update_summary()
+
+    def _find_changed(self, text: str) -> None:
+        self.model.set_find_term(text)
+        self.view.schedule_relayout()
+        if text:
+            n = len(self.find_matches())
+            self.find_count.setText(f"{n} row{'s' if n != 1 else ''}" if n else "no match")
+        else:
+            self.find_count.setText("")
+
+    def _update_summary(self) -> None:
+        cmp = self.model.comparison
+        if cmp is None:
+            self.summary.setText("")
+            return
+        s = cmp.summary
+        col = themes.colors(self.palette())
+        parts = []
+        for kind, label in (
+            (PairKind.MODIFIED, "modified"),
+            (PairKind.INSERTED, "inserted"),
+            (PairKind.DELETED, "deleted"),
+            (PairKind.MOVED, "moved"),
+            (PairKind.SPLIT, "split"),
+            (PairKind.MERGED, "merged"),
+        ):
+            n = s.get(str(kind), 0)
+            if n:
+                parts.append(
+                    f'<span style="color:{col.gutter[kind]}">■</span>&nbsp;{n}&nbsp;{label}'
+                )
+        extra = []
+        if s.get("formatting_only"):
+            extra.append(f"{s['formatting_only']} formatting only")
+        if s.get("approximate"):
+            extra.append(f"{s['approximate']} approximate")
+        shown = self.proxy.rowCount()
+        total = len(cmp.pairs)
+        head = f"<b>{s['changes']} change{'s' if s['changes'] != 1 else ''}</b> in {total} rows"
+        if shown != total:
+            head += f" ({shown} shown)"
+        body = " &nbsp; ".join(parts) if parts else "no differences"
+        tail = f" &nbsp; <i>({', '.join(extra)})</i>" if extra else ""
+        self.summary.setText(f"{head} &nbsp;·&nbsp; {body}{tail}")
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._emit_selection()
+
+    def _clicked(self, index: QModelIndex) -> None:
+        col = index.column()
+        if col == OLD:
+            self._set_side("old")
+        elif col in (NEW, REDLINE):
+            self._set_side("new")
+        elif col == GUTTER:
+            src = self.proxy.mapToSource(index).row()
+            origin = self.model.moved_origin_row(src)
+            if origin is not None:
+                self.select_source_row(origin, side="old")
+                self.message.emit("Jumped to where the moved paragraph stood in the old text")
+
+    def _set_side(self, side: str) -> None:
+        self.active_side = side
+        self._emit_selection()
+
+    def _emit_selection(self) -> None:
+        cur = self.current_paragraph()
+        if cur is None:
+            self.paragraph_selected.emit(self.active_side, None)
+        else:
+            self.paragraph_selected.emit(cur[0], cur[1])

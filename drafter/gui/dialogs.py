@@ -1,0 +1,64 @@
+"""Small message helpers: errors as plain dialogs, never tracebacks, never blocking tests.
+
+Why ``open()`` rather than ``exec()``: a window-modal box that does not spin a nested
+event loop keeps background tasks and the screenshot mode running.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+_open_boxes: list[QMessageBox] = []
+quiet = False  # screenshot mode: print instead of showing boxes
+
+
+def _keep(box: QMessageBox) -> QMessageBox:
+    _open_boxes.append(box)
+    box.finished.connect(lambda _r: _open_boxes.remove(box) if box in _open_boxes else None)
+    return box
+
+
+def show_error(parent: QWidget | None, title: str, message: str) -> QMessageBox | None:
+    if quiet:
+        print(f"drafter: {title}: {message}", file=sys.stderr)
+        return None
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent
+    )
+    _keep(box).open()
+    return box
+
+
+def show_exported(parent: QWidget | None, path: Path) -> QMessageBox | None:
+    """ "Saved to ..." with an "Open folder" button."""
+    if quiet:
+        print(f"drafter: exported {path}", file=sys.stderr)
+        return None
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        "Export finished",
+        f"Saved {path.name}\nin {path.parent}",
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    folder_btn = box.addButton("Open &Folder", QMessageBox.ButtonRole.ActionRole)
+    file_btn = box.addButton("Open &File", QMessageBox.ButtonRole.ActionRole)
+
+    def clicked(button) -> None:
+        if button is folder_btn:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+        elif button is file_btn:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    box.buttonClicked.connect(clicked)
+    _keep(box).open()
+    return box
+
+
+def open_boxes() -> list[QMessageBox]:
+    return list(_open_boxes)

@@ -1,0 +1,503 @@
+"""The main window: composes the library, search, comparison tabs and notes.
+
+Composition and wiring only; the behaviour lives in the panels, the workspace
+(tabs), :mod:`loading` (background jobs) and the core.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QStackedWidget,
+    QWidget,
+)
+
+from drafter import __version__
+from drafter.errors import DrafterError
+
+from . import dialogs, loading, themes
+from . import settings as S
+from .actions import create_actions
+from .compare_bar import CompareBar
+from .comparison_view import ComparisonView
+from .export_dialog import ExportDialog
+from .library_panel import LibraryPanel, dropped_paths
+from .loading import RELATED, VERSIONS, TabSpec
+from .notes_panel import NotesPanel
+from .related_view import RelatedView
+from .search_panel import SearchPanel
+from .settings_dialog import SettingsDialog
+from .tasks import TaskRunner
+from .workspace import Workspace
+
+IMPORT_FILTER = "Resolutions (*.docx *.pdf *.txt *.md);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    """Drafter's window. ``library`` is an open :class:`drafter.store.Library`."""
+
+    loading_finished = Signal()  # the start-up work (imports, first comparisons) is done
+
+    def __init__(self, library, settings: S.Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.settings = settings
+        self.setWindowTitle("Drafter")
+        self.setAcceptDrops(True)
+        self.runner = TaskRunner(self)
+        self.undo_stack = QUndoStack(self)
+        self.actions_ = create_actions(self)
+        self._starting = False
+
+        self.workspace = Workspace(library, self.runner, self)
+        self.center = QStackedWidget(self)
+        self.center.addWidget(self.workspace.welcome)
+        self.center.addWidget(self.workspace.tabs)
+        self.setCentralWidget(self.center)
+
+        self.library_panel = LibraryPanel(self)
+        self.search_panel = SearchPanel(library, self)
+        self.notes_panel = NotesPanel(library, self.undo_stack, lambda: self.settings.author, self)
+        self.library_dock = self._dock(
+            "Library", self.library_panel, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.search_dock = self._dock(
+            "Search", self.search_panel, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.notes_dock = self._dock(
+            "Notes", self.notes_panel, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.tabifyDockWidget(self.library_dock, self.search_dock)
+        self.library_dock.raise_()
+
+        self.compare_bar = CompareBar(self)
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status()
+        self._connect()
+        self.resize(1440, 900)
+        self.refresh_library()
+
+    # ---- construction -------------------------------------------------------
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"{title.lower()}Dock")
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_menus(self) -> None:
+        a = self.actions_
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(a.import_files)
+        self.recent_menu = QMenu("Open &Recent", self)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(a.export)
+        file_menu.addSeparator()
+        file_menu.addAction(a.settings)
+        file_menu.addSeparator()
+        file_menu.addAction(a.quit)
+        edit = bar.addMenu("&Edit")
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut("Ctrl+Z")
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts(["Ctrl+Shift+Z", "Ctrl+Y"])
+        self.undo_action, self.redo_action = undo, redo
+        edit.addAction(undo)
+        edit.addAction(redo)
+        edit.addSeparator()
+        edit.addAction(a.find)
+        edit.addAction(a.search_library)
+        edit.addSeparator()
+        edit.addAction(a.add_note)
+        view = bar.addMenu("&View")
+        view.addAction(a.next_change)
+        view.addAction(a.previous_change)
+        view.addSeparator()
+        view.addAction(a.redline)
+        view.addAction(a.changes_only)
+        view.addSeparator()
+        for dock in (self.library_dock, self.search_dock, self.notes_dock):
+            view.addAction(dock.toggleViewAction())
+        view.addSeparator()
+        view.addAction(a.close_tab)
+        cmp_menu = bar.addMenu("&Compare")
+        cmp_menu.addAction(a.compare)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(a.about)
+        self._update_recent_menu()
+
+    def _build_toolbar(self) -> None:
+        a = self.actions_
+        tb = self.addToolBar("Main")
+        tb.setObjectName("mainToolbar")
+        tb.setMovable(False)
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        tb.addAction(a.import_files)
+        tb.addSeparator()
+        tb.addWidget(self.compare_bar)
+        tb.addAction(a.compare)
+        tb.addSeparator()
+        tb.addAction(a.previous_change)
+        tb.addAction(a.next_change)
+        tb.addAction(a.redline)
+        tb.addSeparator()
+        tb.addAction(a.export)
+
+    def _build_status(self) -> None:
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.progress_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.progress_label)
+        self.statusBar().addPermanentWidget(self.progress)
+
+    def _connect(self) -> None:
+        a = self.actions_
+        a.import_files.triggered.connect(self.import_interactive)
+        a.export.triggered.connect(self.export_interactive)
+        a.settings.triggered.connect(self.settings_interactive)
+        a.quit.triggered.connect(self.close)
+        a.find.triggered.connect(self._focus_find)
+        a.search_library.triggered.connect(self._focus_search)
+        a.add_note.triggered.connect(self.notes_panel.add_interactive)
+        a.next_change.triggered.connect(lambda: self._on_view("next_change"))
+        a.previous_change.triggered.connect(lambda: self._on_view("previous_change"))
+        a.redline.setChecked(self.settings.get(S.REDLINE_VIEW))
+        self.workspace.redline = a.redline.isChecked()
+        a.redline.toggled.connect(self._set_redline)
+        a.changes_only.toggled.connect(self._set_changes_only)
+        a.close_tab.triggered.connect(self.workspace.close_current)
+        a.compare.triggered.connect(self.compare_bar.request)
+        a.about.triggered.connect(self._about)
+        self.compare_bar.compare_requested.connect(lambda spec: self.workspace.open(spec))
+        self.runner.busy_changed.connect(self._busy_changed)
+        self.runner.progress.connect(self._progress)
+        self.runner.error.connect(lambda title, msg: dialogs.show_error(self, title, msg))
+        self.workspace.message.connect(lambda m: self.statusBar().showMessage(m, 6000))
+        self.workspace.selection_changed.connect(self.notes_panel.set_target)
+        self.workspace.current_changed.connect(self._tab_changed)
+        self.notes_panel.error.connect(lambda m: dialogs.show_error(self, "Notes", m))
+        self.notes_panel.notes_changed.connect(self.refresh_library)
+        self.search_panel.open_hit.connect(self.open_paragraph)
+        self.search_panel.error.connect(lambda m: dialogs.show_error(self, "Search", m))
+        lp = self.library_panel
+        lp.open_version.connect(self.open_version)
+        lp.compare_versions.connect(lambda o, n, m: self.workspace.open(TabSpec(m, o, n)))
+        lp.set_old.connect(self.compare_bar.set_old)
+        lp.set_new.connect(self.compare_bar.set_new)
+        lp.files_dropped.connect(self.import_paths)
+
+    # ---- library ------------------------------------------------------------
+    def refresh_library(self) -> None:
+        if self.library is None:
+            return
+        try:
+            families, versions = self.library.families(), self.library.versions()
+        except DrafterError as exc:
+            dialogs.show_error(self, "Library", str(exc))
+            return
+        self.library_panel.set_contents(families, versions)
+        self.compare_bar.set_versions(versions)
+
+    def import_interactive(self) -> None:
+        paths, _f = QFileDialog.getOpenFileNames(self, "Import resolutions", "", IMPORT_FILTER)
+        if paths:
+            self.import_paths(paths)
+
+    def import_paths(self, paths: list[str], *, open_after: bool = False) -> None:
+        """Import files in the background; bad files are reported, the rest imported."""
+        paths = [str(p) for p in paths]
+        for p in paths:
+            self.settings.add_recent(str(Path(p).resolve()))
+        self._update_recent_menu()
+        self.runner.run(
+            "Importing",
+            partial(loading.import_files, self.library, paths),
+            on_done=partial(self._imported, open_after),
+        )
+
+    def _imported(self, open_after: bool, outcome: loading.ImportOutcome) -> None:
+        self.refresh_library()
+        new = [r for r in outcome.results if not r.already_stored]
+        msg = f"Imported {len(new)} file{'s' if len(new) != 1 else ''}"
+        if len(outcome.results) != len(new):
+            msg += f" ({len(outcome.results) - len(new)} already in the library)"
+        self.statusBar().showMessage(msg, 8000)
+        if outcome.errors:
+            lines = "\n".join(f"• {Path(p).name}: {m}" for p, m in outcome.errors)
+            dialogs.show_error(self, "Some files could not be imported", lines)
+        if outcome.results:
+            self.library_panel.select_version(outcome.results[-1].version_id)
+        ids = [r.version_id for r in outcome.results]
+        if open_after and len(ids) >= 2:
+            old, new = ids[-2], ids[-1]
+            same = self.library.version(old).family_id == self.library.version(new).family_id
+            self.workspace.open(TabSpec(VERSIONS if same else RELATED, old, new))
+        elif open_after and ids:
+            self.open_version(ids[-1])
+
+    def _update_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.get(S.RECENT_FILES)
+        for path in recent:
+            self.recent_menu.addAction(
+                Path(path).name, partial(self.import_paths, [path], open_after=True)
+            ).setToolTip(path)
+        self.recent_menu.setEnabled(bool(recent))
+
+    def open_version(self, version_id: int, paragraph_id: int | None = None) -> None:
+        """Compare a version with its previous one (or show it alone)."""
+        try:
+            prev = loading.previous_version_id(self.library, version_id)
+        except DrafterError as exc:
+            dialogs.show_error(self, "Library", str(exc))
+            return
+        spec = TabSpec(VERSIONS, prev if prev is not None else version_id, version_id)
+        self.compare_bar.show_spec(spec)
+        self.workspace.open(
+            spec, select=("new", paragraph_id) if paragraph_id is not None else None
+        )
+
+    def open_paragraph(self, version_id: int, paragraph_id: int) -> None:
+        """A search hit: show that paragraph, in an open tab if one shows the version."""
+        for spec in self.workspace.specs():
+            for side, vid in (("new", spec.new_id), ("old", spec.old_id)):
+                if vid == version_id:
+                    self.workspace.open(spec, select=(side, paragraph_id))
+                    return
+        self.open_version(version_id, paragraph_id)
+
+    # ---- start-up and session -----------------------------------------------
+    def start(self, files: list[str] | None = None) -> None:
+        """Open what the user asked for: files, else the last session, else the samples."""
+        self._starting = True
+        self.restore_state()
+        if files:
+            self.import_paths(files, open_after=True)
+        elif self.library is not None and not self.library.versions():
+            scratch = Path(str(self.library.path)).parent
+            self.runner.run(
+                "Importing samples",
+                partial(loading.seed_samples, self.library, scratch),
+                on_done=self._seeded,
+            )
+        else:
+            self.restore_tabs()
+        if not self.runner.busy:
+            self._finish_start()
+
+    def _seeded(self, specs: list[TabSpec]) -> None:
+        self.refresh_library()
+        for spec in specs:
+            self.workspace.open(spec, focus=False)
+        self.workspace.tabs.setCurrentIndex(self.workspace.find_tab(specs[0]))
+        self.compare_bar.show_spec(specs[0])
+        self.workspace.show_example_on_load.update(specs)
+
+    def restore_tabs(self) -> None:
+        known = {v.id for v in self.library.versions()} if self.library is not None else set()
+        specs = [s for s in (TabSpec.parse(t) for t in self.settings.get(S.LAST_TABS)) if s]
+        specs = [s for s in specs if s.old_id in known and s.new_id in known]
+        for spec in specs:
+            self.workspace.open(spec, focus=False)
+        if specs:
+            index = min(max(0, self.settings.get(S.LAST_TAB_INDEX)), len(specs) - 1)
+            self.workspace.tabs.setCurrentIndex(index)
+            self.compare_bar.show_spec(specs[index])
+
+    def restore_state(self) -> None:
+        geometry = self.settings.get(S.GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = self.settings.get(S.WINDOW_STATE)
+        if state.isEmpty() or not self.restoreState(state):
+            QTimer.singleShot(0, self._default_dock_sizes)
+            self._default_dock_sizes()
+
+    def _default_dock_sizes(self) -> None:
+        self.resizeDocks(
+            [self.library_dock, self.notes_dock], [300, 270], Qt.Orientation.Horizontal
+        )
+
+    def save_state(self) -> None:
+        self.settings.set(S.GEOMETRY, self.saveGeometry())
+        self.settings.set(S.WINDOW_STATE, self.saveState())
+        self.settings.set(S.LAST_TABS, [s.to_str() for s in self.workspace.specs()])
+        self.settings.set(S.LAST_TAB_INDEX, max(0, self.workspace.tabs.currentIndex()))
+        self.settings.set(S.REDLINE_VIEW, self.actions_.redline.isChecked())
+        self.settings.sync()
+
+    def closeEvent(self, event) -> None:
+        self.save_state()
+        self.runner.wait(10000)
+        super().closeEvent(event)
+
+    def _finish_start(self) -> None:
+        if self._starting:
+            self._starting = False
+            self.loading_finished.emit()
+
+    # ---- status -------------------------------------------------------------
+    def _busy_changed(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.progress_label.setVisible(busy)
+        if busy:
+            self.progress.setRange(0, 0)
+        else:
+            self.progress_label.setText("")
+            self._finish_start()
+
+    def _progress(self, title: str, done: int, total: int, text: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress_label.setText(text or title)
+
+    def _tab_changed(self, spec: TabSpec | None) -> None:
+        self.center.setCurrentIndex(1 if self.workspace.tabs.count() else 0)
+        if spec is not None:
+            self.compare_bar.show_spec(spec)
+        is_versions = isinstance(self.workspace.current_view(), ComparisonView)
+        for act in (
+            self.actions_.next_change,
+            self.actions_.previous_change,
+            self.actions_.redline,
+            self.actions_.changes_only,
+        ):
+            act.setEnabled(is_versions)
+        self.actions_.export.setEnabled(self.workspace.current_view() is not None)
+        self.actions_.find.setEnabled(is_versions)
+
+    # ---- view commands ------------------------------------------------------
+    def _on_view(self, method: str) -> None:
+        view = self.workspace.current_view()
+        if isinstance(view, ComparisonView):
+            getattr(view, method)()
+            view.view.setFocus()
+
+    def _set_redline(self, on: bool) -> None:
+        self.workspace.set_redline(on)
+
+    def _set_changes_only(self, on: bool) -> None:
+        view = self.workspace.current_view()
+        if isinstance(view, ComparisonView):
+            view.set_filter("changes" if on else "all")
+
+    def _focus_find(self) -> None:
+        view = self.workspace.current_view()
+        if isinstance(view, ComparisonView):
+            view.focus_find()
+
+    def _focus_search(self) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search_panel.edit.setFocus()
+        self.search_panel.edit.selectAll()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Drafter",
+            f"<b>Drafter {__version__}</b><p>Compare, annotate and export versions of "
+            "United Nations resolutions.</p>",
+        )
+
+    # ---- export -------------------------------------------------------------
+    def export_interactive(self) -> None:
+        spec = self.workspace.current_spec()
+        result = self.workspace.result()
+        if spec is None or result is None:
+            dialogs.show_error(self, "Export", "Open a comparison first.")
+            return
+        old_name, new_name = self.workspace.names(spec)
+        dlg = ExportDialog(
+            self,
+            old_name=old_name,
+            new_name=new_name,
+            folder=self.settings.get(S.EXPORT_DIR),
+            related=isinstance(self.workspace.current_view(), RelatedView),
+        )
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return
+        request = dlg.request()
+        if request is None:
+            dialogs.show_error(self, "Export", "Choose a file to export to.")
+            return
+        self.export(request, spec, result)
+
+    def export(self, request, spec: TabSpec, result) -> None:
+        old_notes, new_notes = (), ()
+        if request.with_notes:
+            try:
+                old_notes = tuple(n for n in self.library.notes(spec.old_id) if not n.orphaned)
+                new_notes = tuple(n for n in self.library.notes(spec.new_id) if not n.orphaned)
+            except DrafterError as exc:
+                dialogs.show_error(self, "Export", str(exc))
+                return
+        self.settings.set(S.EXPORT_DIR, str(request.path.parent))
+        self.runner.run(
+            "Exporting",
+            partial(
+                loading.export,
+                request.kind,
+                result,
+                request.path,
+                old_notes,
+                new_notes,
+                self.settings.author,
+            ),
+            on_done=self._exported,
+        )
+
+    def _exported(self, path: Path) -> None:
+        self.last_export = path
+        self.statusBar().showMessage(f"Exported {path}", 10000)
+        dialogs.show_exported(self, path)
+
+    # ---- settings -----------------------------------------------------------
+    def settings_interactive(self) -> None:
+        dlg = SettingsDialog(self.settings, self)
+        if dlg.exec() == QDialog.DialogCode.Accepted:
+            dlg.save()
+            self.apply_settings()
+
+    def apply_settings(self) -> None:
+        app = QApplication.instance()
+        themes.apply_theme(app, self.settings.get(S.THEME), self.settings.get(S.FONT_SIZE))
+        self.workspace.refresh_colors()
+        self.notes_panel.refresh()
+
+    # ---- drag and drop ------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:
+        if dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = dropped_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths, open_after=True)
+
+
+__all__ = ["MainWindow", "QByteArray"]

@@ -1,0 +1,302 @@
+"""The notes panel: the notes of the selected paragraph, and the version's orphans.
+
+Why it talks to the store directly: notes are saved the moment they change (the
+store is fast and local), and every change goes through the undo stack, so Edit >
+Undo works for add, edit, resolve and delete alike.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPalette, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from drafter.errors import DrafterError
+from drafter.model import Note, NoteStatus, Paragraph
+
+from .note_commands import AddNote, DeleteNote, EditNote
+
+NoteRole = Qt.ItemDataRole.UserRole + 31
+
+
+def parse_tags(text: str) -> tuple[str, ...]:
+    """ "a, b  c" -> ("a", "b", "c"): tags split on commas and spaces, # optional."""
+    seen: list[str] = []
+    for raw in text.replace(",", " ").split():
+        tag = raw.lstrip("#").strip()
+        if tag and tag not in seen:
+            seen.append(tag)
+    return tuple(seen)
+
+
+class NoteDialog(QDialog):
+    """Write or edit a note: its text and tags."""
+
+    def __init__(
+        self, parent: QWidget | None, title: str, body: str = "", tags: tuple[str, ...] = ()
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.body = QPlainTextEdit(self)
+        self.body.setPlainText(body)
+        self.body.setAccessibleName("Note text")
+        self.body.setTabChangesFocus(True)
+        self.tags = QLineEdit(" ".join(tags), self)
+        self.tags.setPlaceholderText("e.g. agreed, red-line, G77")
+        form = QFormLayout(self)
+        form.addRow("&Note:", self.body)
+        form.addRow("&Tags:", self.tags)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.resize(460, 260)
+
+    def values(self) -> tuple[str, tuple[str, ...]]:
+        return self.body.toPlainText().strip(), parse_tags(self.tags.text())
+
+
+def note_text(note: Note) -> str:
+    meta = [note.author, note.updated[:16].replace("T", " ")]
+    if note.tags:
+        meta.append(" ".join(f"#{t}" for t in note.tags))
+    if note.status == NoteStatus.RESOLVED:
+        meta.append("✓ resolved")
+    if note.carried_from:
+        meta.append("carried forward")
+    return f"{note.body}\n— {' · '.join(meta)}"
+
+
+class NotesPanel(QWidget):
+    """Notes on one paragraph of one stored version."""
+
+    error = Signal(str)
+    notes_changed = Signal()
+
+    def __init__(
+        self,
+        library,
+        undo_stack: QUndoStack,
+        author: Callable[[], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.undo_stack = undo_stack
+        self.author = author
+        self.version_id: int | None = None
+        self.version_name = ""
+        self.paragraph: Paragraph | None = None
+        self.dialog_factory = NoteDialog  # tests replace it
+
+        self.title = QLabel("Select a paragraph to see its notes.", self)
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.list = QListWidget(self)
+        self.list.setAccessibleName("Notes on the selected paragraph")
+        self.list.setWordWrap(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.itemActivated.connect(lambda _item: self.edit_interactive())
+        self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.add_btn = QPushButton(
+            "&Add…", self, toolTip="Add a note to the selected paragraph (Ctrl+M)"
+        )
+        self.edit_btn = QPushButton("&Edit…", self)
+        self.resolve_btn = QPushButton("Resol&ve", self)
+        self.delete_btn = QPushButton("Delete", self)
+        self.add_btn.clicked.connect(self.add_interactive)
+        self.edit_btn.clicked.connect(self.edit_interactive)
+        self.resolve_btn.clicked.connect(self.toggle_resolved)
+        self.delete_btn.clicked.connect(self.delete_current)
+        buttons = QHBoxLayout()
+        for b in (self.add_btn, self.edit_btn, self.resolve_btn, self.delete_btn):
+            buttons.addWidget(b)
+        self.orphan_title = QLabel(
+            "<b>Orphaned notes</b> (their paragraph or words are gone)", self
+        )
+        self.orphans = QListWidget(self)
+        self.orphans.setAccessibleName("Orphaned notes")
+        self.orphans.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.list, 3)
+        layout.addLayout(buttons)
+        layout.addWidget(self.orphan_title)
+        layout.addWidget(self.orphans, 1)
+        self._notes: list[Note] = []
+        self.refresh()
+
+    # ---- what is shown ----------------------------------------------------
+    def set_target(
+        self, version_id: int | None, paragraph: Paragraph | None, version_name: str = ""
+    ) -> None:
+        self.version_id, self.paragraph, self.version_name = version_id, paragraph, version_name
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.list.clear()
+        self.orphans.clear()
+        self._notes = []
+        if self.library is None or self.version_id is None:
+            self.title.setText("Select a paragraph to see its notes.")
+            self._update_buttons()
+            self.orphan_title.setVisible(False)
+            self.orphans.setVisible(False)
+            return
+        try:
+            notes = self.library.notes(self.version_id, include_orphaned=True)
+        except DrafterError as exc:
+            self.error.emit(str(exc))
+            notes = []
+        self._notes = notes
+        pid = self.paragraph.id if self.paragraph else None
+        muted = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        for note in notes:
+            if note.orphaned:
+                quote = f"“{note.anchor.quote}” " if note.anchor.quote else ""
+                where = f"(was {note.anchor.number}) " if note.anchor.number else ""
+                item = QListWidgetItem(f"{quote}{where}{note_text(note)}")
+                item.setData(NoteRole, note)
+                self.orphans.addItem(item)
+            elif note.anchor.paragraph_id == pid:
+                item = QListWidgetItem(note_text(note))
+                item.setData(NoteRole, note)
+                if note.status == NoteStatus.RESOLVED:
+                    item.setForeground(QColor(muted))
+                self.list.addItem(item)
+        where = self.paragraph.label if self.paragraph else "—"
+        n = self.list.count()
+        self.title.setText(
+            f"<b>Notes on {html.escape(where)}</b> of {html.escape(self.version_name)}"
+            f" &nbsp;<span>({n or 'none'})</span>"
+        )
+        has_orphans = self.orphans.count() > 0
+        self.orphan_title.setVisible(has_orphans)
+        self.orphans.setVisible(has_orphans)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        can_add = (
+            self.library is not None and self.version_id is not None and self.paragraph is not None
+        )
+        self.add_btn.setEnabled(can_add)
+        note = self.current_note()
+        for b in (self.edit_btn, self.resolve_btn, self.delete_btn):
+            b.setEnabled(note is not None)
+        if note is not None:
+            self.resolve_btn.setText(
+                "Re&open" if note.status == NoteStatus.RESOLVED else "Resol&ve"
+            )
+
+    def current_note(self) -> Note | None:
+        item = self.list.currentItem() or self.orphans.currentItem()
+        return item.data(NoteRole) if item is not None else None
+
+    def notes(self) -> list[Note]:
+        """Notes shown for the current paragraph."""
+        return [self.list.item(i).data(NoteRole) for i in range(self.list.count())]
+
+    # ---- changes (each saved at once, each undoable) ----------------------
+    def _changed(self) -> None:
+        self.refresh()
+        self.notes_changed.emit()
+
+    def _report(self, message: str) -> None:
+        self.error.emit(message)
+
+    def add(self, body: str, tags: tuple[str, ...] = ()) -> Note | None:
+        if not body.strip() or self.version_id is None or self.paragraph is None:
+            return None
+        try:
+            note = self.library.add_note(
+                self.version_id, self.paragraph.id, body.strip(), author=self.author(), tags=tags
+            )
+        except DrafterError as exc:
+            self._report(str(exc))
+            return None
+        self.undo_stack.push(AddNote(self.library, note, self._changed, self._report))
+        self._select(note.id)
+        return note
+
+    def add_interactive(self) -> None:
+        if not self.add_btn.isEnabled():
+            return
+        dlg = self.dialog_factory(self, f"Note on {self.paragraph.label if self.paragraph else ''}")
+        if dlg.exec() == QDialog.DialogCode.Accepted:
+            body, tags = dlg.values()
+            self.add(body, tags)
+
+    def edit(
+        self,
+        note: Note,
+        *,
+        body: str | None = None,
+        tags: tuple[str, ...] | None = None,
+        status: NoteStatus | None = None,
+        text: str = "Edit note",
+    ) -> Note | None:
+        try:
+            after = self.library.update_note(note.id, body=body, tags=tags, status=status)
+        except DrafterError as exc:
+            self._report(str(exc))
+            return None
+        self.undo_stack.push(EditNote(self.library, note, after, self._changed, self._report, text))
+        self._select(note.id)
+        return after
+
+    def edit_interactive(self) -> None:
+        note = self.current_note()
+        if note is None:
+            return
+        dlg = self.dialog_factory(self, "Edit note", note.body, note.tags)
+        if dlg.exec() == QDialog.DialogCode.Accepted:
+            body, tags = dlg.values()
+            if body and (body != note.body or tags != note.tags):
+                self.edit(note, body=body, tags=tags)
+
+    def toggle_resolved(self) -> None:
+        note = self.current_note()
+        if note is None:
+            return
+        resolved = note.status == NoteStatus.RESOLVED
+        self.edit(
+            note,
+            status=NoteStatus.OPEN if resolved else NoteStatus.RESOLVED,
+            text="Reopen note" if resolved else "Resolve note",
+        )
+
+    def delete_current(self) -> None:
+        note = self.current_note()
+        if note is None:
+            return
+        try:
+            deleted = self.library.delete_note(note.id)
+        except DrafterError as exc:
+            self._report(str(exc))
+            return
+        self.undo_stack.push(DeleteNote(self.library, deleted, self._changed, self._report))
+
+    def _select(self, note_id: str) -> None:
+        for i in range(self.list.count()):
+            if self.list.item(i).data(NoteRole).id == note_id:
+                self.list.setCurrentRow(i)
+                return

@@ -1,0 +1,318 @@
+"""Related-documents mode: two texts side by side; selecting a paragraph on one side
+highlights its linked paragraphs on the other, ranked by score, shared phrases marked.
+
+Why two list views rather than aligned rows: related texts share no order, so the
+links are many-to-many; each side keeps its own reading order and the links are
+shown by tint, rank badge and phrase highlights, and by scrolling to the best link.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from drafter.model import Link, Paragraph, Relation, Resolution
+
+from . import rich_text, themes
+from .comparison_model import HtmlRole, ParagraphsRole, RtlRole
+from .delegates import RichTextDelegate
+
+_Index = QModelIndex | QPersistentModelIndex
+LinkRole = Qt.ItemDataRole.UserRole + 21
+
+
+def _phrase_spans(text: str, phrases: tuple[str, ...]) -> list[tuple[int, int]]:
+    if not phrases:
+        return []
+    try:
+        from drafter.compare import phrase_spans
+    except ImportError:  # engine not installed: plain substring matches
+        return [s for p in phrases for s in rich_text.find_spans(text, p)]
+    return phrase_spans(text, phrases)
+
+
+class ParagraphListModel(QAbstractListModel):
+    """The paragraphs of one text, with optional link highlights."""
+
+    def __init__(self, resolution: Resolution, linked_ids: set[int], parent=None) -> None:
+        super().__init__(parent)
+        self.resolution = resolution
+        self.pars = resolution.paragraphs
+        self.linked_ids = linked_ids  # paragraphs that have any link
+        self.highlight: dict[int, tuple[int, Link]] = {}  # id -> (rank, link)
+        self.phrases: dict[int, tuple[str, ...]] = {}
+        self.own: dict[int, tuple[str, ...]] = {}  # the selected paragraph's shared phrases
+        self.colors = themes.LIGHT
+        self._html: dict[int, str] = {}
+
+    def set_highlight(
+        self,
+        highlight: dict[int, tuple[int, Link]],
+        phrases: dict[int, tuple[str, ...]],
+        own: dict[int, tuple[str, ...]] | None = None,
+    ) -> None:
+        own = own or {}
+        changed = (
+            set(self.highlight)
+            | set(highlight)
+            | set(self.phrases)
+            | set(phrases)
+            | set(self.own)
+            | set(own)
+        )
+        self.highlight, self.phrases, self.own = highlight, phrases, own
+        for pid in changed:
+            self._html.pop(pid, None)
+            if 0 <= pid < len(self.pars):
+                idx = self.index(pid, 0)
+                self.dataChanged.emit(idx, idx, [HtmlRole])
+
+    def set_colors(self, colors) -> None:
+        self.colors = colors
+        self._html.clear()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.pars)
+
+    def _html_for(self, row: int) -> str:
+        cached = self._html.get(row)
+        if cached is not None:
+            return cached
+        par = self.pars[row]
+        spans = _phrase_spans(par.text, self.phrases.get(par.id, ()))
+        own = _phrase_spans(par.text, self.own.get(par.id, ()))
+        badge = ""
+        if par.id in self.highlight:
+            rank, link = self.highlight[par.id]
+            badge = (
+                f'<span style="background-color:{self.colors.phrase_bg}">'
+                f"&nbsp;<b>#{rank}</b>&nbsp;·&nbsp;{link.score:.0%}&nbsp;</span>&nbsp; "
+            )
+        text = rich_text.paragraph_html(par, [(0, par.text)], self.colors, phrases=spans, marks=own)
+        if badge:
+            text = text.replace(">", ">" + badge, 1)
+        self._html[row] = text
+        return text
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self.pars)):
+            return None
+        par = self.pars[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return (f"{par.number}. " if par.number else "") + par.text
+        if role == HtmlRole:
+            return self._html_for(index.row())
+        if role == RtlRole:
+            return rich_text.is_rtl(par.text)
+        if role == ParagraphsRole:
+            return (par,)
+        if role == LinkRole:
+            return self.highlight.get(par.id)
+        if role == Qt.ItemDataRole.ToolTipRole and par.id in self.highlight:
+            rank, link = self.highlight[par.id]
+            shared = "; ".join(f"“{p}”" for p in link.shared[:6])
+            return f"Link #{rank}, score {link.score:.2f}" + (
+                f"\nShared: {shared}" if shared else ""
+            )
+        return None
+
+
+class _Side(QTreeView):
+    def __init__(self, name: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setHeaderHidden(True)
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(False)
+        self.setWordWrap(True)
+        self.setAccessibleName(name)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.delegate = RichTextDelegate(self)
+        self.setItemDelegate(self.delegate)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.delegate.clear_cache()
+        self.doItemsLayout()
+
+
+class RelatedView(QWidget):
+    """Shows a :class:`Relation`; emits the paragraph the user is on."""
+
+    paragraph_selected = Signal(str, object)
+    message = Signal(str)
+
+    def __init__(self, relation: Relation, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.relation = relation
+        colors = themes.colors(self.palette())
+        self.old_model = ParagraphListModel(relation.old, {lk.old for lk in relation.links}, self)
+        self.new_model = ParagraphListModel(relation.new, {lk.new for lk in relation.links}, self)
+        for m in (self.old_model, self.new_model):
+            m.set_colors(colors)
+        self.active_side = "old"
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(6, 4, 6, 2)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("summaryBar")
+        self.summary.setWordWrap(True)
+        bar.addWidget(self.summary, 1)
+        self.linked_only = QCheckBox("&Linked paragraphs only", self)
+        self.linked_only.toggled.connect(self._apply_linked_only)
+        bar.addWidget(self.linked_only)
+        layout.addLayout(bar)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.old_view = self._side_widget(f"{relation.old.display_name}", self.old_model, "old")
+        self.new_view = self._side_widget(f"{relation.new.display_name}", self.new_model, "new")
+        layout.addWidget(self.splitter, 1)
+        n_old = len({lk.old for lk in relation.links})
+        n_new = len({lk.new for lk in relation.links})
+        self.summary.setText(
+            f"<b>{len(relation.links)} links</b>: {n_old} paragraphs of "
+            f"{html.escape(relation.old.display_name)} are reflected in {n_new} of "
+            f"{html.escape(relation.new.display_name)}. Select a paragraph to see its links, best first."
+        )
+        self.setFocusProxy(self.old_view)
+
+    def _side_widget(self, title: str, model: ParagraphListModel, side: str) -> _Side:
+        box = QWidget(self.splitter)
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        label = QLabel(f"  {'Old' if side == 'old' else 'New'}: {html.escape(title)}", box)
+        label.setObjectName("sideTitle")
+        lay.addWidget(label)
+        view = _Side(f"{side} text", box)
+        view.setModel(model)
+        lay.addWidget(view, 1)
+        view.selectionModel().currentRowChanged.connect(
+            lambda cur, _prev, s=side: self._selected(s, cur)
+        )
+        view.clicked.connect(lambda idx, s=side: self._selected(s, idx))
+        self.splitter.addWidget(box)
+        return view
+
+    def _view(self, side: str) -> _Side:
+        return self.old_view if side == "old" else self.new_view
+
+    def _model(self, side: str) -> ParagraphListModel:
+        return self.old_model if side == "old" else self.new_model
+
+    def _apply_linked_only(self, on: bool) -> None:
+        for side in ("old", "new"):
+            model, view = self._model(side), self._view(side)
+            for row, par in enumerate(model.pars):
+                view.setRowHidden(row, QModelIndex(), on and par.id not in model.linked_ids)
+
+    def select_paragraph(self, side: str, paragraph_id: int) -> bool:
+        model, view = self._model(side), self._view(side)
+        if not 0 <= paragraph_id < model.rowCount():
+            return False
+        idx = model.index(paragraph_id, 0)
+        view.selectionModel().setCurrentIndex(idx, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        view.scrollTo(idx, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self._selected(side, idx)
+        QTimer.singleShot(0, lambda: self._recenter(side, paragraph_id))
+        return True
+
+    def _recenter(self, side: str, paragraph_id: int) -> None:
+        """Centre again once row heights are known (the first layout happens late)."""
+        self._view(side).scrollTo(
+            self._model(side).index(paragraph_id, 0), QAbstractItemView.ScrollHint.PositionAtCenter
+        )
+        links = self.links_of(side, paragraph_id)
+        if links:
+            other = "new" if side == "old" else "old"
+            best = links[0].new if side == "old" else links[0].old
+            self._view(other).scrollTo(
+                self._model(other).index(best, 0), QAbstractItemView.ScrollHint.PositionAtCenter
+            )
+
+    def current_paragraph(self) -> tuple[str, Paragraph] | None:
+        view = self._view(self.active_side)
+        idx = view.currentIndex()
+        if not idx.isValid():
+            return None
+        return self.active_side, self._model(self.active_side).pars[idx.row()]
+
+    def links_of(self, side: str, paragraph_id: int) -> tuple[Link, ...]:
+        rel = self.relation
+        return rel.links_from(paragraph_id) if side == "old" else rel.links_to(paragraph_id)
+
+    def _selected(self, side: str, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        self.active_side = side
+        par = self._model(side).pars[index.row()]
+        links = self.links_of(side, par.id)
+        other = "new" if side == "old" else "old"
+        other_model = self._model(other)
+        highlight: dict[int, tuple[int, Link]] = {}
+        phrases: dict[int, tuple[str, ...]] = {}
+        for rank, lk in enumerate(links, 1):
+            pid = lk.new if side == "old" else lk.old
+            highlight.setdefault(pid, (rank, lk))
+            phrases[pid] = lk.shared
+        own = tuple(p for lk in links for p in lk.shared)
+        self._model(side).set_highlight({}, {}, {par.id: own} if own else {})
+        other_model.set_highlight(highlight, phrases)
+        other_view = self._view(other)
+        other_view.delegate.linked_rows = set(highlight)
+        self._view(side).delegate.linked_rows = set()
+        other_view.viewport().update()
+        if links:
+            best = links[0].new if side == "old" else links[0].old
+            other_view.scrollTo(
+                other_model.index(best, 0), QAbstractItemView.ScrollHint.PositionAtCenter
+            )
+            self.message.emit(
+                f"{par.label}: {len(links)} linked paragraph{'s' if len(links) != 1 else ''} "
+                f"(best: {other_model.pars[best].label}, score {links[0].score:.2f})"
+            )
+        else:
+            self.message.emit(f"{par.label}: no linked paragraph in the other text")
+        self.paragraph_selected.emit(side, par)
+
+    def show_example(self) -> None:
+        """Select the paragraph with the strongest links (first run)."""
+        pid = best_example(self.relation)
+        if pid is not None:
+            self.select_paragraph("old", pid)
+
+    def refresh_colors(self) -> None:
+        colors = themes.colors(self.palette())
+        for side in ("old", "new"):
+            self._model(side).set_colors(colors)
+            self._view(side).delegate.clear_cache()
+            self._view(side).viewport().update()
+
+
+def best_example(relation: Relation) -> int | None:
+    """The old paragraph whose links say most at a glance (best total score)."""
+    totals: dict[int, float] = {}
+    for lk in relation.links:
+        totals[lk.old] = totals.get(lk.old, 0.0) + lk.score
+    return max(totals, key=lambda k: (totals[k], -k)) if totals else None

@@ -1,0 +1,236 @@
+"""HTML for one cell: a side of a pair, a redline, or a plain paragraph.
+
+Why: Qt's rich text engine lays out each visible cell from a small HTML string;
+building that string from the core's diff runs is pure string work, kept here so
+the model and delegate stay thin and it is easy to test. Changes are never shown
+by colour alone: deleted text is struck through, inserted text underlined.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+from drafter.model import DELETE, EQUAL, INSERT, Pair, PairKind, Paragraph, ParaKind
+
+from .themes import DiffColors
+
+Run = tuple[int, str]
+Mark = tuple[int, int]
+
+
+def is_rtl(text: str) -> bool:
+    """True when the first strong character is right-to-left (Arabic, Hebrew...)."""
+    for ch in text[:400]:
+        bidi = unicodedata.bidirectional(ch)
+        if bidi in ("R", "AL"):
+            return True
+        if bidi == "L":
+            return False
+    return False
+
+
+def find_spans(text: str, term: str) -> list[Mark]:
+    """Case-insensitive occurrences of ``term`` in ``text``."""
+    if not term:
+        return []
+    low, needle = text.casefold(), term.casefold()
+    if len(low) != len(text):  # casefold changed lengths (ß...): fall back to lower()
+        low, needle = text.lower(), term.lower()
+    spans, start = [], 0
+    while (i := low.find(needle, start)) >= 0:
+        spans.append((i, i + len(needle)))
+        start = i + max(1, len(needle))
+    return spans
+
+
+def side_runs(pair: Pair, side: str, paragraphs: Sequence[Paragraph]) -> list[list[Run]]:
+    """Split a pair's diff into runs for each paragraph of one side ("old"/"new")."""
+    ops = (DELETE, EQUAL) if side == "old" else (EQUAL, INSERT)
+    runs: list[Run] = [(op, t) for op, t in pair.diff if op in ops and t]
+    if not runs or "".join(t for _, t in runs) != "\n".join(p.text for p in paragraphs):
+        # no (or inconsistent) word diff: colour the whole side by the pair's kind
+        op = EQUAL
+        if pair.kind == PairKind.INSERTED:
+            op = INSERT
+        elif pair.kind == PairKind.DELETED:
+            op = DELETE
+        return [[(op, p.text)] for p in paragraphs]
+    out: list[list[Run]] = [[]]
+    for op, text in runs:
+        parts = text.split("\n")
+        for i, part in enumerate(parts):
+            if i:
+                out.append([])
+            if part:
+                out[-1].append((op, part))
+    while len(out) < len(paragraphs):
+        out.append([])
+    return out[: len(paragraphs)] if paragraphs else out
+
+
+def _style(op: int, marked: int, colors: DiffColors) -> str:
+    css = []
+    if op == DELETE:
+        css.append(
+            f"color:{colors.del_fg};background-color:{colors.del_bg};text-decoration:line-through"
+        )
+    elif op == INSERT:
+        css.append(
+            f"color:{colors.ins_fg};background-color:{colors.ins_bg};text-decoration:underline"
+        )
+    if marked == 1:
+        css.append(f"background-color:{colors.mark_bg}")
+    elif marked == 2:
+        css.append(f"background-color:{colors.phrase_bg}")
+    return ";".join(css)
+
+
+def _spans_html(
+    runs: Sequence[Run],
+    colors: DiffColors,
+    *,
+    lead: int = 0,
+    find: Iterable[Mark] = (),
+    phrases: Iterable[Mark] = (),
+) -> str:
+    text = "".join(t for _, t in runs)
+    if not text:
+        return ""
+    cuts = {0, len(text)}
+    op_at: list[tuple[int, int]] = []  # (start, op)
+    pos = 0
+    for op, t in runs:
+        op_at.append((pos, op))
+        cuts.add(pos)
+        pos += len(t)
+    if 0 < lead < len(text):
+        cuts.add(lead)
+    find, phrases = list(find), list(phrases)
+    for s, e in (*find, *phrases):
+        cuts.update((max(0, min(s, len(text))), max(0, min(e, len(text)))))
+    points = sorted(cuts)
+    out = []
+    k = 0
+    for a, b in itertools.pairwise(points):
+        if a == b:
+            continue
+        while k + 1 < len(op_at) and op_at[k + 1][0] <= a:
+            k += 1
+        op = op_at[k][1]
+        marked = (
+            1
+            if any(s <= a < e for s, e in find)
+            else 2
+            if any(s <= a < e for s, e in phrases)
+            else 0
+        )
+        chunk = html.escape(text[a:b])
+        if a < lead:
+            chunk = f"<i>{chunk}</i>"
+        style = _style(op, marked, colors)
+        out.append(f'<span style="{style}">{chunk}</span>' if style else chunk)
+    return "".join(out)
+
+
+def _label_html(par: Paragraph, colors: DiffColors) -> str:
+    if par.kind == ParaKind.HEADING:
+        return ""
+    if par.number:
+        num = f"{par.number}."
+        if par.level > 0 and "(" in par.number:
+            num = par.number[par.number.rfind("(") :]
+        return f'<span style="color:{colors.number_fg};font-weight:600">{html.escape(num)}</span>&nbsp; '
+    return ""
+
+
+def paragraph_html(
+    par: Paragraph,
+    runs: Sequence[Run],
+    colors: DiffColors,
+    *,
+    find_term: str = "",
+    phrases: Iterable[Mark] = (),
+    marks: Iterable[Mark] = (),
+    extra: str = "",
+) -> str:
+    """One paragraph as an HTML block: number, text with changes, marks.
+
+    ``find_term`` matches and ``marks`` are shown in the strong (yellow) mark,
+    ``phrases`` (shared phrases of a link) in the soft blue one.
+    """
+    text = "".join(t for _, t in runs)
+    lead = par.lead if text == par.text else 0
+    strong = [*find_spans(text, find_term), *marks]
+    body = _spans_html(runs, colors, lead=lead, find=strong, phrases=phrases)
+    rtl = is_rtl(text)
+    indent = min(par.level, 4) * 18
+    attrs = ' dir="rtl"' if rtl else ""
+    style = f"margin:0 0 4px 0;{'margin-right' if rtl else 'margin-left'}:{indent}px"
+    if par.kind == ParaKind.HEADING:
+        body = f"<b>{body}</b>"
+    fn = ""
+    if par.footnotes:
+        fn = f'<sup style="color:{colors.muted_fg}">&nbsp;[{html.escape(",".join(par.footnotes))}]</sup>'
+    return f'<p{attrs} style="{style}">{_label_html(par, colors)}{body}{fn}{extra}</p>'
+
+
+def pair_side_html(
+    pair: Pair,
+    side: str,
+    paragraphs: Sequence[Paragraph],
+    colors: DiffColors,
+    *,
+    find_term: str = "",
+    note: str = "",
+) -> str:
+    """The HTML of one side of a versions-mode row ("" when that side is empty)."""
+    if not paragraphs:
+        return ""
+    per_par = side_runs(pair, side, paragraphs)
+    blocks = [
+        paragraph_html(p, runs, colors, find_term=find_term)
+        for p, runs in zip(paragraphs, per_par, strict=False)
+    ]
+    if note:
+        blocks.append(f'<p style="margin:0;color:{colors.muted_fg}"><i>{html.escape(note)}</i></p>')
+    return "".join(blocks)
+
+
+def redline_html(
+    pair: Pair,
+    old: Sequence[Paragraph],
+    new: Sequence[Paragraph],
+    colors: DiffColors,
+    *,
+    find_term: str = "",
+    note: str = "",
+) -> str:
+    """Single-column view: deletions and insertions inline, numbered as the new text."""
+    if not pair.diff or pair.kind in (PairKind.INSERTED, PairKind.DELETED, PairKind.UNCHANGED):
+        if new:
+            return pair_side_html(pair, "new", new, colors, find_term=find_term, note=note)
+        return pair_side_html(pair, "old", old, colors, find_term=find_term, note=note)
+    labels = list(new) or list(old)
+    break_ops = (EQUAL, INSERT) if new else (EQUAL, DELETE)
+    paras: list[list[Run]] = [[]]
+    for op, text in pair.diff:
+        parts = text.split("\n")
+        for i, part in enumerate(parts):
+            if i:
+                if op in break_ops:
+                    paras.append([])
+                else:
+                    paras[-1].append((op, " ¶ "))
+            if part:
+                paras[-1].append((op, part))
+    blocks = []
+    for i, runs in enumerate(paras):
+        par = labels[min(i, len(labels) - 1)]
+        par = Paragraph(par.id, par.kind, par.number, "", par.footnotes, 0, par.level)
+        blocks.append(paragraph_html(par, runs, colors, find_term=find_term))
+    if note:
+        blocks.append(f'<p style="margin:0;color:{colors.muted_fg}"><i>{html.escape(note)}</i></p>')
+    return "".join(blocks)
