@@ -79,3 +79,9 @@ def test_metainfo_passes_appstreamcli_validate():
         timeout=60,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_pyinstaller_spec_and_hook_are_valid_python():
+    """The spec is Python that ruff does not lint (its suffix): at least it must compile."""
+    for path in (PACKAGING / "drafter.spec", *(PACKAGING / "hooks").glob("*.py")):
+        compile(path.read_text(encoding="utf-8"), str(path), "exec")
