@@ -21,7 +21,7 @@ from drafter.model import Resolution
 SUPPORTED_SUFFIXES: tuple[str, ...] = (".docx", ".pdf", ".txt", ".md", ".markdown", ".text", ".doc")
 MAX_BYTES = 200 * 1024 * 1024
 
-_MD_HINTS = re.compile(r"(?m)^(?:---\s*$|#{1,6}\s|\[\^\w+\]:)|<sup>")
+_MD_HINTS = re.compile(r"(?m)^(?:#{1,6}\s|\[\^\w+\]:)|<sup>")
 
 __all__ = ["SUPPORTED_SUFFIXES", "load", "parse_text", "sniff_format"]
 
@@ -117,8 +117,11 @@ def _draft_from_text(text: str, fmt: str) -> Draft:
 
         return markdown_to_draft(text)
     from drafter.ingest.clean import text_to_draft
+    from drafter.ingest.markdown import front_matter
 
-    return text_to_draft(text)
+    meta, body = front_matter(text)
+    draft = Draft(meta={k: v for k, v in meta.items() if k in ("symbol", "title", "date")})
+    return text_to_draft(body, draft)
 
 
 def _finish(

@@ -344,6 +344,18 @@ def _starts_continuation(text: str) -> bool:
     return s[0].islower() or s[0].isdigit()
 
 
+_LOOSE_FOOTNOTE = re.compile(
+    r"^(\d{1,3})\s+(?!(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b)(?=[A-Z“\"(]|Ibid|See)"
+)
+
+
+def _next_footnote(draft: Draft, number: str) -> bool:
+    nums = [int(n) for n in draft.footnotes if n.isdigit()]
+    highest = max(nums) if nums else 0
+    return number not in draft.footnotes and highest < int(number) <= highest + 2
+
+
 def finish(draft: Draft, *, titles: set[str] | None = None) -> Draft:
     """Block-level cleaning shared by all PDF-derived forms.
 
@@ -369,6 +381,12 @@ def finish(draft: Draft, *, titles: set[str] | None = None) -> Draft:
             pending = True
             continue
         if chapeau is None and is_cover_line(plain):
+            continue
+        fn = _LOOSE_FOOTNOTE.match(plain) if in_body and not block.heading else None
+        if fn and _next_footnote(draft, fn.group(1)):
+            # A footnote printed without its rule (PyMuPDF pages): move it out.
+            draft.add_footnote(fn.group(1), plain[fn.end() :])
+            pending = True
             continue
         block.text = text
         block_break = block.after_break or pending

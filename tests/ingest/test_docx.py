@@ -70,7 +70,7 @@ def test_docx_tracked_insertions_are_read_and_deletions_not(tmp_path):
 def test_corrupt_docx(tmp_path):
     bad = tmp_path / "bad.docx"
     bad.write_bytes(b"PK\x03\x04" + b"\x00garbage" * 50)
-    with pytest.raises(IngestError, match="bad.docx"):
+    with pytest.raises(IngestError, match=r"bad\.docx"):
         load(bad)
     not_zip = tmp_path / "text.docx"
     not_zip.write_text("hello")
