@@ -17,7 +17,7 @@ import time
 
 from diff_match_patch import diff_match_patch
 
-from drafter.compare.tokens import tokenize
+from drafter.compare.tokens import is_word, tokenize
 from drafter.model import DELETE, EQUAL, INSERT
 
 Runs = tuple[tuple[int, str], ...]
@@ -116,9 +116,60 @@ def word_diff(a: str, b: str, *, timeout: float | None = None) -> tuple[Runs, bo
     dmp.Diff_Timeout = float(timeout or 0.0)
     deadline = None if not timeout else time.time() + float(timeout)
     diffs = dmp.diff_main(enc_a, enc_b, False, deadline)
-    dmp.diff_cleanupSemantic(diffs)
     runs = [(op, "".join(vocab[_decode_index(ch)] for ch in chars)) for op, chars in diffs]
-    return _tidy(runs), dmp.hit_deadline
+    return _tidy(_cleanup_semantic(runs)), dmp.hit_deadline
+
+
+def _cleanup_semantic(runs: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """diff-match-patch's semantic cleanup, measured in characters, on decoded runs.
+
+    An equality that is only spaces and punctuation, or at most a quarter as long as the
+    changes on both sides of it ("the" between two rewritten clauses), is folded
+    into them, so the reader sees one replacement instead of confetti (dmp's own
+    rule, "no longer than", is too eager for legal text: it would swallow "the
+    need" in "{+urgent+} need"). Done after decoding, so that a one-token equality counts
+    its real length: "{+fully +}respect{+ and protect+}" keeps "respect". The other
+    phases of ``diff_cleanupSemantic`` (lossless shifting, overlap extraction) work
+    on characters and could split a word, so they are not used.
+    """
+    diffs = list(runs)
+    equalities: list[int] = []
+    last_equality: str | None = None
+    ins1 = del1 = ins2 = del2 = 0
+    changes = False
+    pointer = 0
+    while pointer < len(diffs):
+        op, text = diffs[pointer]
+        if op == EQUAL:
+            equalities.append(pointer)
+            ins1, ins2 = ins2, 0
+            del1, del2 = del2, 0
+            last_equality = text
+        else:
+            if op == INSERT:
+                ins2 += len(text)
+            else:
+                del2 += len(text)
+            before, after = max(ins1, del1), max(ins2, del2)
+            if (
+                last_equality
+                and before
+                and after
+                and (
+                    4 * len(last_equality) <= min(before, after)
+                    or not any(is_word(t) for t in tokenize(last_equality))
+                )
+            ):
+                at = equalities.pop()
+                diffs[at : at + 1] = [(DELETE, last_equality), (INSERT, last_equality)]
+                if equalities:
+                    equalities.pop()
+                pointer = equalities[-1] if equalities else -1
+                ins1 = del1 = ins2 = del2 = 0
+                last_equality = None
+                changes = True
+        pointer += 1
+    return diffs if changes else runs
 
 
 def similarity_of_runs(runs: Runs) -> float:

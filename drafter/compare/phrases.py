@@ -29,6 +29,7 @@ STOPWORDS = frozenset(
 )
 
 MAX_N = 3  # longest n-gram used as a scoring unit
+LOCAL_SLACK = 1.0  # how much rarer than in the two texts a unit may count
 
 
 @lru_cache(maxsize=65536)
@@ -82,6 +83,8 @@ class Rarity:
 
     @lru_cache(maxsize=200_000)  # noqa: B019 - one Rarity per relate() call
     def idf(self, unit: str) -> float:
-        n = self.bg_n + self.local_n
-        df = self.bg_df.get(unit, 0) + self.local_df.get(unit, 0)
-        return math.log((n + 1) / (df + 0.5))
+        # Rare in the background (not UN boilerplate) *and* rare in these two texts
+        # (not the running theme of one of them, like "high-level dialogue" in 67/219).
+        local = math.log((self.local_n + 1) / (self.local_df.get(unit, 0) + 0.5))
+        background = math.log((self.bg_n + 1) / (self.bg_df.get(unit, 0) + 0.5))
+        return min(local + LOCAL_SLACK, background)

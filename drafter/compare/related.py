@@ -22,8 +22,8 @@ from drafter.model import Link, ParaKind, Relation, Resolution
 
 # Paragraph kinds that carry substance (titles and "61st plenary meeting" do not).
 _LINKABLE = {ParaKind.PREAMBULAR, ParaKind.OPERATIVE, ParaKind.SUBPARAGRAPH, ParaKind.OTHER}
-MIN_SCORE = 0.06  # below this a link is coincidence
-RELATIVE_TO_BEST = 0.3  # keep links scoring at least this share of the paragraph's best
+MIN_SCORE = 0.2  # below this a link is coincidence
+RELATIVE_TO_BEST = 0.35  # keep links scoring at least this share of the paragraph's best
 MAX_LINKS = 6  # per paragraph of the first text
 MIN_UNIT_IDF = 1.0  # units more common than this are not worth indexing
 MIN_WORD_IDF = 3.0  # a single shared word is shown as a phrase only if this rare
@@ -38,10 +38,19 @@ class _Doc:
         self.units = units(self.stems)
 
 
-def _norms(docs: Sequence[_Doc], rarity: Rarity) -> list[float]:
+def _norms(docs: Sequence[_Doc], rarity: Rarity, other_vocabulary: set[str]) -> list[float]:
+    """Vector lengths over the units the other text also has.
+
+    A phrase found in only one text can never be shared; counting it would only
+    penalise a paragraph for being specific ("round table 4").
+    """
     out = []
     for d in docs:
-        total = sum(rarity.idf(u) ** 2 for u in d.units if rarity.idf(u) >= MIN_UNIT_IDF)
+        total = sum(
+            rarity.idf(u) ** 2
+            for u in d.units
+            if u in other_vocabulary and rarity.idf(u) >= MIN_UNIT_IDF
+        )
         out.append(math.sqrt(total) or 1.0)
     return out
 
@@ -102,8 +111,10 @@ def relate(old: Resolution, new: Resolution) -> Relation:
     rarity = Rarity(
         (d.units for d in (*old_docs, *new_docs)), (_background.PARAGRAPHS, _background.DF)
     )
-    old_norm = _norms(old_docs, rarity)
-    new_norm = _norms(new_docs, rarity)
+    old_vocabulary = set().union(*(d.units for d in old_docs))
+    new_vocabulary = set().union(*(d.units for d in new_docs))
+    old_norm = _norms(old_docs, rarity, new_vocabulary)
+    new_norm = _norms(new_docs, rarity, old_vocabulary)
 
     postings: dict[str, list[int]] = defaultdict(list)
     for k, d in enumerate(new_docs):
@@ -128,14 +139,9 @@ def relate(old: Resolution, new: Resolution) -> Relation:
         for score, k in scored[:MAX_LINKS]:
             if score < MIN_SCORE or score < best * RELATIVE_TO_BEST:
                 break
-            links.append(
-                Link(
-                    old=old_ids[j],
-                    new=new_ids[k],
-                    score=score,
-                    shared=_shared_phrases(d, new_docs[k], rarity),
-                )
-            )
+            shared = _shared_phrases(d, new_docs[k], rarity)
+            if shared:  # a link nobody can see the reason for is noise
+                links.append(Link(old=old_ids[j], new=new_ids[k], score=score, shared=shared))
     return Relation(old=old, new=new, links=tuple(links))
 
 

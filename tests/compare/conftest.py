@@ -1,31 +1,22 @@
-"""Fixtures for the comparison engine: hand-made resolutions and real families."""
+"""Fixtures for the comparison engine: real texts parsed once per session."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
 
-from drafter.model import Paragraph, ParaKind, Resolution
 
+@pytest.fixture(scope="session")
+def load_corpus(corpus: Path):
+    """Load a corpus file (path relative to the corpus) with the real importer, cached."""
+    from drafter.ingest import load
 
-def make_resolution(
-    rows: Sequence[tuple[str, str | None, str] | str], *, language: str = "en", symbol: str = "X"
-) -> Resolution:
-    """A Resolution from (kind, number, text) rows; a bare string is an operative paragraph."""
-    paras = []
-    op = 0
-    for i, row in enumerate(rows):
-        if isinstance(row, str):
-            op += 1
-            row = ("operative", str(op), row)
-        kind, number, text = row
-        paras.append(Paragraph(id=i, kind=ParaKind(kind), number=number, text=text))
-    return Resolution(
-        symbol=symbol, title=None, date=None, paragraphs=tuple(paras), language=language
-    )
+    cache = {}
 
+    def _load(rel: str):
+        if rel not in cache:
+            cache[rel] = load(corpus / rel)
+        return cache[rel]
 
-@pytest.fixture
-def res():
-    return make_resolution
+    return _load
