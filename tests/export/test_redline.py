@@ -261,3 +261,16 @@ def test_typography_numbers_and_italic_leads(review, res_67_219, tmp_path):
         texts[full] = italics
     for p in pre:
         assert texts[p.text] == p.text[: p.lead]
+
+
+def test_thousand_paragraph_comparison_round_trips(review, tmp_path):
+    """The benchmark's comparison (real ga80 paragraphs, ~450 changes) is exact too."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from export_speed import build_comparison
+
+    comparison = build_comparison(1000)
+    assert comparison.summary["moved"] and comparison.summary["split"]
+    check_round_trip(review, comparison, tmp_path / "big.docx")

@@ -1,0 +1,81 @@
+"""Shared by ``drafter compare --docx`` and ``drafter export``: author, notes, writing.
+
+Argument parsing and library look-ups only; the documents themselves are
+written by :mod:`drafter.export`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from drafter.errors import DrafterError
+
+
+def default_author() -> str:
+    """Tracked changes are signed with $DRAFTER_AUTHOR, else "Drafter"."""
+    return os.environ.get("DRAFTER_AUTHOR") or "Drafter"
+
+
+def add_author_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--author",
+        metavar="NAME",
+        default=None,
+        help="name on tracked changes (default: $DRAFTER_AUTHOR or 'Drafter')",
+    )
+
+
+def _library_exists(db: str | None) -> bool:
+    if db:
+        return Path(db).expanduser().exists()
+    from drafter.store import default_path
+
+    return default_path().exists()
+
+
+def notes_for_file(lib, path: str | os.PathLike, label: str) -> list:
+    """The notes stored for the library version with this file's content (warn if none)."""
+    info = lib.find_version_for_file(path)
+    if info is None:
+        print(
+            f"drafter: {label} ({Path(path).name}) is not in the library; exported without "
+            "its notes (import it with 'drafter import' to keep notes on it)",
+            file=sys.stderr,
+        )
+        return []
+    return list(lib.notes(info.id))
+
+
+def write_comparison_docx(result, args: argparse.Namespace) -> Path:
+    """Write ``result`` (Comparison or Relation) as ``args.docx``; return the path written.
+
+    Related-documents results are always side by side (a redline between two
+    different texts would be meaningless).
+    """
+    from drafter.export import write_redline, write_side_by_side
+    from drafter.model import Relation
+
+    author = getattr(args, "author", None) or default_author()
+    old_notes: list = []
+    new_notes: list = []
+    if getattr(args, "with_notes", False):
+        db = getattr(args, "db", None)
+        if not _library_exists(db):
+            raise DrafterError(
+                "--with-notes needs a library: none at "
+                + (db or "the default location")
+                + " (give --db PATH or set DRAFTER_DB)"
+            )
+        from drafter.store import Library
+
+        with Library.open(db) as lib:
+            old_notes = notes_for_file(lib, args.old, "OLD")
+            new_notes = notes_for_file(lib, args.new, "NEW")
+    if isinstance(result, Relation) or getattr(args, "side_by_side", False):
+        return write_side_by_side(
+            result, args.docx, old_notes=old_notes, new_notes=new_notes, author=author
+        )
+    return write_redline(result, args.docx, old_notes=old_notes, new_notes=new_notes, author=author)

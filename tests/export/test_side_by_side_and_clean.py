@@ -1,0 +1,79 @@
+"""Side-by-side tables (versions and related mode) and clean copies, with notes as comments."""
+
+from __future__ import annotations
+
+from docx.oxml.ns import qn
+
+from drafter.compare import relate
+from drafter.export import write_clean, write_side_by_side
+
+
+def _cell_text(cell) -> str:
+    return "".join(t.text or "" for t in cell._tc.iter(qn("w:t")))
+
+
+def test_side_by_side_versions_rows_and_marks(review, sample_versions, tmp_path):
+    comparison = sample_versions
+    old, new = comparison.old, comparison.new
+    note = review.make_note(new, 9, "Keep 'important'", quote="important")
+    path = write_side_by_side(comparison, tmp_path / "sbs.docx", new_notes=[note])
+    doc = review.open_docx(path)
+    table = doc.tables[-1]
+    rows = table.rows[1:]
+    assert len(rows) == sum(1 for p in comparison.pairs if p.old or p.new)
+    assert not list(doc.element.body.iter(qn("w:ins"), qn("w:del")))  # formatting, not tracking
+    for row, pair in zip(rows, comparison.pairs, strict=True):
+        old_cell, new_cell = _cell_text(row.cells[1]), _cell_text(row.cells[2])
+        for i in pair.old:
+            assert old.paragraphs[i].text in old_cell
+        for i in pair.new:
+            assert new.paragraphs[i].text in new_cell
+    body = doc.element.body
+    struck = [
+        r for r in body.iter(qn("w:r")) if r.find(f"{qn('w:rPr')}/{qn('w:strike')}") is not None
+    ]
+    under = [r for r in body.iter(qn("w:r")) if r.find(f"{qn('w:rPr')}/{qn('w:u')}") is not None]
+    assert struck and under
+    for r in struck:
+        assert r.find(f"{qn('w:rPr')}/{qn('w:color')}") is not None
+    ranges = review.comment_ranges(doc)
+    assert "important" in ranges.values()
+    assert any("Keep 'important'" in _cell_text(r.cells[3]) for r in rows)
+
+
+def test_side_by_side_related_mode(review, res_67_219, res_68_4, tmp_path):
+    relation = relate(res_67_219, res_68_4)
+    assert relation.links
+    note = review.make_note(res_67_219, relation.links[0].old, "Theme of the Dialogue")
+    path = write_side_by_side(relation, tmp_path / "rel.docx", old_notes=[note])
+    doc = review.open_docx(path)
+    rows = doc.tables[-1].rows[1:]
+    assert len(rows) == len({lk.old for lk in relation.links})
+    highlighted = [
+        r
+        for r in doc.element.body.iter(qn("w:r"))
+        if r.find(f"{qn('w:rPr')}/{qn('w:highlight')}") is not None
+    ]
+    assert highlighted
+    assert len(doc.comments) == 1
+
+
+def test_clean_copy_with_notes_and_orphans(review, res_67_219, tmp_path):
+    res = res_67_219
+    quoted = review.make_note(res, 20, "Check this figure", quote=res.paragraphs[20].text[5:25])
+    whole = review.make_note(res, 10, "Whole paragraph note", author="B. Capital")
+    orphan = review.make_note(res, 12, "Gone", orphaned=True)
+    path = write_clean(res, tmp_path / "clean.docx", notes=[quoted, whole, orphan])
+    doc = review.open_docx(path)
+    texts = [p.text for p in doc.paragraphs]
+    for p in res.paragraphs:
+        assert any(t.endswith(p.text) for t in texts), p.text[:40]
+    assert {c.author for c in doc.comments} == {"A. Delegate", "B. Capital"}
+    ranges = review.comment_ranges(doc)
+    assert res.paragraphs[20].text[5:25] in ranges.values()
+    assert res.paragraphs[10].text in ranges.values()
+    assert any("Notes whose paragraph is no longer in the text" in t for t in texts)
+    assert any("Gone" in t for t in texts)
+    assert len(doc.comments) == 3
+    dates = {c.timestamp.isoformat() for c in doc.comments}
+    assert dates == {"2013-09-25T14:30:00+00:00"}
