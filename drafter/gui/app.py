@@ -35,7 +35,7 @@ def _app() -> QApplication:
     app.setOrganizationName(S.ORGANIZATION)
     app.setApplicationName(S.APPLICATION)
     app.setApplicationDisplayName("Drafter")
-    app.setDesktopFileName("drafter")
+    app.setDesktopFileName("org.drafter.Drafter")  # packaging/linux/org.drafter.Drafter.desktop
     for name in ("drafter.svg", "drafter.png"):
         icon = resource_path("icons", name)
         if icon.is_file():
