@@ -85,3 +85,12 @@ def test_pyinstaller_spec_and_hook_are_valid_python():
     """The spec is Python that ruff does not lint (its suffix): at least it must compile."""
     for path in (PACKAGING / "drafter.spec", *(PACKAGING / "hooks").glob("*.py")):
         compile(path.read_text(encoding="utf-8"), str(path), "exec")
+
+
+def test_app_identifies_itself_by_the_desktop_entry_name():
+    """Wayland docks map a window to its .desktop file by QGuiApplication.desktopFileName."""
+    app_py = PACKAGING.parent / "drafter" / "gui" / "app.py"
+    if not app_py.is_file():
+        pytest.skip("the GUI has not landed yet")
+    source = app_py.read_text(encoding="utf-8")
+    assert f'setDesktopFileName("{APP_ID}")' in source
