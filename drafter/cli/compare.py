@@ -9,6 +9,7 @@ import sys
 import textwrap
 
 from drafter.cli import add_db_option
+from drafter.cli._export_options import add_author_option
 
 ORDER = 20
 
@@ -52,6 +53,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="SECONDS",
         help="time limit for each paragraph's word diff (default 5; 0 = none)",
     )
+    add_author_option(p)
     add_db_option(p)
     p.set_defaults(func=run)
 

@@ -26,7 +26,7 @@ MIN_SCORE = 0.2  # below this a link is coincidence
 RELATIVE_TO_BEST = 0.35  # keep links scoring at least this share of the paragraph's best
 MAX_LINKS = 6  # per paragraph of the first text
 MIN_UNIT_IDF = 1.0  # units more common than this are not worth indexing
-MIN_WORD_IDF = 3.0  # a single shared word is shown as a phrase only if this rare
+MIN_WORD_IDF = 3.0  # a shared phrase is shown only if one of its units is this rare
 MAX_PHRASES = 8
 
 
@@ -82,9 +82,11 @@ def _shared_phrases(a: _Doc, b: _Doc, rarity: Rarity) -> tuple[str, ...]:
             hi -= 1
         if hi > lo:
             core = run[lo:hi]
-            weight = sum(rarity.idf(u) for u in units(core))
-            single = hi - lo == 1
-            if not single or rarity.idf(core[0]) >= MIN_WORD_IDF:
+            idfs = [rarity.idf(u) for u in units(core)]
+            # Boilerplate ("Member States") is shared everywhere: show a phrase only
+            # if something in it is rare.
+            if idfs and max(idfs) >= MIN_WORD_IDF:
+                weight = sum(idfs)
                 start = a.spans[i + lo][0]
                 end = a.spans[i + hi - 1][1]
                 surface = " ".join(a.text[start:end].split())

@@ -1,0 +1,91 @@
+"""Related-documents mode on 67/219 (decided the 2013 Dialogue) and 68/4 (its Declaration)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from drafter.compare import phrase_spans, relate
+from drafter.ingest import load
+
+
+@pytest.fixture(scope="module")
+def relation(samples):
+    return relate(load(samples / "A_RES_67_219.pdf.txt"), load(samples / "A_RES_68_4.md"))
+
+
+def linked_numbers(rel, old_number: str) -> list[str]:
+    old = next(p for p in rel.old.paragraphs if p.number == old_number)
+    return [rel.new.paragraphs[lk.new].number for lk in rel.links_from(old.id)]
+
+
+@pytest.mark.parametrize(
+    ("old_number", "expected"),
+    [("3(c)(iv)", {"18", "14"}), ("3(c)(ii)", {"10", "17"}), ("19", {"34"})],
+)
+def test_a_drafter_expected_links(relation, old_number: str, expected: set[str]) -> None:
+    assert expected <= set(linked_numbers(relation, old_number))
+
+
+def test_best_links_come_first(relation) -> None:
+    assert linked_numbers(relation, "3(c)(iv)")[0] == "18"
+    assert linked_numbers(relation, "19")[0] == "34"
+
+
+def test_rare_phrases_are_shared_not_boilerplate(relation) -> None:
+    old = next(p for p in relation.old.paragraphs if p.number == "3(c)(iv)")
+    top = relation.links_from(old.id)[0]
+    assert "labour mobility" in [s.lower() for s in top.shared]
+    everything = [s.lower() for lk in relation.links for s in lk.shared]
+    assert "the general assembly" not in everything
+    assert "member states" not in everything
+
+
+def test_links_are_many_to_many_and_bounded(relation) -> None:
+    per_old = {}
+    per_new = {}
+    for lk in relation.links:
+        per_old[lk.old] = per_old.get(lk.old, 0) + 1
+        per_new[lk.new] = per_new.get(lk.new, 0) + 1
+        assert 0 < lk.score <= 1.0 + 1e-9 and lk.shared
+    assert max(per_old.values()) > 1 and max(per_new.values()) > 1
+    # A link per pair of paragraphs at most, and nowhere near all pairs.
+    assert len({(lk.old, lk.new) for lk in relation.links}) == len(relation.links)
+    assert len(relation.links) < 0.2 * len(relation.old.paragraphs) * len(relation.new.paragraphs)
+
+
+def test_headings_and_closing_lines_are_not_linked(relation) -> None:
+    kinds = {relation.old.paragraphs[lk.old].kind for lk in relation.links}
+    assert "heading" not in kinds and "closing" not in kinds
+
+
+def test_shared_phrases_are_found_in_both_texts(relation) -> None:
+    for lk in relation.links[:40]:
+        old_text = relation.old.paragraphs[lk.old].text
+        new_text = relation.new.paragraphs[lk.new].text
+        for phrase in lk.shared:
+            assert phrase_spans(old_text, [phrase]), (phrase, old_text)
+            assert phrase_spans(new_text, [phrase]), (phrase, new_text)
+
+
+def test_json_contract(relation) -> None:
+    data = json.loads(json.dumps(relation.to_json()))
+    assert data["mode"] == "related"
+    assert {"old", "new", "score", "shared"} <= set(data["links"][0])
+
+
+def test_phrase_spans_ignore_case_plural_spacing_and_line_breaks() -> None:
+    text = "cooperate on Labour  Mobility programmes and on labour\nmobility, and migrant workers"
+    spans = phrase_spans(text, ["labour mobility", "migrant worker"])
+    assert [text[s:e] for s, e in spans] == [
+        "Labour  Mobility",
+        "labour\nmobility",
+        "migrant workers",
+    ]
+
+
+def test_phrase_spans_merge_overlaps_and_ignore_empty() -> None:
+    text = "safe, orderly and regular migration"
+    assert phrase_spans(text, ["orderly and regular", "regular migration", ""]) == [(6, 35)]
+    assert phrase_spans(text, ["absent phrase"]) == []
