@@ -22,6 +22,11 @@ def find_soffice() -> str | None:
 
 
 def read_doc(path: Path) -> Draft:
+    # A Word 97-2003 file is an OLE container with a "WordDocument" stream; its
+    # directory names are UTF-16. Without it LibreOffice would import the raw
+    # bytes as text, so a damaged file would read as garbage paragraphs.
+    if "WordDocument".encode("utf-16-le") not in path.read_bytes():
+        raise IngestError(path, "not a Word .doc file (damaged, or another Office format)")
     soffice = find_soffice()
     if soffice is None:
         raise IngestError(

@@ -27,11 +27,10 @@ def _page_number(text: str) -> str | None:
     """A "3/5" page number (not a resolution number like 47/19 or 2/2 of a series)."""
     for m in _PAGE.finditer(text):
         before = text[: m.start()].split()[-1:] or [""]
-        if int(m.group(1)) <= int(m.group(2)) <= 30 and not before[0].startswith(
-            ("resolution", "decision")
-        ):
-            if not re.match(r"^[,;]?\s*(?:of|and|,)", text[m.end() :]):
-                return m.group(0)
+        small = int(m.group(1)) <= int(m.group(2)) <= 30
+        cited = before[0].startswith(("resolution", "decision"))
+        if small and not cited and not re.match(r"^[,;]?\s*(?:of|and|,)", text[m.end() :]):
+            return m.group(0)
     return None
 
 

@@ -1,0 +1,95 @@
+"""Random bytes and mutated real files: every reader parses or raises IngestError."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from drafter.errors import IngestError
+from drafter.ingest import load, parse_text
+from drafter.model import Resolution
+
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+REAL = {
+    ".txt": CORPUS / "A_RES_67_219.pdf.txt",
+    ".md": CORPUS / "A_RES_68_4.md",
+    ".pdf": CORPUS / "families" / "cuba-embargo" / "A_RES_73_8-EN.pdf",
+}
+FUZZ = settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+
+
+def _load_bytes(data: bytes, suffix: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"fuzz{suffix}"
+        path.write_bytes(data)
+        try:
+            res = load(path)
+        except IngestError as exc:
+            assert path.name in str(exc)
+            assert "\n" not in str(exc)
+            return
+        assert isinstance(res, Resolution)
+        assert [p.id for p in res.paragraphs] == list(range(len(res.paragraphs)))
+
+
+@st.composite
+def mutated(draw, original: bytes) -> bytes:
+    data = bytearray(original)
+    for _ in range(draw(st.integers(1, 8))):
+        kind = draw(st.sampled_from(["flip", "cut", "insert", "delete"]))
+        if not data:
+            break
+        pos = draw(st.integers(0, len(data) - 1))
+        if kind == "flip":
+            data[pos] = draw(st.integers(0, 255))
+        elif kind == "cut":
+            del data[pos:]
+        elif kind == "insert":
+            data[pos:pos] = draw(st.binary(min_size=1, max_size=64))
+        else:
+            del data[pos : pos + draw(st.integers(1, 512))]
+    return bytes(data)
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".pdf", ".docx", ".doc", ""])
+@FUZZ
+@given(data=st.binary(max_size=4096))
+def test_random_bytes(suffix, data):
+    _load_bytes(data, suffix)
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".pdf"])
+@FUZZ
+@given(data=st.data())
+def test_mutated_real_files(suffix, data):
+    original = REAL[suffix].read_bytes()
+    _load_bytes(data.draw(mutated(original)), suffix)
+
+
+@FUZZ
+@given(data=st.data())
+def test_mutated_docx(make_docx, tmp_path, data):
+    if not hasattr(test_mutated_docx, "_original"):
+        res = load(REAL[".txt"])
+        path = make_docx(res, tmp_path / "orig.docx")
+        test_mutated_docx._original = path.read_bytes()  # type: ignore[attr-defined]
+    _load_bytes(data.draw(mutated(test_mutated_docx._original)), ".docx")  # type: ignore[attr-defined]
+
+
+@FUZZ
+@given(text=st.text(max_size=2000))
+def test_parse_text_any_unicode(text):
+    for fmt in ("txt", "md"):
+        try:
+            res = parse_text(text, fmt=fmt)
+        except IngestError:
+            continue
+        assert all(p.text for p in res.paragraphs)
