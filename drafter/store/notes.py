@@ -108,7 +108,12 @@ def insert_note_rows(cx: Connection, notes: Sequence[Note]) -> None:
 
 
 def get_note(cx: Connection, note_id: str) -> Note:
+    """A note by its id, or by a unique prefix of at least 6 characters (as the CLI shows)."""
     rows = cx.read("SELECT * FROM notes WHERE id = ?", (note_id,))
+    if not rows and len(note_id) >= 6 and note_id.isalnum():
+        rows = cx.read("SELECT * FROM notes WHERE id LIKE ? LIMIT 2", (note_id.lower() + "%",))
+        if len(rows) > 1:
+            raise StoreError(f"more than one note starts with {note_id}; give more of its id")
     if not rows:
         raise StoreError(f"no note with id {note_id}")
     return note_from_row(rows[0])

@@ -361,8 +361,9 @@ def precedents(
 ) -> list[SearchHit]:
     """Stored paragraphs whose wording is closest to ``text``, most similar first.
 
-    ``rank`` is the share of wording in common (0-1, 1 = the same words in the same
-    order); hits below ``min_score`` are left out. ``marks`` cover the runs of three
+    ``rank`` (0-1, 1 = the same words in the same order) averages the share of
+    ``text`` found in the paragraph and the Dice similarity of the two, counting only
+    runs of two or more shared words; hits below ``min_score`` are left out. ``marks`` cover the runs of three
     or more words shared with ``text``.
     """
     mine = _token_spans(text)
@@ -386,13 +387,16 @@ def precedents(
         matcher.set_seq1(b)
         if matcher.real_quick_ratio() < min_score or matcher.quick_ratio() < min_score:
             continue
-        score = matcher.ratio()
+        blocks = [blk for blk in matcher.get_matching_blocks() if blk.size >= 2]
+        # Shared runs of two or more words: scattered common words are not wording.
+        # Half "how much of the text is in this paragraph", half "how alike the two are",
+        # so a short heading that shares three words does not beat a real precedent.
+        shared = sum(blk.size for blk in blocks)
+        score = 0.5 * shared / len(a) + shared / (len(a) + len(b))
         if score < min_score:
             continue
         marks = tuple(
-            (spans[blk.a][1], spans[blk.a + blk.size - 1][2])
-            for blk in matcher.get_matching_blocks()
-            if blk.size >= 3
+            (spans[blk.a][1], spans[blk.a + blk.size - 1][2]) for blk in blocks if blk.size >= 3
         )
         scored.append((r, score, marks))
     scored.sort(key=lambda t: (-t[1], t[0]["pk"]))

@@ -17,7 +17,7 @@ class FamilyInfo:
     """One resolution's history: the versions that belong together."""
 
     id: int
-    name: str  # a display name: the first version's title or symbol
+    name: str  # the title of its adopted (else latest) version
     created: str  # ISO 8601 UTC
     version_count: int = 0
     latest_version_id: int | None = None

@@ -87,14 +87,17 @@ def find_by_sha(cx: Connection, sha256: str) -> VersionInfo | None:
 
 def list_families(cx: Connection) -> list[FamilyInfo]:
     rows = cx.read(
-        """SELECT f.id, f.name, f.created, count(v.id) AS n, max(v.id) AS latest
+        """SELECT f.id, f.name, f.created, count(v.id) AS n, max(v.id) AS latest,
+                  (SELECT coalesce(w.title, w.symbol) FROM versions w WHERE w.family_id = f.id
+                   AND coalesce(w.title, w.symbol) IS NOT NULL
+                   ORDER BY w.stage = 'adopted' DESC, w.id DESC LIMIT 1) AS current_name
            FROM families f LEFT JOIN versions v ON v.family_id = f.id
            GROUP BY f.id ORDER BY f.id"""
     )
     return [
         FamilyInfo(
             id=r["id"],
-            name=r["name"],
+            name=r["current_name"] or r["name"],
             created=r["created"],
             version_count=r["n"],
             latest_version_id=r["latest"],
