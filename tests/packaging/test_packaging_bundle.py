@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import shutil
 import subprocess
 import sys
 from importlib.metadata import version as installed_version
@@ -110,7 +111,7 @@ def test_discovered_cli_commands_work_inside_the_bundle(bundle, tmp_path):
     assert len(doc["paragraphs"]) > 10
 
 
-def test_bad_input_is_one_line_not_a_traceback(bundle, tmp_path):
+def test_bad_arguments_get_usage_not_a_traceback(bundle, tmp_path):
     proc = run_app(bundle, "no-such-command-or-file.xyz", "--screenshot", "x", "--bogus")
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
@@ -124,11 +125,15 @@ def test_built_app_screenshots_its_window_offscreen(bundle, tmp_path):
     proc = run_app(bundle, "--db", str(tmp_path / "library.db"), "--screenshot", str(out))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Traceback" not in proc.stderr
+    assert_window_image(out)
+
+
+def assert_window_image(path: Path) -> None:
+    """A PNG of a real window: readable, window-sized, with text and frames, not one colour."""
     QImage = pytest.importorskip("PySide6.QtGui").QImage
-    image = QImage(str(out))
+    image = QImage(str(path))
     assert not image.isNull(), "not a PNG Qt can read"
     assert image.width() >= 400 and image.height() >= 300
-    # sample a grid: a real window has text, frames and a background, not one flat colour
     step_x, step_y = max(1, image.width() // 60), max(1, image.height() // 60)
     pixels = [
         image.pixel(x, y)
@@ -138,6 +143,36 @@ def test_built_app_screenshots_its_window_offscreen(bundle, tmp_path):
     commonest = max(pixels.count(p) for p in set(pixels))
     assert len(set(pixels)) >= 8
     assert commonest < 0.97 * len(pixels)
+
+
+@pytest.mark.skipif(
+    not (sys.platform.startswith("linux") and shutil.which("xvfb-run")), reason="needs xvfb-run"
+)
+@pytest.mark.skipif(
+    importlib.util.find_spec("drafter.gui.app") is None, reason="the GUI has not landed yet"
+)
+def test_built_app_opens_a_real_x11_window(bundle, tmp_path):
+    """The bundled xcb platform plugin loads (with its X libraries) and draws under Xvfb."""
+    internal = bundle / "_internal"
+    ldd = subprocess.run(
+        ["ldd", str(internal / "PySide6/Qt/plugins/platforms/libqxcb.so")],
+        env={**os.environ, "LD_LIBRARY_PATH": f"{internal}:{internal}/PySide6/Qt/lib"},
+        capture_output=True,
+        text=True,
+    )
+    if "not found" in ldd.stdout:
+        pytest.skip("X client libraries missing here and in the bundle (build.sh bundles them)")
+    out = tmp_path / "x11.png"
+    app = [str(bundle / EXE_NAME), "--db", str(tmp_path / "library.db"), "--screenshot", str(out)]
+    proc = subprocess.run(
+        ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", *app],
+        env={**os.environ, "QT_QPA_PLATFORM": "xcb"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert_window_image(out)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="install.sh is for Linux")
