@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lxml import etree
 
@@ -134,7 +134,12 @@ class CommentWriter:
 
 
 def split_notes(notes: Sequence[Note], resolution: Resolution) -> tuple[list[Note], list[Note]]:
-    """(anchored, orphaned): a note is orphaned if flagged so or its paragraph id is gone."""
+    """(anchored, orphaned): a note is orphaned if flagged so or its paragraph id is gone.
+
+    Quoted anchors are checked against the paragraph text: offsets that no longer
+    point at the quote are re-found by searching for it; a quote that is gone
+    leaves the note on the whole paragraph (the comment still names the words).
+    """
     n = len(resolution.paragraphs)
     anchored, orphaned = [], []
     for note in notes:
@@ -142,8 +147,22 @@ def split_notes(notes: Sequence[Note], resolution: Resolution) -> tuple[list[Not
         if note.orphaned or not (0 <= pid < n):
             orphaned.append(note)
         else:
-            anchored.append(note)
+            anchored.append(_fix_quote(note, resolution.paragraphs[pid].text))
     return anchored, orphaned
+
+
+def _fix_quote(note: Note, text: str) -> Note:
+    a = note.anchor
+    if not a.quote or text[a.start : a.end] == a.quote:
+        return note
+    at = text.find(a.quote)
+    if at >= 0:
+        return replace(note, anchor=replace(a, start=at, end=at + len(a.quote)))
+    return replace(
+        note,
+        body=f"(on the words “{a.quote}”, no longer in this paragraph) {note.body}",
+        anchor=replace(a, start=0, end=0),
+    )
 
 
 def note_cuts(notes: Sequence[Note]) -> dict[int, set[int]]:

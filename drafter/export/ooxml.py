@@ -258,10 +258,16 @@ class Footnotes:
         return fid
 
 
-def footnote_reference(fid: int) -> etree._Element:
-    """A run carrying ``w:footnoteReference`` (no text, so accept/reject texts are unaffected)."""
+def footnote_reference(fid: int, *, spaced: bool = False) -> etree._Element:
+    """A run carrying ``w:footnoteReference`` (no text, so accept/reject texts are unaffected).
+
+    ``spaced`` adds letter spacing after the number so consecutive references
+    ("5 6 7") do not read as one number, without adding text to the paragraph.
+    """
     r = etree.Element(qn("w:r"))
     rpr = etree.SubElement(r, qn("w:rPr"))
     etree.SubElement(rpr, qn("w:rStyle")).set(qn("w:val"), "FootnoteReference")
+    if spaced:
+        etree.SubElement(rpr, qn("w:spacing")).set(qn("w:val"), "50")
     etree.SubElement(r, qn("w:footnoteReference")).set(qn("w:id"), str(fid))
     return r

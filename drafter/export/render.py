@@ -65,15 +65,19 @@ def render_segs(
     revisions: Revisions | None = None,
     marked: bool = False,
     base: RunStyle | None = None,
+    in_cell: bool = False,
 ) -> list[PlacedSeg]:
-    """Append runs for ``segs`` to ``p``; with ``revisions`` they become tracked changes."""
+    """Append runs for ``segs`` to ``p``; with ``revisions`` they become tracked changes.
+
+    ``in_cell``: labels are followed by a space, not a tab (table cells are narrow).
+    """
     placed = []
     for seg in segs:
         st = seg_style(seg, side, old_ps, new_ps, marked=marked, base=base)
         deleted = revisions is not None and seg.op < 0
         is_label = seg.role == "label"
-        text = seg.text + " " if is_label and marked else seg.text
-        run = _make_run(text, st, deleted=deleted, tab_after=is_label and not marked)
+        text = seg.text + " " if is_label and in_cell else seg.text
+        run = _make_run(text, st, deleted=deleted, tab_after=is_label and not in_cell)
         el = revisions.wrap(run, seg.op) if revisions is not None else run
         p.append(el)
         placed.append(PlacedSeg(seg, el))
@@ -92,9 +96,9 @@ def add_footnote_refs(
     reference goes at the paragraph's end, tracked like the paragraph it
     belongs to.
     """
-    for op, text in refs:
+    for k, (op, text) in enumerate(refs):
         fid = footnotes.add(text)
-        run = footnote_reference(fid)
+        run = footnote_reference(fid, spaced=k < len(refs) - 1)
         p.append(revisions.wrap(run, op) if revisions is not None else run)
 
 

@@ -86,7 +86,7 @@ def _fill_cell(cell, paragraphs: Iterable[Sequence[Seg]], **render_kw) -> list[P
     placed: list[PlacedSeg] = []
     for segs in paragraphs:
         p = make_paragraph(ty.CELL)
-        placed += render_segs(p, segs, **render_kw)
+        placed += render_segs(p, segs, in_cell=True, **render_kw)
         tc.append(p)
     if tc.find(qn("w:p")) is None:
         tc.append(make_paragraph(ty.CELL))
@@ -221,6 +221,11 @@ def _write_versions(
 
 def _phrase_segs(res: Resolution, pid: int, phrases: Sequence[str]) -> list[Seg]:
     """A paragraph's pieces with the shared phrases marked for highlighting."""
+    cuts = lead_cuts(res.paragraphs)
+    return split_segs(_phrase_pieces(res, pid, phrases), cuts, cuts)
+
+
+def _phrase_pieces(res: Resolution, pid: int, phrases: Sequence[str]) -> list[Seg]:
     segs = paragraph_segs(res, pid)
     if not phrases:
         return segs

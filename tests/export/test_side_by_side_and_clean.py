@@ -77,3 +77,21 @@ def test_clean_copy_with_notes_and_orphans(review, res_67_219, tmp_path):
     assert len(doc.comments) == 3
     dates = {c.timestamp.isoformat() for c in doc.comments}
     assert dates == {"2013-09-25T14:30:00+00:00"}
+
+
+def test_stale_quote_offsets_are_refound_or_fall_back(review, res_67_219, tmp_path):
+    import dataclasses
+
+    res = res_67_219
+    text = res.paragraphs[20].text
+    good = review.make_note(res, 20, "Shifted", quote=text[10:30])
+    shifted = dataclasses.replace(good, anchor=dataclasses.replace(good.anchor, start=0, end=20))
+    gone = review.make_note(res, 21, "Quote gone")
+    gone = dataclasses.replace(
+        gone, anchor=dataclasses.replace(gone.anchor, quote="words not there", start=3, end=18)
+    )
+    doc = review.open_docx(write_clean(res, tmp_path / "q.docx", notes=[shifted, gone]))
+    ranges = review.comment_ranges(doc)
+    assert text[10:30] in ranges.values()
+    assert res.paragraphs[21].text in ranges.values()
+    assert any("no longer in this paragraph" in c.text for c in doc.comments)
