@@ -14,7 +14,7 @@ import tempfile
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -23,6 +23,7 @@ from drafter.resources import resource_path
 
 from . import dialogs, themes
 from . import settings as S
+from .qt_compat import later
 
 SCREENSHOT_TIMEOUT_MS = 180_000
 log = logging.getLogger(__name__)
@@ -113,8 +114,8 @@ def run_gui(args) -> int:
                 result["ok"] = grab_to(window, screenshot)
                 app.quit()
 
-            window.loading_finished.connect(lambda: QTimer.singleShot(400, shoot))
-            QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, shoot)
+            window.loading_finished.connect(lambda: later(window, 400, shoot))
+            later(window, SCREENSHOT_TIMEOUT_MS, shoot)
         window.show()
         window.start(list(getattr(args, "files", None) or []))
         code = app.exec()

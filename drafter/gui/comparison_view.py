@@ -92,8 +92,19 @@ class ComparisonView(QWidget):
         self.proxy = ComparisonFilter(self)
         self.proxy.setSourceModel(self.model)
         self.active_side = "new"
+        self._scroll_target = QPersistentModelIndex()
+        self._scroll_timer = QTimer(self)
+        self._scroll_timer.setSingleShot(True)
+        self._scroll_timer.setInterval(0)
+        self._scroll_timer.timeout.connect(self._scroll_again)
         self._build()
         self._update_summary()
+
+    def _scroll_again(self) -> None:
+        if self._scroll_target.isValid():
+            self.view.scrollTo(
+                QModelIndex(self._scroll_target), QAbstractItemView.ScrollHint.PositionAtCenter
+            )
 
     # ---- construction ---------------------------------------------------
     def _build(self) -> None:
@@ -223,16 +234,8 @@ class ComparisonView(QWidget):
         )
         self.view.scrollTo(idx, QAbstractItemView.ScrollHint.PositionAtCenter)
         # again once row heights are known (first show, filter change)
-        pidx = QPersistentModelIndex(idx)
-        QTimer.singleShot(
-            0,
-            lambda: (
-                pidx.isValid()
-                and self.view.scrollTo(
-                    QModelIndex(pidx), QAbstractItemView.ScrollHint.PositionAtCenter
-                )
-            ),
-        )
+        self._scroll_target = QPersistentModelIndex(idx)
+        self._scroll_timer.start()
         return True
 
     def select_paragraph(self, side: str, paragraph_id: int) -> bool:

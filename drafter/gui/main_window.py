@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,6 +37,7 @@ from .export_dialog import ExportDialog
 from .library_panel import LibraryPanel, dropped_paths
 from .loading import RELATED, VERSIONS, TabSpec
 from .notes_panel import NotesPanel
+from .qt_compat import later
 from .related_view import RelatedView
 from .search_panel import SearchPanel
 from .settings_dialog import SettingsDialog
@@ -333,7 +334,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         state = self.settings.get(S.WINDOW_STATE)
         if state.isEmpty() or not self.restoreState(state):
-            QTimer.singleShot(0, self._default_dock_sizes)
+            later(self, 0, self._default_dock_sizes)
             self._default_dock_sizes()
 
     def _default_dock_sizes(self) -> None:

@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -36,6 +35,7 @@ from drafter.model import Link, Paragraph, Relation, Resolution
 from . import rich_text, themes
 from .comparison_model import HtmlRole, ParagraphsRole, RtlRole
 from .delegates import RichTextDelegate
+from .qt_compat import later
 
 _Index = QModelIndex | QPersistentModelIndex
 LinkRole = Qt.ItemDataRole.UserRole + 21
@@ -235,7 +235,7 @@ class RelatedView(QWidget):
         view.selectionModel().setCurrentIndex(idx, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         view.scrollTo(idx, QAbstractItemView.ScrollHint.PositionAtCenter)
         self._selected(side, idx)
-        QTimer.singleShot(0, lambda: self._recenter(side, paragraph_id))
+        later(self, 0, lambda: self._recenter(side, paragraph_id))
         return True
 
     def _recenter(self, side: str, paragraph_id: int) -> None:
