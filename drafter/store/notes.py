@@ -38,8 +38,9 @@ NOTE_COLUMNS = (
 
 
 def now_iso() -> str:
-    """The current UTC time, ISO 8601 with seconds and a Z."""
-    return _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    """The current UTC time, ISO 8601 to the millisecond with a Z (sorts as text)."""
+    now = _dt.datetime.now(_dt.UTC)
+    return now.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def new_id() -> str:

@@ -88,7 +88,7 @@ def parse_query(text: str) -> ParsedQuery:
                 expr = _quote(core) + "*"
             else:
                 expr = _quote(core)
-            if m.group("neg2") and len(word) > 1:
+            if m.group("neg2"):
                 plain = False
                 negatives.append(expr)
             else:
