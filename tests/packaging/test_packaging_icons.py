@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 import struct
+import subprocess
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -56,3 +58,31 @@ def test_macos_icns_is_well_formed_with_retina_sizes():
     assert pos == len(data)
     # 16, 32, 48, 128 (bitmap + mask) and 256, 512 (PNG)
     assert {"is32", "il32", "ih32", "it32", "ic08", "ic09"} <= kinds
+
+
+@pytest.mark.skipif(not shutil.which("rsvg-convert"), reason="librsvg2-bin not installed")
+@pytest.mark.parametrize(("svg", "size"), [("drafter-small.svg", 16), ("drafter.svg", 64)])
+def test_committed_pngs_match_their_svg(svg, size, tmp_path):
+    """Edited an SVG? Run packaging/render_icons.sh and commit the PNGs it writes."""
+    QImage = pytest.importorskip("PySide6.QtGui").QImage
+    out = tmp_path / "fresh.png"
+    subprocess.run(
+        ["rsvg-convert", "-w", str(size), "-h", str(size), str(ICONS / svg), "-o", str(out)],
+        check=True,
+        timeout=30,
+    )
+    fresh, committed = QImage(str(out)), QImage(str(ICONS / f"drafter-{size}.png"))
+    assert fresh.size() == committed.size()
+    fmt = QImage.Format.Format_ARGB32
+    fresh, committed = fresh.convertToFormat(fmt), committed.convertToFormat(fmt)
+    differing = sum(
+        1
+        for y in range(size)
+        for x in range(size)
+        if max(
+            abs(((fresh.pixel(x, y) >> s) & 255) - ((committed.pixel(x, y) >> s) & 255))
+            for s in (0, 8, 16, 24)
+        )
+        > 8
+    )
+    assert differing <= size * size // 100, f"{differing} pixels differ: re-render the icons"
