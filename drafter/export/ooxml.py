@@ -139,13 +139,30 @@ class Revisions:
         self.next_id += 1
         return el
 
-    def wrap(self, run: etree._Element, op: int) -> etree._Element:
-        """``run`` inside ``w:ins`` (op 1) or ``w:del`` (op -1); op 0 returns it unchanged."""
+    def wrap(self, run: etree._Element, op: int, *, move: bool = False) -> etree._Element:
+        """``run`` inside ``w:ins`` (op 1) or ``w:del`` (op -1); op 0 returns it unchanged.
+
+        With ``move`` the wrappers are ``w:moveTo``/``w:moveFrom`` (a tracked move).
+        """
         if op == 0:
             return run
-        wrapper = self.mark("w:ins" if op > 0 else "w:del")
+        wrapper = self.mark(revision_tag(op, move=move))
         wrapper.append(run)
         return wrapper
+
+    def move_range(self, tag: str, name: str) -> tuple[etree._Element, etree._Element]:
+        """A ``moveFromRangeStart``/``moveToRangeStart`` and its matching end, named ``name``."""
+        start = self.mark(f"w:{tag}RangeStart")
+        start.set(qn("w:name"), name)
+        end = etree.Element(qn(f"w:{tag}RangeEnd"))
+        end.set(qn("w:id"), start.get(qn("w:id")))
+        return start, end
+
+
+def revision_tag(op: int, *, move: bool = False) -> str:
+    if move:
+        return "w:moveTo" if op > 0 else "w:moveFrom"
+    return "w:ins" if op > 0 else "w:del"
 
 
 def make_paragraph(style_id: str | None, *, mark: etree._Element | None = None) -> etree._Element:
@@ -160,17 +177,30 @@ def make_paragraph(style_id: str | None, *, mark: etree._Element | None = None) 
     return p
 
 
-def renumber_annotations(body: etree._Element, first_id: int) -> int:
-    """Give every ``w:ins``/``w:del`` a unique id from ``first_id`` on; return the next id.
+ANNOTATION_TAGS = (
+    "w:ins",
+    "w:del",
+    "w:moveFrom",
+    "w:moveTo",
+    "w:moveFromRangeStart",
+    "w:moveFromRangeEnd",
+    "w:moveToRangeStart",
+    "w:moveToRangeEnd",
+)
+
+
+def renumber_annotations(body: etree._Element, offset: int) -> None:
+    """Shift every revision id by ``offset`` so none collides with a comment id.
 
     Word wants annotation ids unique across revisions and comments; comments are
-    numbered by python-docx from 0, so revisions are moved above them at the end.
+    numbered by python-docx from 0, revisions from 1 by :class:`Revisions`, so
+    shifting revisions past the comment count makes all ids unique (and keeps
+    move range starts paired with their ends).
     """
-    next_id = first_id
-    for el in body.iter(qn("w:ins"), qn("w:del")):
-        el.set(qn("w:id"), str(next_id))
-        next_id += 1
-    return next_id
+    if not offset:
+        return
+    for el in body.iter(*(qn(t) for t in ANNOTATION_TAGS)):
+        el.set(qn("w:id"), str(int(el.get(qn("w:id"))) + offset))
 
 
 # --- comment ranges -------------------------------------------------------------------

@@ -25,7 +25,7 @@ from drafter.model import Comparison, Note, Pair, PairKind
 
 from . import typography as ty
 from .comments import CommentWriter, PlacedSeg, merge_cuts, note_cuts, note_line, split_notes
-from .ooxml import Footnotes, Revisions, make_paragraph, renumber_annotations
+from .ooxml import Footnotes, Revisions, make_paragraph, renumber_annotations, revision_tag
 from .render import add_footnote_refs, footnote_refs, render_segs
 from .save import check_target, save_atomic
 from .stream import Item, build, split_segs
@@ -74,6 +74,28 @@ def _item_comment(item: Item, comparison: Comparison) -> str | None:
             "time limit; the changes shown are correct but coarser than usual."
         )
     return " ".join(notes) or None
+
+
+def _same_text(pair: Pair, comparison: Comparison) -> bool:
+    old_ps, new_ps = comparison.old.paragraphs, comparison.new.paragraphs
+    return [old_ps[i].text for i in pair.old] == [new_ps[i].text for i in pair.new]
+
+
+def _move_container(rev: Revisions, paras: Sequence, tag: str, name: str) -> None:
+    """Wrap a moved block in its named range so Word pairs source and destination.
+
+    Only unedited moves get move markup: an edited move would need changes
+    nested inside the move, which Word and LibreOffice show inconsistently, so
+    those stay a deletion plus an insertion with comments.
+    """
+    start, end = rev.move_range(tag, name)
+    first = paras[0]
+    ppr = first.find(qn("w:pPr"))
+    if ppr is not None:
+        ppr.addnext(start)
+    else:
+        first.insert(0, start)
+    paras[-1].append(end)
 
 
 def _cover(doc, comparison: Comparison, n_old: int, n_new: int, n_orphans: int) -> None:
@@ -186,8 +208,11 @@ def write_redline(
     last_p_old: dict[int, object] = {}
     last_p_new: dict[int, object] = {}
 
+    move_names: dict[int, str] = {}
     for item in build(comparison):
+        move = item.moved and _same_text(item.pair, comparison)
         item_placed: list[PlacedSeg] = []
+        item_ps = []
         for bp in item.paras:
             if bp.new is not None and item.side != "old":
                 style = ty.style_for(new_ps[bp.new], new)
@@ -195,10 +220,12 @@ def write_redline(
                 style = ty.style_for(old_ps[bp.old], old)
             else:
                 style = ty.OTHER
-            mark = None if bp.mark == 0 else rev.mark("w:ins" if bp.mark > 0 else "w:del")
+            mark = None if bp.mark == 0 else rev.mark(revision_tag(bp.mark, move=move))
             p = make_paragraph(style, mark=mark)
             segs = split_segs(bp.segs, old_cuts, new_cuts)
-            placed = render_segs(p, segs, side="new", old_ps=old_ps, new_ps=new_ps, revisions=rev)
+            placed = render_segs(
+                p, segs, side="new", old_ps=old_ps, new_ps=new_ps, revisions=rev, move=move
+            )
             item_placed.extend(placed)
             for ps in placed:
                 if ps.seg.op <= 0 and ps.seg.old is not None:
@@ -214,12 +241,16 @@ def write_redline(
                 new_fn,
             )
             if refs:
-                add_footnote_refs(p, refs, footnotes, rev)
+                add_footnote_refs(p, refs, footnotes, rev, move=move)
             if bp.old is not None:
                 last_p_old[bp.old] = p
             if bp.new is not None:
                 last_p_new[bp.new] = p
             sect.addprevious(p)
+            item_ps.append(p)
+        if move and item_ps:
+            name = move_names.setdefault(id(item.pair), f"move{len(move_names) + 1}")
+            _move_container(rev, item_ps, "moveFrom" if item.side == "old" else "moveTo", name)
         text = _item_comment(item, comparison)
         if text:
             comments.system([x for x in item_placed if x.seg.role == "text"] or item_placed, text)

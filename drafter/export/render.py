@@ -66,19 +66,21 @@ def render_segs(
     marked: bool = False,
     base: RunStyle | None = None,
     in_cell: bool = False,
+    move: bool = False,
 ) -> list[PlacedSeg]:
     """Append runs for ``segs`` to ``p``; with ``revisions`` they become tracked changes.
 
     ``in_cell``: labels are followed by a space, not a tab (table cells are narrow).
+    ``move``: changes are a tracked move (``w:moveFrom``/``w:moveTo``, text in ``w:t``).
     """
     placed = []
     for seg in segs:
         st = seg_style(seg, side, old_ps, new_ps, marked=marked, base=base)
-        deleted = revisions is not None and seg.op < 0
+        deleted = revisions is not None and seg.op < 0 and not move
         is_label = seg.role == "label"
         text = seg.text + " " if is_label and in_cell else seg.text
         run = _make_run(text, st, deleted=deleted, tab_after=is_label and not in_cell)
-        el = revisions.wrap(run, seg.op) if revisions is not None else run
+        el = revisions.wrap(run, seg.op, move=move) if revisions is not None else run
         p.append(el)
         placed.append(PlacedSeg(seg, el))
     return placed
@@ -89,6 +91,8 @@ def add_footnote_refs(
     refs: Sequence[tuple[int, str]],
     footnotes: Footnotes,
     revisions: Revisions | None,
+    *,
+    move: bool = False,
 ) -> None:
     """Footnote references at the end of a paragraph, each (op, footnote text).
 
@@ -99,7 +103,7 @@ def add_footnote_refs(
     for k, (op, text) in enumerate(refs):
         fid = footnotes.add(text)
         run = footnote_reference(fid, spaced=k < len(refs) - 1)
-        p.append(revisions.wrap(run, op) if revisions is not None else run)
+        p.append(revisions.wrap(run, op, move=move) if revisions is not None else run)
 
 
 def footnote_refs(

@@ -25,6 +25,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def _inside(el, stop, tag: str) -> bool:
+    """Whether ``el`` has an ancestor ``tag`` below ``stop``."""
     node = el.getparent()
     while node is not None and node is not stop:
         if node.tag == tag:
@@ -38,16 +39,16 @@ def _mark(p) -> str | None:
     rpr = ppr.find(qn("w:rPr")) if ppr is not None else None
     if rpr is None:
         return None
-    if rpr.find(qn("w:ins")) is not None:
+    if rpr.find(qn("w:ins")) is not None or rpr.find(qn("w:moveTo")) is not None:
         return "ins"
-    if rpr.find(qn("w:del")) is not None:
+    if rpr.find(qn("w:del")) is not None or rpr.find(qn("w:moveFrom")) is not None:
         return "del"
     return None
 
 
 def paragraph_text(p, keep: str) -> str:
     """Text of a ``w:p`` after accepting (keep="ins") or rejecting (keep="del") its changes."""
-    drop = W + ("del" if keep == "ins" else "ins")
+    drop = (W + "del", W + "moveFrom") if keep == "ins" else (W + "ins", W + "moveTo")
     out = []
     ppr = p.find(qn("w:pPr"))
     for el in p.iter(W + "t", W + "delText", W + "tab"):
@@ -57,7 +58,7 @@ def paragraph_text(p, keep: str) -> str:
             assert not _inside(el, p, W + "del"), "w:t inside w:del (Word wants w:delText)"
         if el.tag == W + "delText":
             assert _inside(el, p, W + "del"), "w:delText outside w:del"
-        if _inside(el, p, drop):
+        if _inside(el, p, drop[0]) or _inside(el, p, drop[1]):
             continue
         out.append("\t" if el.tag == W + "tab" else (el.text or ""))
     return "".join(out)
@@ -117,7 +118,15 @@ def reject_all(path: Path) -> list[str]:
 
 def revision_ids(document) -> list[str]:
     body = document.element.body
-    return [el.get(qn("w:id")) for el in body.iter(qn("w:ins"), qn("w:del"))]
+    tags = (
+        "w:ins",
+        "w:del",
+        "w:moveFrom",
+        "w:moveTo",
+        "w:moveFromRangeStart",
+        "w:moveToRangeStart",
+    )
+    return [el.get(qn("w:id")) for el in body.iter(*(qn(t) for t in tags))]
 
 
 def comment_ranges(document) -> dict[int, str]:

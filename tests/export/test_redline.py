@@ -274,3 +274,32 @@ def test_thousand_paragraph_comparison_round_trips(review, tmp_path):
     comparison = build_comparison(1000)
     assert comparison.summary["moved"] and comparison.summary["split"]
     check_round_trip(review, comparison, tmp_path / "big.docx")
+
+
+def test_unedited_moves_use_word_move_markup(review, tmp_path):
+    old = _res(["Alpha one.", "Beta two.", "Gamma three.", "Delta four."])
+    new = _res(["Delta four.", "Alpha one.", "Beta two!", "Gamma three."])
+    pairs = (
+        Pair(PairKind.MOVED, (3,), (0,), 1.0),
+        Pair(PairKind.UNCHANGED, (0,), (1,), 1.0),
+        Pair(PairKind.MOVED, (1,), (2,), 0.9, moved_edited=True),
+        Pair(PairKind.UNCHANGED, (2,), (3,), 1.0),
+    )
+    comparison = Comparison(old, new, pairs)
+    path = tmp_path / "move.docx"
+    check_round_trip(review, comparison, path)
+    body = review.open_docx(path).element.body
+    starts = {
+        tag: [el.get(qn("w:name")) for el in body.iter(qn(f"w:{tag}RangeStart"))]
+        for tag in ("moveFrom", "moveTo")
+    }
+    assert starts["moveFrom"] == starts["moveTo"] and len(starts["moveFrom"]) == 1
+    for tag in ("moveFrom", "moveTo"):
+        start_ids = {el.get(qn("w:id")) for el in body.iter(qn(f"w:{tag}RangeStart"))}
+        end_ids = {el.get(qn("w:id")) for el in body.iter(qn(f"w:{tag}RangeEnd"))}
+        assert start_ids == end_ids
+    moved_text = "".join(t.text for el in body.iter(qn("w:moveTo")) for t in el.iter(qn("w:t")))
+    assert moved_text == "1.Delta four."  # label and text; the tab is a w:tab
+    # the edited move (OP 2 -> OP 3) stays a plain deletion + insertion
+    deleted = "".join(t.text for t in body.iter(qn("w:delText")))
+    assert "Beta two." in deleted
