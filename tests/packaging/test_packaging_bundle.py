@@ -111,6 +111,20 @@ def test_discovered_cli_commands_work_inside_the_bundle(bundle, tmp_path):
     assert len(doc["paragraphs"]) > 10
 
 
+def test_bundle_offers_the_same_commands_as_the_source_tree(bundle, tmp_path):
+    """Sub-commands are discovered with pkgutil at run time: none may go missing frozen."""
+    source = subprocess.run(
+        [sys.executable, "-m", "drafter", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+    )
+    frozen = run_app(bundle, "--help", cwd=tmp_path)
+    assert frozen.returncode == source.returncode == 0, frozen.stderr
+    assert frozen.stdout == source.stdout
+
+
 def test_bad_arguments_get_usage_not_a_traceback(bundle, tmp_path):
     proc = run_app(bundle, "no-such-command-or-file.xyz", "--screenshot", "x", "--bogus")
     assert proc.returncode == 2
