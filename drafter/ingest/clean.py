@@ -286,6 +286,8 @@ def text_to_draft(text: str, draft: Draft | None = None) -> Draft:
             pending_break = True
             continue
         if in_header and is_cover_line(s):
+            if re.match(r"^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$", s):
+                draft.meta.setdefault("cover_date", s)
             flush()
             continue
         if _RULE.match(s) and not in_header:
@@ -419,6 +421,78 @@ def finish(draft: Draft, *, titles: set[str] | None = None) -> Draft:
             continue
         block.after_break = block_break
         out.append(block)
-    draft.blocks = out
+    draft.blocks = _split_run_on(out, chapeau)
     draft.cleaned = True
     return draft
+
+
+_RUN_ON = re.compile(
+    r"(?<=[;:.,”\ue001]) (?:(\d{1,3})\. (?=[A-Z“])|(?=(\d{1,3}(?:st|nd|rd|th) plenary meeting\b)))"
+)
+_PP_RUN_ON = re.compile(
+    r"(?<=,) (?=(?:Recognizing|Recalling|Reaffirming|Noting|Stressing|Emphasizing|Welcoming|"
+    r"Acknowledging|Underlining|Expressing|Taking note|Bearing in mind|Having|Affirming|"
+    r"Reiterating|Considering|Mindful|Conscious|Convinced|Concerned|Deeply|Gravely|Alarmed|"
+    r"Determined|Guided|Encouraged|Emphasizing)\b)"
+)
+_TOP = re.compile(r"^(\d{1,3})\.\s")
+
+
+def _split_preamble_run_on(blocks: list[Block], chapeau: int) -> list[Block]:
+    """Split preambular paragraphs run together (", Recognizing that ...")."""
+    out: list[Block] = []
+    for i, block in enumerate(blocks):
+        if i <= chapeau or block.heading or _TOP.match(block.text):
+            if _TOP.match(block.text):
+                return out + blocks[i:]
+            out.append(block)
+            continue
+        first_op = _RUN_ON.search(block.text)
+        head = block.text[: first_op.start()] if first_op else block.text
+        tail = block.text[first_op.start() + 1 :] if first_op else ""
+        pieces, start = [], 0
+        for rm in _PP_RUN_ON.finditer(head):
+            pieces.append(head[start : rm.start()])
+            start = rm.end()
+        pieces.append(head[start:])
+        out.append(Block(pieces[0], lead=block.lead, after_break=block.after_break))
+        out.extend(Block(p) for p in pieces[1:])
+        if tail:
+            out[-1].text += " " + tail
+            return out + blocks[i + 1 :]
+    return out
+
+
+def _split_run_on(blocks: list[Block], chapeau: int | None) -> list[Block]:
+    """Split "... 2024, 1. Reiterates ...; 2. Requests ..." into numbered paragraphs.
+
+    Some conversions run several numbered paragraphs into one line; a number is
+    taken as a paragraph start only when it is the next one in sequence.
+    """
+    if chapeau is None:
+        return blocks
+    blocks = _split_preamble_run_on(blocks, chapeau)
+    out: list[Block] = []
+    last = 0
+    for i, block in enumerate(blocks):
+        if i <= chapeau or block.heading:
+            out.append(block)
+            continue
+        m = _TOP.match(block.text)
+        if m:
+            last = int(m.group(1))
+        text, start = block.text, 0
+        pieces: list[str] = []
+        for rm in _RUN_ON.finditer(text):
+            n = int(rm.group(1)) if rm.group(1) else 0
+            if rm.group(2) or n == last + 1:
+                pieces.append(text[start : rm.start()])
+                start = rm.start() + 1
+                last = n or last
+        if not pieces:
+            out.append(block)
+            continue
+        pieces.append(text[start:])
+        out.append(Block(pieces[0], lead=block.lead, after_break=block.after_break))
+        out.extend(Block(piece) for piece in pieces[1:])
+    return out

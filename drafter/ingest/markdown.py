@@ -83,6 +83,13 @@ def _inline(text: str) -> tuple[str, int, bool]:
     return text, (0 if all_italic else lead), all_italic
 
 
+def _out_of_sequence(number: str, draft: Draft) -> bool:
+    if not number.isdigit():
+        return False
+    known = [int(n) for n in draft.footnotes if n.isdigit()]
+    return int(number) > (max(known) if known else 0) + 20
+
+
 def markdown_to_draft(text: str) -> Draft:
     text = normalize(text)
     meta, body = front_matter(text)
@@ -124,6 +131,13 @@ def markdown_to_draft(text: str) -> Draft:
     for line in lines:
         line = _QUOTE.sub("", line)
         fn = _FN_DEF.match(line)
+        if fn and _out_of_sequence(fn.group(1), draft):
+            # A converter mistook body text for a footnote ("[^1653]: (XVI) of ..."
+            # from "resolutions 1653 (XVI)"): put the text back.
+            fn_current = None
+            in_footnotes = False
+            group.append(f"{fn.group(1)} {fn.group(2)}")
+            continue
         if fn:
             flush()
             fn_current, fn_blank = fn.group(1), False

@@ -342,6 +342,8 @@ def build(draft: Draft, *, source: str | None = None, language: str | None = Non
         date = parse_date(draft.meta["date"])
     if date is None:
         date = next((d for d in (parse_date(h) for h in header) if d), None)
+    if date is None and draft.meta.get("cover_date"):
+        date = parse_date(draft.meta["cover_date"])
     footnotes = tuple(Footnote(n, tidy(MARK_RE.sub("", t))) for n, t in draft.footnotes.items())
     lang = language or detect_language(" ".join(p.text for p in paragraphs))
     return Resolution(
