@@ -210,17 +210,57 @@ def setup_document(doc, *, landscape: bool = False) -> None:
         cr.font.size = Pt(8)
 
 
+_TBLPR_AFTER_BORDERS = (
+    "w:shd",
+    "w:tblLayout",
+    "w:tblCellMar",
+    "w:tblLook",
+    "w:tblCaption",
+    "w:tblDescription",
+)
+_PPR_AFTER_PBDR = (
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+)
+
+
 def _no_borders(table) -> None:
-    tbl_pr = table._tbl.tblPr
+    """Remove a table's borders (inserted in schema order: Word rejects misplaced children)."""
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         el = OxmlElement(f"w:{edge}")
         el.set(qn("w:val"), "nil")
         borders.append(el)
-    tbl_pr.append(borders)
+    table._tbl.tblPr.insert_element_before(borders, *_TBLPR_AFTER_BORDERS)
 
 
 def _bottom_rule(paragraph, size: int = 12) -> None:
+    """A rule under the paragraph (the masthead's and the running header's lines)."""
     ppr = paragraph._p.get_or_add_pPr()
     pbdr = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
@@ -229,7 +269,7 @@ def _bottom_rule(paragraph, size: int = 12) -> None:
     bottom.set(qn("w:space"), "1")
     bottom.set(qn("w:color"), "000000")
     pbdr.append(bottom)
-    ppr.append(pbdr)
+    ppr.insert_element_before(pbdr, *_PPR_AFTER_PBDR)
 
 
 def add_masthead(doc, resolution: Resolution, *, distribution: str = "Distr.: General") -> None:
@@ -299,13 +339,23 @@ def _field(paragraph, instr: str) -> None:
     paragraph._p.append(fld)
 
 
+_TCPR_AFTER_SHD = (
+    "w:noWrap",
+    "w:tcMar",
+    "w:textDirection",
+    "w:tcFitText",
+    "w:vAlign",
+    "w:hideMark",
+)
+
+
 def shade_cell(cell, fill: str) -> None:
     tc_pr = cell._tc.get_or_add_tcPr()
     shd = OxmlElement("w:shd")
     shd.set(qn("w:val"), "clear")
     shd.set(qn("w:color"), "auto")
     shd.set(qn("w:fill"), fill)
-    tc_pr.append(shd)
+    tc_pr.insert_element_before(shd, *_TCPR_AFTER_SHD)
 
 
 def repeat_header_row(row) -> None:
