@@ -92,6 +92,7 @@ class ComparisonView(QWidget):
         self.proxy = ComparisonFilter(self)
         self.proxy.setSourceModel(self.model)
         self.active_side = "new"
+        self._focus_pid: int | None = None
         self._scroll_target = QPersistentModelIndex()
         self._scroll_timer = QTimer(self)
         self._scroll_timer.setSingleShot(True)
@@ -244,7 +245,10 @@ class ComparisonView(QWidget):
             if side == "old"
             else self.model.row_of_new(paragraph_id)
         )
-        return row is not None and self.select_source_row(row, side=side)
+        if row is None:
+            return False
+        self._focus_pid = paragraph_id  # a split/merge row holds several: remember which
+        return self.select_source_row(row, side=side)
 
     def current_paragraph(self) -> tuple[str, Paragraph] | None:
         row = self.current_source_row()
@@ -258,6 +262,9 @@ class ComparisonView(QWidget):
         if side == "old" and not old:
             side = "new"
         pars = new if side == "new" else old
+        for p in pars:
+            if p.id == self._focus_pid:
+                return side, p
         return (side, pars[0]) if pars else None
 
     def _step_change(self, step: int) -> bool:

@@ -1,0 +1,220 @@
+"""The whole window on the real samples: first run, keyboard navigation, notes with
+undo, export through the dialog, import errors, search, session restore."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QFileDialog
+
+from drafter.gui import dialogs
+from drafter.gui import settings as S
+from drafter.gui.comparison_view import ComparisonView
+from drafter.gui.export_dialog import ExportDialog
+from drafter.gui.loading import RELATED, VERSIONS
+from drafter.gui.related_view import RelatedView
+
+
+def _versions_view(win) -> ComparisonView:
+    for i in range(win.workspace.tabs.count()):
+        w = win.workspace.tabs.widget(i)
+        if isinstance(w, ComparisonView):
+            win.workspace.tabs.setCurrentIndex(i)
+            return w
+    raise AssertionError("no versions tab")
+
+
+def test_first_run_opens_samples_in_both_modes(make_window, empty_library):
+    win = make_window(empty_library)
+    specs = win.workspace.specs()
+    assert [s.mode for s in specs] == [RELATED, VERSIONS]
+    assert len(empty_library.versions()) == 3
+    current = win.workspace.current_view()
+    assert isinstance(current, RelatedView)  # 67/219 -> 68/4 on screen
+    side, par = current.current_paragraph()
+    assert side == "old"
+    highlighted = current.new_model.highlight
+    assert highlighted and min(rank for rank, _ in highlighted.values()) == 1
+    assert "draft" in win.workspace.tabs.tabText(1).lower() or "L.5" in win.workspace.tabs.tabText(
+        1
+    )
+    assert win.library_panel.model.rowCount() == 2  # two documents: 67/219 and 68/4's family
+
+
+def test_f7_and_shift_f7_step_through_changes(make_window, library, settings, qtbot):
+    settings.set(S.LAST_TABS, [s.to_str() for s in library.sample_specs])
+    win = make_window(library)
+    view = _versions_view(win)
+    cmp = view.comparison
+    changes = [i for i, p in enumerate(cmp.pairs) if p.is_change]
+    assert len(changes) >= 5
+    view.view.setFocus()
+    view.view.setCurrentIndex(view.proxy.index(-1, 0))
+    for expected in changes[:4]:
+        qtbot.keyClick(win, Qt.Key.Key_F7)
+        assert view.current_source_row() == expected
+        assert view.view.selectionModel().isRowSelected(
+            view.proxy.mapFromSource(view.model.index(expected, 0)).row()
+        )
+    qtbot.keyClick(win, Qt.Key.Key_F7, Qt.KeyboardModifier.ShiftModifier)
+    assert view.current_source_row() == changes[2]
+    # the toolbar action does the same
+    win.actions_.next_change.trigger()
+    assert view.current_source_row() == changes[3]
+
+
+def test_changes_only_filter_from_the_menu(make_window, library, settings):
+    settings.set(S.LAST_TABS, [s.to_str() for s in library.sample_specs])
+    win = make_window(library)
+    view = _versions_view(win)
+    win.actions_.changes_only.setChecked(True)
+    assert view.proxy.rowCount() == view.comparison.summary["changes"]
+    win.actions_.changes_only.setChecked(False)
+    assert view.proxy.rowCount() == len(view.comparison.pairs)
+
+
+def test_add_note_saved_then_undo_redo(make_window, library, settings):
+    settings.set(S.AUTHOR, "Delegate of Testland")
+    settings.set(S.LAST_TABS, [s.to_str() for s in library.sample_specs])
+    win = make_window(library)
+    view = _versions_view(win)
+    view.next_change()
+    side, par = view.current_paragraph()
+    spec = win.workspace.current_spec()
+    vid = spec.new_id if side == "new" else spec.old_id
+    assert win.notes_panel.version_id == vid and win.notes_panel.paragraph == par
+    note = win.notes_panel.add("Check this wording with the capital", ("capital", "wording"))
+    stored = library.notes(vid)
+    assert [n.id for n in stored] == [note.id]
+    assert stored[0].author == "Delegate of Testland" and stored[0].anchor.paragraph_id == par.id
+    assert set(stored[0].tags) == {"capital", "wording"}
+    assert win.notes_panel.list.count() == 1
+    win.undo_action.trigger()
+    assert library.notes(vid) == []
+    assert win.notes_panel.list.count() == 0
+    win.redo_action.trigger()
+    assert [n.id for n in library.notes(vid)] == [note.id]
+    # resolve, then delete and undo the delete
+    win.notes_panel.list.setCurrentRow(0)
+    win.notes_panel.toggle_resolved()
+    assert library.notes(vid)[0].status == "resolved"
+    win.notes_panel.delete_current()
+    assert library.notes(vid) == []
+    win.undo_action.trigger()
+    assert [n.status for n in library.notes(vid)] == ["resolved"]
+    win.undo_action.trigger()
+    assert [n.status for n in library.notes(vid)] == ["open"]
+
+
+def test_add_note_through_the_dialog(make_window, library, settings, monkeypatch):
+    settings.set(S.LAST_TABS, [s.to_str() for s in library.sample_specs])
+    win = make_window(library)
+    view = _versions_view(win)
+    view.next_change()
+
+    def fake_exec(dlg):
+        dlg.body.setPlainText("Red line for our delegation")
+        dlg.tags.setText("#redline, G77")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr("drafter.gui.notes_panel.NoteDialog.exec", fake_exec)
+    win.actions_.add_note.trigger()
+    notes = library.notes(win.notes_panel.version_id)
+    assert [(n.body, n.tags) for n in notes] == [
+        ("Red line for our delegation", ("redline", "G77"))
+    ]
+
+
+@pytest.mark.parametrize("kind", ["redline", "side_by_side"])
+def test_export_via_dialog_and_reopen(
+    make_window, library, settings, monkeypatch, tmp_path, qtbot, kind
+):
+    settings.set(S.LAST_TABS, [s.to_str() for s in library.sample_specs])
+    win = make_window(library)
+    view = _versions_view(win)
+    view.next_change()
+    win.notes_panel.add("A note that goes to Word")
+    out = tmp_path / "exports" / f"{kind}.docx"
+    out.parent.mkdir()
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out.with_suffix("")), ""))
+    )
+
+    def fake_exec(dlg):
+        dlg.radios[kind].setChecked(True)
+        dlg.browse()  # the patched file dialog picks the path (".docx" added)
+        dlg.with_notes.setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportDialog, "exec", fake_exec)
+    shown = []
+    monkeypatch.setattr(dialogs, "show_exported", lambda parent, path: shown.append(path))
+    win.actions_.export.trigger()
+    qtbot.waitUntil(lambda: bool(shown), timeout=30000)
+    assert shown == [out] and out.is_file()
+    doc = docx.Document(str(out))
+    body = "\n".join(p.text for p in doc.paragraphs) + "\n".join(
+        c.text for t in doc.tables for r in t.rows for c in r.cells
+    )
+    assert "migration" in body.lower()
+    assert not win.errors
+
+
+def test_import_reports_bad_files_and_keeps_the_rest(
+    make_window, empty_library, tmp_path, qtbot, samples
+):
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"this is not a PDF")
+    win = make_window(empty_library, start=False)
+    with qtbot.waitSignal(win.runner.busy_changed, timeout=30000, check_params_cb=lambda b: not b):
+        win.import_paths([str(bad), str(samples / "A_RES_68_4.md")])
+    assert [v.symbol for v in empty_library.versions()] == ["A/RES/68/4"]
+    assert len(win.errors) == 1 and "broken.pdf" in win.errors[0][1]
+    assert win.library_panel.model.rowCount() == 1
+    assert str(Path(samples / "A_RES_68_4.md").resolve()) in settings_recent(win)
+
+
+def settings_recent(win) -> list[str]:
+    return win.settings.get(S.RECENT_FILES)
+
+
+def test_search_hit_opens_version_at_paragraph(make_window, library, qtbot):
+    win = make_window(library)
+    hits = win.search_panel.search("orderly and regular migration")
+    assert hits
+    item = win.search_panel.results.item(0)
+    hit = hits[0]
+    with qtbot.waitSignal(win.workspace.tab_loaded, timeout=30000, raising=False):
+        win.search_panel.results.itemActivated.emit(item)
+    qtbot.waitUntil(lambda: win.workspace.current_view() is not None, timeout=30000)
+    view = win.workspace.current_view()
+    side, par = view.current_paragraph()
+    spec = win.workspace.current_spec()
+    assert (spec.new_id if side == "new" else spec.old_id) == hit.version_id
+    assert par.id == hit.paragraph_id
+
+
+def test_session_restored_on_restart(make_window, library, settings, qtbot):
+    settings.set(S.LAST_TABS, [library.sample_specs[1].to_str()])
+    win = make_window(library)
+    assert win.workspace.specs() == [library.sample_specs[1]]
+    win.actions_.redline.setChecked(True)
+    win.resize(800, 555)  # the offscreen screen is 800x600: restore clamps to it
+    win.save_state()
+    win2 = make_window(library)
+    assert win2.workspace.specs() == [library.sample_specs[1]]
+    assert win2.actions_.redline.isChecked()
+    assert (win2.width(), win2.height()) == (800, 555)
+
+
+def test_errors_are_dialogs_not_crashes(make_window, library, qtbot):
+    win = make_window(library)
+    from drafter.gui.loading import TabSpec
+
+    win.workspace.open(TabSpec(VERSIONS, 9999, 1))
+    qtbot.waitUntil(lambda: bool(win.errors), timeout=30000)
+    assert "9999" in win.errors[-1][1] or "version" in win.errors[-1][1].lower()
+    assert win.workspace.find_tab(TabSpec(VERSIONS, 9999, 1)) == -1
