@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from importlib.metadata import version as installed_version
 from pathlib import Path
 
@@ -109,6 +110,22 @@ def test_discovered_cli_commands_work_inside_the_bundle(bundle, tmp_path):
     assert proc.returncode == 0, proc.stderr
     doc = json.loads(proc.stdout)
     assert len(doc["paragraphs"]) > 10
+
+
+def test_bundled_pdf_reader_and_word_writer_work(bundle, corpus, samples, tmp_path):
+    """pdfminer's data files and python-docx's template must be inside the bundle."""
+    pdf = corpus / "pdf" / "A_RES_73_7-EN.pdf"
+    parsed = run_app(bundle, "parse", str(pdf), "--json", cwd=tmp_path)
+    assert parsed.returncode == 0, parsed.stderr
+    assert len(json.loads(parsed.stdout)["paragraphs"]) > 5
+
+    out = tmp_path / "redline.docx"
+    old, new = samples / "A_68_L5_draft_illustrative.md", samples / "A_RES_68_4.md"
+    proc = run_app(bundle, "compare", str(old), str(new), "--docx", str(out), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    with zipfile.ZipFile(out) as docx:
+        body = docx.read("word/document.xml").decode("utf-8")
+    assert "<w:ins " in body and "<w:del " in body  # real tracked changes
 
 
 def test_bundle_offers_the_same_commands_as_the_source_tree(bundle, tmp_path):
