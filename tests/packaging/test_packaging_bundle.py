@@ -128,6 +128,17 @@ def test_bundled_pdf_reader_and_word_writer_work(bundle, corpus, samples, tmp_pa
     assert "<w:ins " in body and "<w:del " in body  # real tracked changes
 
 
+def test_bundled_library_imports_and_searches(bundle, samples, tmp_path):
+    """The store's SQLite (with FTS5) works from the bundle."""
+    db = str(tmp_path / "library.db")
+    imported = run_app(bundle, "import", str(samples / "A_RES_68_4.md"), "--db", db)
+    assert imported.returncode == 0, imported.stderr
+    found = run_app(bundle, "search", "migration", "development", "--json", "--db", db)
+    assert found.returncode == 0, found.stderr
+    hits = json.loads(found.stdout)
+    assert hits and all(hit["symbol"] == "A/RES/68/4" for hit in hits)
+
+
 def test_bundle_offers_the_same_commands_as_the_source_tree(bundle, tmp_path):
     """Sub-commands are discovered with pkgutil at run time: none may go missing frozen."""
     source = subprocess.run(
