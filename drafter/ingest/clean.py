@@ -66,7 +66,8 @@ LABEL = r"(?:\d{1,3}\.(?!\d)|\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)|[IVXL]{1,5}
 LABEL_START = re.compile(rf"^{LABEL}(?:\s+|$)")
 LABEL_ONLY = re.compile(rf"^{LABEL}$")
 _FN_START = re.compile(r"^(\d{1,3}|\*{1,3}|[a-z])(?:/|\s)\s*(\S.*)$")
-_RULE = re.compile(r"^(?:_{5,}|-{5,}|—{3,})$")
+_RULE = re.compile(r"^(?:_{5,}|-{3,}|—{3,})$")
+_TRAILING_RULE = re.compile(r"\s+(?:_{5,}|-{3,})$")  # "... international ---" (md-like text)
 _TERMINAL = ".;:,!?"
 _TRAILERS = "”’\"')]*"
 
@@ -290,6 +291,10 @@ def text_to_draft(text: str, draft: Draft | None = None) -> Draft:
                 draft.meta.setdefault("cover_date", s)
             flush()
             continue
+        trailing = None if in_header or in_fn else _TRAILING_RULE.search(s)
+        if trailing:
+            current.append(s[: trailing.start()])
+            s = "---"
         if _RULE.match(s) and not in_header:
             flush()
             end_fn()
@@ -339,6 +344,18 @@ def text_to_draft(text: str, draft: Draft | None = None) -> Draft:
 # ---------------------------------------------------------------- block level
 
 
+_FUNCTION_WORDS = {
+    "the", "of", "and", "to", "in", "for", "a", "an", "on", "with", "by", "its", "their",
+    "at", "from", "that", "which", "or", "as", "into", "under", "between", "among",
+}  # fmt: skip
+
+
+def _ends_with_function_word(text: str) -> bool:
+    """A paragraph ending in "the" or "of" was cut, whatever follows."""
+    words = MARK_RE.sub("", text).rstrip().rsplit(" ", 1)
+    return len(text) > 40 and words[-1] in _FUNCTION_WORDS
+
+
 def _starts_continuation(text: str) -> bool:
     s = MARK_RE.sub("", text).lstrip()
     if not s or LABEL_START.match(s):
@@ -348,7 +365,7 @@ def _starts_continuation(text: str) -> bool:
 
 _LOOSE_FOOTNOTE = re.compile(
     r"^(\d{1,3})\s+(?!(?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December)\b)(?=[A-Z“\"(]|Ibid|See)"
+    r"October|November|December)\b)(?=[A-Z“\"(]|Ibid|See|\d{4}\s+[A-Z])"
 )
 
 
@@ -404,6 +421,7 @@ def finish(draft: Draft, *, titles: set[str] | None = None) -> Draft:
             and (
                 _starts_continuation(text)
                 or (block_break and len(MARK_RE.sub("", prev.text)) > 60 and plain[:1].isupper())
+                or (_ends_with_function_word(prev.text) and not LABEL_START.match(plain))
             )
         ) or (
             prev is not None

@@ -132,11 +132,16 @@ def markdown_to_draft(text: str) -> Draft:
         line = _QUOTE.sub("", line)
         fn = _FN_DEF.match(line)
         if fn and _out_of_sequence(fn.group(1), draft):
-            # A converter mistook body text for a footnote ("[^1653]: (XVI) of ..."
-            # from "resolutions 1653 (XVI)"): put the text back.
+            # A converter mistook text for a footnote ("[^1653]: (XVI) of ..." from
+            # "resolutions 1653 (XVI)"): put it back where it was.
+            restored = f"{fn.group(1)} {_inline(fn.group(2))[0]}"
+            if fn_current is not None and not fn_blank:
+                prev = draft.footnotes.pop(fn_current, "")
+                draft.footnotes[fn_current] = f"{prev} {restored}".strip()
+                continue
             fn_current = None
             in_footnotes = False
-            group.append(f"{fn.group(1)} {fn.group(2)}")
+            group.append(f"{fn.group(1)} {fn.group(2)}")  # inline markup handled later
             continue
         if fn:
             flush()
