@@ -69,6 +69,7 @@ class CommentWriter:
         self.count = 0
 
     def _new(self, text: str, author: str, when: _dt.datetime | None) -> int:
+        author = xml_safe(author).strip() or self._author
         comment = self._doc.comments.add_comment(
             text=xml_safe(text), author=author, initials=initials(author)
         )

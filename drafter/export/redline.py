@@ -25,10 +25,17 @@ from drafter.model import Comparison, Note, Pair, PairKind
 
 from . import typography as ty
 from .comments import CommentWriter, PlacedSeg, merge_cuts, note_cuts, note_line, split_notes
-from .ooxml import Footnotes, Revisions, make_paragraph, renumber_annotations, revision_tag
+from .ooxml import (
+    Footnotes,
+    Revisions,
+    make_paragraph,
+    renumber_annotations,
+    revision_tag,
+    xml_safe,
+)
 from .render import add_footnote_refs, footnote_refs, render_segs
 from .save import check_target, save_atomic
-from .stream import Item, build, split_segs
+from .stream import Item, build, complete_pairs, split_segs
 
 KIND_NAMES = (
     ("modified", "Modified"),
@@ -64,6 +71,8 @@ def _item_comment(item: Item, comparison: Comparison) -> str | None:
             " and edited: compare with the deleted text there." if edited else "."
         )
     notes = []
+    if pair.formatting_only:
+        notes.append("Formatting only (quotes, dashes, spacing or footnote markers).")
     if pair.kind == PairKind.SPLIT or (len(pair.new) > 1 and len(pair.old) == 1):
         notes.append(f"{_labels(old_ps, pair.old)} split into {_labels(new_ps, pair.new)}.")
     elif pair.kind == PairKind.MERGED or (len(pair.old) > 1 and len(pair.new) == 1):
@@ -98,7 +107,16 @@ def _move_container(rev: Revisions, paras: Sequence, tag: str, name: str) -> Non
     paras[-1].append(end)
 
 
-def _cover(doc, comparison: Comparison, n_old: int, n_new: int, n_orphans: int) -> None:
+def _cover(
+    doc,
+    comparison: Comparison,
+    n_old: int,
+    n_new: int,
+    n_orphans: int,
+    *,
+    author: str,
+    when: _dt.datetime,
+) -> None:
     old, new = comparison.old, comparison.new
     ty.add_masthead(doc, new)
     h = doc.add_paragraph()
@@ -159,6 +177,10 @@ def _cover(doc, comparison: Comparison, n_old: int, n_new: int, n_orphans: int) 
             f"{s['approximate']} paragraph(s) were compared approximately (time limit); "
             "a comment marks each."
         )
+    lines.append(
+        f"Prepared with Drafter on {ty.format_date(when.date())}; tracked changes are "
+        f"attributed to {author}."
+    )
     for line in lines:
         q = doc.add_paragraph(line)
         q.paragraph_format.space_before = Pt(8)
@@ -180,6 +202,8 @@ def write_redline(
     Review pane); notes keep their own authors and dates.
     """
     check_target(path)
+    complete_pairs(comparison)  # a clear message before any work if it does not fit
+    author = xml_safe(author).strip() or "Drafter"
     when = when or _dt.datetime.now(_dt.UTC)
     old, new = comparison.old, comparison.new
     old_ps, new_ps = old.paragraphs, new.paragraphs
@@ -191,7 +215,15 @@ def write_redline(
     ty.add_running_parts(doc, new.symbol or new.display_name)
     doc.core_properties.title = f"Redline: {old.display_name} → {new.display_name}"
     doc.core_properties.author = author
-    _cover(doc, comparison, len(old_notes), len(new_notes), len(old_orph) + len(new_orph))
+    _cover(
+        doc,
+        comparison,
+        len(old_notes),
+        len(new_notes),
+        len(old_orph) + len(new_orph),
+        author=author,
+        when=when,
+    )
 
     rev = Revisions(author, when)
     footnotes = Footnotes(doc)

@@ -27,7 +27,7 @@ from .ooxml import make_paragraph
 from .redline import lead_cuts, write_orphans
 from .render import render_segs
 from .save import check_target, save_atomic
-from .stream import Item, Seg, body_paragraphs, checked_runs, split_segs
+from .stream import Item, Seg, body_paragraphs, checked_runs, complete_pairs, split_segs
 
 KIND_FILL = {
     PairKind.MODIFIED: "FFF2CC",
@@ -181,9 +181,7 @@ def _write_versions(
         ("¶", f"Old: {old.display_name}", f"New: {new.display_name}", "Notes"),
         (2.6, 9.6, 9.6, 5.2),
     )
-    for pair in comparison.pairs:
-        if not (pair.old or pair.new):
-            continue
+    for pair in complete_pairs(comparison):
         old_text = "\n".join(old_ps[i].text for i in pair.old)
         new_text = "\n".join(new_ps[i].text for i in pair.new)
         side = "both" if pair.old and pair.new else ("old" if pair.old else "new")

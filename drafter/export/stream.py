@@ -15,6 +15,7 @@ import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from drafter.errors import ExportError
 from drafter.model import DELETE, EQUAL, INSERT, Comparison, Pair, PairKind, Paragraph
 
 from .typography import label_text
@@ -134,6 +135,44 @@ def _longest_increasing(values: Sequence[int]) -> set[int]:
     return keep
 
 
+def complete_pairs(comparison: Comparison) -> list[Pair]:
+    """The comparison's pairs, checked: every paragraph of each side exactly once.
+
+    A paragraph no pair mentions is added as inserted (or deleted), so the
+    redline still reads as each version; ids out of range or used twice mean
+    the comparison does not belong to these texts, which is reported.
+    """
+    if not isinstance(comparison, Comparison):
+        raise ExportError(
+            "a redline needs two versions of one text; use the side-by-side export for "
+            "related documents"
+        )
+    n_old, n_new = len(comparison.old.paragraphs), len(comparison.new.paragraphs)
+    seen_old: set[int] = set()
+    seen_new: set[int] = set()
+    pairs = [p for p in comparison.pairs if p.old or p.new]
+    for p in pairs:
+        for ids, seen, n, side in (
+            (p.old, seen_old, n_old, "old"),
+            (p.new, seen_new, n_new, "new"),
+        ):
+            for i in ids:
+                if not 0 <= i < n:
+                    raise ExportError(
+                        f"the comparison refers to paragraph {i + 1} of the {side} version, "
+                        f"which has {n}: compare the texts again"
+                    )
+                if i in seen:
+                    raise ExportError(
+                        f"the comparison places paragraph {i + 1} of the {side} version twice: "
+                        "compare the texts again"
+                    )
+                seen.add(i)
+    pairs += [Pair(PairKind.DELETED, (i,), (), 0.0) for i in range(n_old) if i not in seen_old]
+    pairs += [Pair(PairKind.INSERTED, (), (i,), 0.0) for i in range(n_new) if i not in seen_new]
+    return pairs
+
+
 def layout(comparison: Comparison) -> list[Item]:
     """Place the pairs so both sides read in their own order.
 
@@ -143,7 +182,7 @@ def layout(comparison: Comparison) -> list[Item]:
     comparison gave them when that is consistent.
     """
     old_ps, new_ps = comparison.old.paragraphs, comparison.new.paragraphs
-    pairs = [p for p in comparison.pairs if p.old or p.new]
+    pairs = complete_pairs(comparison)
     keyed = []
     last_new = -1
     for idx, p in enumerate(pairs):

@@ -303,3 +303,36 @@ def test_unedited_moves_use_word_move_markup(review, tmp_path):
     # the edited move (OP 2 -> OP 3) stays a plain deletion + insertion
     deleted = "".join(t.text for t in body.iter(qn("w:delText")))
     assert "Beta two." in deleted
+
+
+def test_incomplete_or_foreign_comparisons(review, res_67_219, res_68_4, tmp_path):
+    from drafter.compare import relate
+    from drafter.errors import ExportError
+
+    with pytest.raises(ExportError, match="side-by-side"):
+        write_redline(relate(res_67_219, res_68_4), tmp_path / "x.docx")
+    old = _res(["One a.", "Two b.", "Three c."])
+    new = _res(["One a.", "Three c!", "Four d."])
+    # pairs that forget paragraphs: the redline still reads as each version
+    partial = Comparison(old, new, (Pair(PairKind.UNCHANGED, (0,), (0,), 1.0),))
+    check_round_trip(review, partial, tmp_path / "partial.docx")
+    bad = Comparison(old, new, (Pair(PairKind.UNCHANGED, (0,), (7,), 1.0),))
+    with pytest.raises(ExportError, match="paragraph 8 of the new version"):
+        write_redline(bad, tmp_path / "bad.docx")
+    twice = Comparison(
+        old, new, (Pair(PairKind.UNCHANGED, (0,), (0,), 1.0), Pair(PairKind.DELETED, (0,), (), 0))
+    )
+    with pytest.raises(ExportError, match="twice"):
+        write_redline(twice, tmp_path / "twice.docx")
+    assert not (tmp_path / "bad.docx").exists()
+
+
+def test_control_characters_and_odd_authors_do_not_break_the_file(review, tmp_path):
+    old = _res(["Form\x0cfeed text.", "Plain."])
+    new = _res(["Form feed text.", "Plain\x01 now."])
+    comparison = compare(old, new)
+    path = write_redline(comparison, tmp_path / "odd.docx", author="\x07 Ms. X\x00")
+    doc = review.open_docx(path)
+    authors = {el.get(qn("w:author")) for el in doc.element.body.iter(qn("w:ins"))}
+    assert authors == {"Ms. X"}
+    assert review.accept_all(path) == ["1.\tForm feed text.", "2.\tPlain now."]
