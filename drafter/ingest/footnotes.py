@@ -20,6 +20,8 @@ _EXPLICIT = re.compile(f"[ \\t]*{MARK_OPEN}([^{MARK_CLOSE}]*){MARK_CLOSE}")
 # Glued to the end of a word, a closing quote/bracket, or punctuation.
 _GLUED = re.compile(r"(?<=[a-zà-ÿ\)\]”’.,;:])(\d{1,3})(?=[\s,;:.)”’\]]|$)")
 # Standing alone after punctuation: "Outcome, 2 its", "Discrimination, 7  the".
+# Glued to a year: "of 19721" is 1972 and footnote 1 (only the next expected number).
+_YEAR = re.compile(r"(?<=\b(?:19|20)\d\d)(\d{1,2})(?=[\s,;:.)”’]|$)")
 _SPACED = re.compile(r"(?<=[,;:”’])[ ]+(\d{1,3})(?=[ ]+[a-zà-ÿ]|[ ]*$)")
 
 
@@ -31,11 +33,20 @@ class MarkerState:
         self.seen: set[str] = set()
         self.highest = 0
 
-    def accept(self, number: str) -> bool:
+    def next_expected(self) -> str | None:
+        unseen = [int(n) for n in self.known if n not in self.seen]
+        return str(min(unseen)) if unseen else None
+
+    def accept(self, number: str, *, strict: bool = False) -> bool:
         if number not in self.known:
             return False
+        if strict:
+            ok = number == self.next_expected()
+            if ok:
+                self.note(number)
+            return ok
         n = int(number)
-        if number in self.seen or n <= self.highest + 2:
+        if number in self.seen or n <= self.highest + 3 or number == self.next_expected():
             self.seen.add(number)
             self.highest = max(self.highest, n)
             return True
@@ -49,11 +60,11 @@ class MarkerState:
 
 def strip_markers(text: str, state: MarkerState) -> tuple[str, tuple[str, ...]]:
     """Return ``text`` without footnote markers, and the footnotes it cites in order."""
-    spans: list[tuple[int, int, str, bool]] = []
+    spans: list[tuple[int, int, str, bool | None]] = []  # explicit / plain / year
     for m in _EXPLICIT.finditer(text):
         spans.append((m.start(), m.end(), m.group(1).strip(), True))
     if state.known:
-        for rx in (_GLUED, _SPACED):
+        for rx in (_GLUED, _SPACED, _YEAR):
             for m in rx.finditer(text):
                 if any(s <= m.start(1) < e for s, e, _, _ in spans):
                     continue
@@ -65,14 +76,14 @@ def strip_markers(text: str, state: MarkerState) -> tuple[str, tuple[str, ...]]:
                 ):
                     continue  # "Add.2)", "No.5,": an abbreviation's number
                 start = m.start() if rx is _SPACED else m.start(1)
-                spans.append((start, m.end(1), m.group(1), False))
+                spans.append((start, m.end(1), m.group(1), None if rx is _YEAR else False))
     spans.sort()
     cited: list[str] = []
     keep: list[tuple[int, int]] = []
     for start, end, number, explicit in spans:
         if explicit:
             state.note(number)
-        elif not state.accept(number):
+        elif not state.accept(number, strict=explicit is None):
             continue
         keep.append((start, end))
         if number and number not in cited:
