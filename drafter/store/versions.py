@@ -183,15 +183,21 @@ def _family_for(cx: Connection, res: Resolution, family_id: int | None) -> int |
     if len(hashes) < 3:
         return None
     marks = ", ".join("?" * len(hashes))
-    rows = cx.conn.execute(
-        f"""SELECT p.version_id, count(DISTINCT p.text_hash) AS shared, v.family_id, v.title,
-                   (SELECT count(DISTINCT q.text_hash) FROM paragraphs q
-                    WHERE q.version_id = p.version_id AND length(q.text) >= 40) AS total
-            FROM paragraphs p JOIN versions v ON v.id = p.version_id
-            WHERE p.text_hash IN ({marks})
-            GROUP BY p.version_id HAVING shared >= 3""",
+    candidates = cx.conn.execute(
+        f"""SELECT version_id, count(DISTINCT text_hash) AS shared FROM paragraphs
+            WHERE text_hash IN ({marks}) GROUP BY version_id HAVING shared >= 3
+            ORDER BY shared DESC, version_id DESC LIMIT 8""",
         hashes,
     ).fetchall()
+    rows = []
+    for vid, shared in candidates:
+        fam, title = cx.conn.execute(
+            "SELECT family_id, title FROM versions WHERE id = ?", (vid,)
+        ).fetchone()
+        total = cx.conn.execute(
+            "SELECT count(*) FROM paragraphs WHERE version_id = ?", (vid,)
+        ).fetchone()[0]
+        rows.append((vid, shared, fam, title, total))
     key = _title_key(res.title)
     best: tuple[float, int] | None = None
     for _vid, shared, fam, title, total in rows:
