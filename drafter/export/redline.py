@@ -138,7 +138,7 @@ def _cover(
         values = (name, res.symbol or "—", ty.format_date(res.date), res.source or "—")
         for cell, text in zip(row.cells, values, strict=True):
             cell.paragraphs[0].add_run(text)
-    ty.shade_cell(table.rows[0].cells[0], "D9D9D9")
+    ty.set_column_widths(table, (1.8, 3.8, 3.8, 6.3))
 
     s = comparison.summary
     p = doc.add_paragraph()
@@ -156,16 +156,16 @@ def _cover(
         cells = st.add_row().cells
         cells[0].paragraphs[0].add_run(label)
         cells[1].paragraphs[0].add_run(str(count))
-    for row in st.rows:
-        row.cells[0].width = ty.Cm(6)
-        row.cells[1].width = ty.Cm(3)
+    ty.set_column_widths(st, (6.0, 3.0))
 
     lines = [
         f"The text below is {new.display_name} with every change from "
         f"{old.display_name} recorded as a tracked change: use Review › Accept or "
         "Reject to take or refuse each one. Renumbered paragraphs show the old number "
-        "deleted and the new one inserted; moved paragraphs appear as a deletion and "
-        "an insertion, each with a comment saying where the other is.",
+        "deleted and the new one inserted. Moved paragraphs are tracked as moves (shown "
+        "in green) when their text is unchanged, and as a deletion plus an insertion "
+        "when it was also edited; a comment at each end says where the other is. Splits, "
+        "merges and formatting-only changes are explained in comments too.",
     ]
     if n_old or n_new:
         lines.append(

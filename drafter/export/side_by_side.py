@@ -62,7 +62,7 @@ class _Table:
         self.widths = [Cm(w) for w in widths]
         self.table = doc.add_table(rows=1, cols=len(headers))
         self.table.style = doc.styles["Table Grid"]
-        self.table.autofit = False
+        ty.set_column_widths(self.table, widths)
         hdr = self.table.rows[0]
         ty.repeat_header_row(hdr)
         for cell, text, w in zip(hdr.cells, headers, self.widths, strict=True):

@@ -73,7 +73,7 @@ def style_for(p: Paragraph, resolution: Resolution) -> str:
         return CLOSING
     if p.kind == ParaKind.HEADING:
         text = p.text.strip()
-        if resolution.title and resolution.title.strip() in text and len(text) < 400:
+        if resolution.title and text == resolution.title.strip():
             return TITLE
         if _SYMBOL_TITLE.match(text):  # "68/4. Declaration of ..."
             return TITLE
@@ -356,6 +356,15 @@ def shade_cell(cell, fill: str) -> None:
     shd.set(qn("w:color"), "auto")
     shd.set(qn("w:fill"), fill)
     tc_pr.insert_element_before(shd, *_TCPR_AFTER_SHD)
+
+
+def set_column_widths(table, widths_cm) -> None:
+    """Fixed column widths that Word (cell widths) and LibreOffice (grid) both honour."""
+    table.autofit = False
+    for col, w in zip(table.columns, widths_cm, strict=True):
+        col.width = Cm(w)
+        for cell in col.cells:
+            cell.width = Cm(w)
 
 
 def repeat_header_row(row) -> None:
