@@ -182,8 +182,8 @@ def header_like(line: str, titles: set[str], full_titles: list[str]) -> bool:
     s = line.strip()
     if not s:
         return False
-    rest = SYMBOL_RE.sub("", s).strip(" ,")
-    had_symbol = rest != s
+    had_symbol = SYMBOL_RE.search(s) is not None
+    rest = SYMBOL_RE.sub("", s).strip(" ,") if had_symbol else s
     if had_symbol and not rest:
         return True
     if len(rest) < 12:
@@ -356,6 +356,21 @@ def _ends_with_function_word(text: str) -> bool:
     return len(text) > 40 and words[-1] in _FUNCTION_WORDS
 
 
+def _cut_name(text: str) -> bool:
+    """ "Games, as a defining ...": the rest of a name cut at a paragraph break.
+
+    No resolution paragraph opens with a capitalised word and a comma, except
+    "We, ...".
+    """
+    first = text.split(" ", 1)[0]
+    return (
+        len(first) > 2
+        and first.endswith(",")
+        and first[0].isupper()
+        and first.rstrip(",") not in ("We", "Nous", "Nosotros")
+    )
+
+
 def _starts_continuation(text: str) -> bool:
     s = MARK_RE.sub("", text).lstrip()
     if not s or LABEL_START.match(s):
@@ -422,6 +437,7 @@ def finish(draft: Draft, *, titles: set[str] | None = None) -> Draft:
                 _starts_continuation(text)
                 or (block_break and len(MARK_RE.sub("", prev.text)) > 60 and plain[:1].isupper())
                 or (_ends_with_function_word(prev.text) and not LABEL_START.match(plain))
+                or (len(MARK_RE.sub("", prev.text)) > 60 and _cut_name(plain))
             )
         ) or (
             prev is not None
