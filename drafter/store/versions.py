@@ -298,10 +298,24 @@ def delete_version(cx: Connection, version_id: int) -> None:
 
 
 def previous_version(cx: Connection, version_id: int) -> int | None:
-    """The version of the same family imported just before this one."""
+    """The version a newly imported one takes its notes from.
+
+    Among the family's versions imported before it: when the new one has a printed
+    date, the latest-dated one not after it (importing an old draft after the adopted
+    text must not carry the adopted text's notes back in time); otherwise the most
+    recently imported.
+    """
+    me = cx.read("SELECT family_id, date FROM versions WHERE id = ?", (version_id,))
+    if not me:
+        return None
     rows = cx.read(
-        """SELECT id FROM versions WHERE family_id = (SELECT family_id FROM versions WHERE id = ?)
-           AND id < ? ORDER BY id DESC LIMIT 1""",
-        (version_id, version_id),
+        "SELECT id, date FROM versions WHERE family_id = ? AND id < ? ORDER BY id DESC",
+        (me[0]["family_id"], version_id),
     )
-    return rows[0]["id"] if rows else None
+    mine = me[0]["date"]
+    if not mine:
+        return rows[0]["id"] if rows else None
+    earlier = [r for r in rows if not (r["date"] and r["date"] > mine)]
+    if not earlier:
+        return None
+    return max(earlier, key=lambda r: (r["date"] or "", r["id"]))["id"]

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as _dt
+
 from drafter.model import Paragraph, ParaKind, Resolution
 
 
-def make_resolution(texts: list[tuple[str | None, str]], symbol: str = "A/80/L.99") -> Resolution:
+def make_resolution(
+    texts: list[tuple[str | None, str]], symbol: str = "A/80/L.99", date: _dt.date | None = None
+) -> Resolution:
     """A hand-made resolution: (number, text) pairs; numbered ones are operative."""
     paras = tuple(
         Paragraph(
@@ -17,5 +21,5 @@ def make_resolution(texts: list[tuple[str | None, str]], symbol: str = "A/80/L.9
         for i, (number, text) in enumerate(texts)
     )
     return Resolution(
-        symbol=symbol, title="Test resolution on cooperation", date=None, paragraphs=paras
+        symbol=symbol, title="Test resolution on cooperation", date=date, paragraphs=paras
     )

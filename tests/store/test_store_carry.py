@@ -145,3 +145,26 @@ def test_import_of_a_new_version_carries_notes_from_the_previous_one(
     assert not visas.orphaned
     assert adopted.paragraphs[visas.anchor.paragraph_id].text.startswith("Regretting")
     assert result.version.note_count == 3
+
+
+def test_notes_are_not_carried_back_to_an_older_draft(lib: Library) -> None:
+    import datetime as dt
+
+    adopted = lib.add_resolution(make_resolution(NEW, "A/RES/80/99", dt.date(2025, 12, 1)))
+    lib.add_note(adopted.version_id, 3, "on the adopted text", author="a")
+    older = lib.add_resolution(
+        make_resolution(OLD, "A/C.2/80/L.9", dt.date(2025, 10, 1)),
+        family_id=adopted.version.family_id,
+    )
+    assert older.carry is None and lib.notes(older.version_id) == []
+    newer = lib.add_resolution(
+        make_resolution(
+            [*NEW, ("5", "Decides to remain seized of the matter.")],
+            "A/RES/80/99/Corr.1",
+            dt.date(2025, 12, 5),
+        ),
+        family_id=adopted.version.family_id,
+    )
+    # the corrigendum takes its notes from the adopted text, not from the older draft
+    assert newer.carry is not None and newer.carry.from_version == adopted.version_id
+    assert [n.body for n in lib.notes(newer.version_id)] == ["on the adopted text"]
