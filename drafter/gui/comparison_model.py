@@ -30,6 +30,7 @@ PairRole = Qt.ItemDataRole.UserRole + 2
 KindRole = Qt.ItemDataRole.UserRole + 3
 ParagraphsRole = Qt.ItemDataRole.UserRole + 4  # tuple[Paragraph, ...] of the cell's side
 RtlRole = Qt.ItemDataRole.UserRole + 5
+KeyRole = Qt.ItemDataRole.UserRole + 6  # a stable row id (source row), for caches
 
 KIND_SYMBOL = {
     PairKind.UNCHANGED: "",
@@ -266,6 +267,8 @@ class ComparisonModel(QAbstractTableModel):
             return self._side(self._pairs[row], col)
         if role == RtlRole:
             return rich_text.is_rtl(self.plain_text(row, col)) if col != GUTTER else False
+        if role == KeyRole:
+            return row
         return None
 
 

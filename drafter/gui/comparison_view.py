@@ -68,14 +68,23 @@ class PairTree(QTreeView):
             return
         super().keyPressEvent(event)
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        delegate = self.itemDelegate()
+        if isinstance(delegate, RichTextDelegate):
+            delegate.start_refine()
+
     def schedule_relayout(self) -> None:
         self._relayout.start()
 
-    def _do_relayout(self) -> None:
-        for col in range(self.model().columnCount() if self.model() else 0):
-            delegate = self.itemDelegateForColumn(col)
-            if isinstance(delegate, RichTextDelegate):
+    def _do_relayout(self, *, clear: bool = False) -> None:
+        """Lay rows out again (widths, filter or columns changed); ``clear`` after a
+        font or theme change, when cached heights and layouts are stale."""
+        delegate = self.itemDelegate()
+        if isinstance(delegate, RichTextDelegate):
+            if clear:
                 delegate.clear_cache()
+            delegate.start_refine()
         self.doItemsLayout()
 
 
@@ -333,7 +342,7 @@ class ComparisonView(QWidget):
 
     def refresh_colors(self) -> None:
         self.model.set_colors(themes.colors(self.palette()))
-        self.view.schedule_relayout()
+        self.view._do_relayout(clear=True)
 
     # ---- internals ------------------------------------------------------
     def _filter_changed(self, *_args) -> None:

@@ -7,12 +7,15 @@ dropped when the width, font, colours or find term change.
 
 from __future__ import annotations
 
+import math
+import time
 from collections import OrderedDict
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
+    QFontMetrics,
     QPainter,
     QPalette,
     QTextDocument,
@@ -21,24 +24,60 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from . import themes
-from .comparison_model import HtmlRole, KindRole, RtlRole
+from .comparison_model import HtmlRole, KeyRole, KindRole, RtlRole
 
 PAD_X, PAD_Y = 8, 5
+_SAMPLE = (
+    "Recognizes the contribution of migrants to sustainable development in countries of "
+    "origin, transit and destination, and decides to convene a high-level dialogue (2013);"
+)
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class RichTextDelegate(QStyledItemDelegate):
-    """Paints ``HtmlRole`` as rich text wrapped to the column width."""
+def _row_line(painter: QPainter, rect: QRect, pal: QPalette) -> None:
+    """A faint line under a row (fillRect: a translucent drawLine is 100x slower)."""
+    line = QColor(pal.color(QPalette.ColorRole.Mid))
+    line.setAlpha(70)
+    painter.fillRect(QRect(rect.left(), rect.bottom(), rect.width(), 1), line)
 
-    def __init__(self, view: QAbstractItemView, *, cache_size: int = 600) -> None:
+
+class RichTextDelegate(QStyledItemDelegate):
+    """Paints ``HtmlRole`` as rich text wrapped to the column width.
+
+    Row heights: exact once a cell has been laid out (painted or refined in idle
+    time), estimated from the plain text's width before that. So the first screen
+    of a 1,000-row comparison needs a handful of layouts, not thousands; the
+    estimates are replaced in the background (``refine``) and whenever a painted
+    cell turns out taller or shorter than estimated.
+    """
+
+    def __init__(self, view: QAbstractItemView, *, cache_size: int = 400) -> None:
         super().__init__(view)
         self.view = view
         self._docs: OrderedDict[tuple, QTextDocument] = OrderedDict()
+        self._heights: dict[tuple[int, int, int], int] = {}
+        self._estimates: dict[tuple[int, int, int], int] = {}
+        self._char_widths: dict[str, float] = {}
         self.cache_size = cache_size
         self.linked_rows: set[int] = set()  # rows tinted as linked to the selection
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(30)
+        self._relayout.timeout.connect(self._apply_heights)
+        self._refine_timer = QTimer(self)
+        self._refine_timer.setInterval(0)
+        self._refine_timer.timeout.connect(self._refine_step)
+        self._refine_row = 0
+        self._refine_first = 0
+        self._refine_changed = False
 
-    def clear_cache(self) -> None:
+    def clear_cache(self, *, heights: bool = True) -> None:
         self._docs.clear()
+        if heights:
+            self._heights.clear()
+            self._estimates.clear()
+            self._char_widths.clear()
+            self.start_refine()
 
     def _width(self, index: _Index) -> int:
         header = getattr(self.view, "header", None)
@@ -46,13 +85,12 @@ class RichTextDelegate(QStyledItemDelegate):
             return max(60, header().sectionSize(index.column()))
         return max(60, self.view.viewport().width())
 
-    def document(self, index: _Index, width: int, font) -> QTextDocument:
-        html = index.data(HtmlRole) or ""
-        key = (index.row(), index.column(), width, font.key(), hash(html))
-        doc = self._docs.get(key)
-        if doc is not None:
-            self._docs.move_to_end(key)
-            return doc
+    @staticmethod
+    def _key(index: _Index, width: int) -> tuple[int, int, int]:
+        key = index.data(KeyRole)
+        return (index.row() if key is None else int(key), index.column(), width)
+
+    def _new_document(self, index: _Index, width: int, font) -> QTextDocument:
         doc = QTextDocument()
         doc.setDocumentMargin(0)
         doc.setDefaultFont(font)
@@ -61,17 +99,111 @@ class RichTextDelegate(QStyledItemDelegate):
         if index.data(RtlRole):
             opt.setTextDirection(Qt.LayoutDirection.RightToLeft)
         doc.setDefaultTextOption(opt)
-        doc.setHtml(html)
+        doc.setHtml(index.data(HtmlRole) or "")
         doc.setTextWidth(max(20, width - 2 * PAD_X))
+        return doc
+
+    def document(self, index: _Index, width: int, font) -> QTextDocument:
+        html = index.data(HtmlRole) or ""
+        key = (*self._key(index, width), font.key(), hash(html))
+        doc = self._docs.get(key)
+        if doc is not None:
+            self._docs.move_to_end(key)
+            return doc
+        doc = self._new_document(index, width, font)
         self._docs[key] = doc
         if len(self._docs) > self.cache_size:
             self._docs.popitem(last=False)
         return doc
 
+    def _char_width(self, font) -> float:
+        """Average advance of one character of running text in ``font`` (measured once)."""
+        key = font.key()
+        width = self._char_widths.get(key)
+        if width is None:
+            fm = QFontMetrics(font)
+            width = fm.horizontalAdvance(_SAMPLE) / len(_SAMPLE)
+            self._char_widths[key] = width
+        return width
+
+    def _estimate(self, option: QStyleOptionViewItem, index: _Index, width: int) -> int:
+        key = self._key(index, width)
+        h = self._estimates.get(key)
+        if h is not None:
+            return h
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        per_line = max(8.0, (width - 2 * PAD_X) / (self._char_width(option.font) * 1.06))
+        blocks = text.split("\n") if text else []
+        lines = sum(max(1, math.ceil(len(b) / per_line)) for b in blocks)
+        h = lines * QFontMetrics(option.font).lineSpacing() + 4 * len(blocks) + 2 * PAD_Y
+        self._estimates[key] = h
+        return h
+
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         width = self._width(index)
-        doc = self.document(index, width, option.font)
-        return QSize(width, int(doc.size().height()) + 2 * PAD_Y)
+        h = self._heights.get(self._key(index, width))
+        if h is None:
+            h = self._estimate(option, index, width)
+        return QSize(width, h)
+
+    def _exact(self, index: _Index, width: int, font) -> int:
+        doc = self._new_document(index, width, font)
+        return int(doc.size().height()) + 2 * PAD_Y
+
+    # ---- idle-time refinement of estimated heights ----------------------------
+    def start_refine(self) -> None:
+        """Replace estimated heights by exact ones in idle time, from the top visible row on."""
+        top = self.view.indexAt(QPoint(0, 0)).row() if self.view.model() is not None else -1
+        self._refine_first = max(0, top)
+        self._refine_row = 0  # rows done, counted from _refine_first (wrapping)
+        self._refine_changed = False
+        self._refine_timer.start()
+
+    @property
+    def refining(self) -> bool:
+        return self._refine_timer.isActive()
+
+    def _refine_step(self) -> None:
+        model = self.view.model()
+        if model is None or not self.view.isVisible():
+            self._refine_timer.stop()  # resumed by the view's showEvent
+            return
+        header = getattr(self.view, "header", None)
+        ncols = header().count() if header is not None else 1
+        cols = [
+            c
+            for c in range(ncols)
+            if not self.view.isColumnHidden(c)
+            and self.view.itemDelegateForColumn(c) in (None, self)
+        ]
+        font = self.view.font()
+        deadline = time.perf_counter() + 0.012
+        rows = model.rowCount()
+        while self._refine_row < rows and time.perf_counter() < deadline:
+            r = (self._refine_first + self._refine_row) % rows
+            if header is not None and self.view.isRowHidden(r, QModelIndex()):
+                self._refine_row += 1
+                continue
+            for c in cols:
+                index = model.index(r, c)
+                width = self._width(index)
+                key = self._key(index, width)
+                if key not in self._heights:
+                    exact = self._exact(index, width, font)
+                    self._heights[key] = exact
+                    if exact != self._estimates.get(key):
+                        self._refine_changed = True
+            self._refine_row += 1
+        if self._refine_row >= rows:
+            self._refine_timer.stop()
+            if self._refine_changed:
+                self._refine_changed = False
+                self._relayout.start()
+
+    def _apply_heights(self) -> None:
+        model = self.view.model()
+        if model is not None and model.rowCount():
+            self.sizeHintChanged.emit(model.index(0, 0))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         opt = QStyleOptionViewItem(option)
@@ -90,6 +222,12 @@ class RichTextDelegate(QStyledItemDelegate):
         elif index.row() in self.linked_rows:
             painter.fillRect(rect, QColor(themes.colors(pal).linked_bg))
         doc = self.document(index, rect.width(), opt.font)
+        exact = int(doc.size().height()) + 2 * PAD_Y
+        key = self._key(index, rect.width())
+        if self._heights.get(key) != exact:
+            self._heights[key] = exact
+            if abs(exact - rect.height()) > 1:
+                self._relayout.start()  # the estimate was off: lay the rows out again
         painter.translate(rect.left() + PAD_X, rect.top() + PAD_Y)
         painter.setClipRect(QRect(0, 0, rect.width() - PAD_X, rect.height() - PAD_Y))
         ctx = QAbstractTextDocumentLayout.PaintContext()
@@ -97,12 +235,7 @@ class RichTextDelegate(QStyledItemDelegate):
         doc.documentLayout().draw(painter, ctx)
         painter.restore()
         # a faint line between rows keeps aligned paragraphs readable
-        painter.save()
-        line = QColor(pal.color(QPalette.ColorRole.Mid))
-        line.setAlpha(70)
-        painter.setPen(line)
-        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
-        painter.restore()
+        _row_line(painter, rect, pal)
 
 
 class GutterDelegate(QStyledItemDelegate):
@@ -145,10 +278,7 @@ class GutterDelegate(QStyledItemDelegate):
                     Qt.AlignmentFlag.AlignHCenter,
                     "≈",
                 )
-        line = QColor(pal.color(QPalette.ColorRole.Mid))
-        line.setAlpha(70)
-        painter.setPen(line)
-        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        _row_line(painter, rect, pal)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from drafter.model import Link, Paragraph, Relation, Resolution
 
 from . import rich_text, themes
-from .comparison_model import HtmlRole, ParagraphsRole, RtlRole
+from .comparison_model import HtmlRole, KeyRole, ParagraphsRole, RtlRole
 from .delegates import RichTextDelegate
 from .qt_compat import later
 
@@ -124,6 +124,8 @@ class ParagraphListModel(QAbstractListModel):
             return self._html_for(index.row())
         if role == RtlRole:
             return rich_text.is_rtl(par.text)
+        if role == KeyRole:
+            return index.row()
         if role == ParagraphsRole:
             return (par,)
         if role == LinkRole:
@@ -151,10 +153,15 @@ class _Side(QTreeView):
         self.delegate = RichTextDelegate(self)
         self.setItemDelegate(self.delegate)
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.delegate.start_refine()
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self.delegate.clear_cache()
-        self.doItemsLayout()
+        if event.size().width() != event.oldSize().width():
+            self.delegate.start_refine()
+            self.doItemsLayout()
 
 
 class RelatedView(QWidget):
