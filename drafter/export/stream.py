@@ -135,6 +135,20 @@ def _longest_increasing(values: Sequence[int]) -> set[int]:
     return keep
 
 
+def _contiguous(pair: Pair) -> list[Pair]:
+    """A pair whose ids on a side are not consecutive cannot be drawn in place: it
+    becomes single-paragraph deletions and insertions (exact, only coarser)."""
+
+    def consecutive(ids: tuple[int, ...]) -> bool:
+        return list(ids) == list(range(ids[0], ids[0] + len(ids))) if ids else True
+
+    if consecutive(pair.old) and consecutive(pair.new):
+        return [pair]
+    return [Pair(PairKind.DELETED, (i,), (), 0.0) for i in sorted(pair.old)] + [
+        Pair(PairKind.INSERTED, (), (i,), 0.0) for i in sorted(pair.new)
+    ]
+
+
 def complete_pairs(comparison: Comparison) -> list[Pair]:
     """The comparison's pairs, checked: every paragraph of each side exactly once.
 
@@ -168,6 +182,7 @@ def complete_pairs(comparison: Comparison) -> list[Pair]:
                         "compare the texts again"
                     )
                 seen.add(i)
+    pairs = [q for p in pairs for q in _contiguous(p)]
     pairs += [Pair(PairKind.DELETED, (i,), (), 0.0) for i in range(n_old) if i not in seen_old]
     pairs += [Pair(PairKind.INSERTED, (), (i,), 0.0) for i in range(n_new) if i not in seen_new]
     return pairs
