@@ -261,7 +261,7 @@ class Library:
         try:
             self._cx.write(
                 lambda: self._cx.conn.execute(
-                    "INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES ('integrity-check', 1)"
+                    "INSERT INTO wordings_fts(wordings_fts, rank) VALUES ('integrity-check', 1)"
                 )
             )
         except StoreError as exc:

@@ -124,5 +124,47 @@ V3 = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3)
+# v4: index each distinct wording once. Versions of one text share most paragraphs
+# (Rev.1, Rev.2, the adopted text; the same item year after year), and search shows
+# one hit per wording anyway, so the full-text index moves from paragraphs to
+# "wordings" (paragraph texts by their normalised hash), maintained by triggers.
+V4 = Migration(
+    4,
+    "full-text index over distinct wordings",
+    (
+        "DROP TRIGGER paragraphs_ai",
+        "DROP TRIGGER paragraphs_ad",
+        "DROP TRIGGER paragraphs_au",
+        "DROP TABLE paragraphs_vocab",
+        "DROP TABLE paragraphs_fts",
+        """CREATE TABLE wordings (
+            id INTEGER PRIMARY KEY,
+            hash TEXT NOT NULL UNIQUE,
+            text TEXT NOT NULL
+        )""",
+        "INSERT INTO wordings (hash, text) SELECT text_hash, min(text) FROM paragraphs "
+        "GROUP BY text_hash ORDER BY min(pk)",
+        """CREATE VIRTUAL TABLE wordings_fts USING fts5(
+            text, content='wordings', content_rowid='id',
+            tokenize="unicode61 remove_diacritics 2"
+        )""",
+        "INSERT INTO wordings_fts(wordings_fts) VALUES ('rebuild')",
+        "CREATE VIRTUAL TABLE wordings_vocab USING fts5vocab(wordings_fts, 'row')",
+        """CREATE TRIGGER wordings_ai AFTER INSERT ON wordings BEGIN
+            INSERT INTO wordings_fts(rowid, text) VALUES (new.id, new.text);
+        END""",
+        """CREATE TRIGGER wordings_ad AFTER DELETE ON wordings BEGIN
+            INSERT INTO wordings_fts(wordings_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        END""",
+        """CREATE TRIGGER paragraphs_ai AFTER INSERT ON paragraphs BEGIN
+            INSERT OR IGNORE INTO wordings (hash, text) VALUES (new.text_hash, new.text);
+        END""",
+        """CREATE TRIGGER paragraphs_ad AFTER DELETE ON paragraphs
+        WHEN NOT EXISTS (SELECT 1 FROM paragraphs WHERE text_hash = old.text_hash) BEGIN
+            DELETE FROM wordings WHERE hash = old.text_hash;
+        END""",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3, V4)
 CURRENT_VERSION = MIGRATIONS[-1].version

@@ -145,6 +145,7 @@ def _label(kind: str, number: str | None, pid: int) -> str:
 
 
 def _filter_sql(version_ids: Sequence[int] | None, exclude_version: int | None) -> tuple[str, list]:
+    """SQL conditions on ``p`` (a paragraphs row) for the version filters."""
     sql, params = "", []
     if version_ids is not None:
         ids = [int(v) for v in version_ids]
@@ -156,50 +157,68 @@ def _filter_sql(version_ids: Sequence[int] | None, exclude_version: int | None) 
     return sql, params
 
 
-def _fts_rows(
+def _match_wordings(
     cx: Connection,
     match: str,
     limit: int,
     *,
     version_ids: Sequence[int] | None = None,
     exclude_version: int | None = None,
-    exclude_pks: Iterable[int] = (),
+    exclude_ids: Iterable[int] = (),
 ) -> list[Any]:
+    """Best-ranked distinct wordings matching an FTS5 expression: (wid, score, snip).
+
+    FTS5 orders by rank itself and stops at the limit; a version filter is an EXISTS
+    on the paragraphs, checked only for the rows FTS5 produces.
+    """
     filt, params = _filter_sql(version_ids, exclude_version)
-    skip = list(exclude_pks)
+    cond = ""
+    if filt:
+        cond = (
+            " AND EXISTS (SELECT 1 FROM wordings w JOIN paragraphs p ON p.text_hash = w.hash "
+            f"WHERE w.id = wordings_fts.rowid {filt})"
+        )
+    skip = list(exclude_ids)
     if skip:
-        filt += f" AND p.pk NOT IN ({', '.join('?' * len(skip))})"
-        params += skip
+        cond += f" AND wordings_fts.rowid NOT IN ({', '.join('?' * len(skip))})"
     sql = f"""
-        SELECT p.pk, p.version_id, p.pid, p.kind, p.number, p.text, p.text_hash,
-               v.symbol, v.date, v.title, v.stage, v.id AS vid,
-               bm25(paragraphs_fts) AS score,
-               snippet(paragraphs_fts, 0, char(1), char(2), '…', {SNIPPET_TOKENS}) AS snip
-        FROM paragraphs_fts
-        JOIN paragraphs p ON p.pk = paragraphs_fts.rowid
-        JOIN versions v ON v.id = p.version_id
-        WHERE paragraphs_fts MATCH ? {filt}
+        SELECT wordings_fts.rowid AS wid, bm25(wordings_fts) AS score,
+               snippet(wordings_fts, 0, char(1), char(2), '…', {SNIPPET_TOKENS}) AS snip
+        FROM wordings_fts
+        WHERE wordings_fts MATCH ? {cond}
         ORDER BY rank LIMIT ?"""
     try:
-        return cx.read(sql, (match, *params, limit))
+        return cx.read(sql, (match, *params, *skip, limit))
     except StoreError as exc:
         if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
             raise StoreError("the search text could not be understood; try plain words") from None
         raise
 
 
-def _substring_rows(
-    cx: Connection, needle: str, limit: int, version_ids: Sequence[int] | None
-) -> list[Any]:
-    filt, params = _filter_sql(version_ids, None)
-    escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return cx.read(
-        f"""SELECT p.pk, p.version_id, p.pid, p.kind, p.number, p.text, p.text_hash,
-                   v.symbol, v.date, v.title, v.stage, v.id AS vid, 0.0 AS score, NULL AS snip
-            FROM paragraphs p JOIN versions v ON v.id = p.version_id
-            WHERE p.text LIKE ? ESCAPE '\\' {filt} ORDER BY v.date DESC, p.pk LIMIT ?""",
-        (f"%{escaped}%", *params, limit),
+def _places(
+    cx: Connection,
+    wids: Sequence[int],
+    version_ids: Sequence[int] | None = None,
+    exclude_version: int | None = None,
+) -> dict[int, list[Any]]:
+    """Every stored paragraph with each wording, most recent version first."""
+    if not wids:
+        return {}
+    filt, params = _filter_sql(version_ids, exclude_version)
+    rows = cx.read(
+        f"""SELECT w.id AS wid, p.pk, p.version_id, p.pid, p.kind, p.number, p.text,
+                   p.text_hash, v.symbol, v.date, v.title, v.stage
+            FROM wordings w
+            JOIN paragraphs p ON p.text_hash = w.hash
+            JOIN versions v ON v.id = p.version_id
+            WHERE w.id IN ({", ".join("?" * len(wids))}) {filt}
+            ORDER BY coalesce(v.date, '') DESC, v.id DESC, p.pid""",
+        (*wids, *params),
     )
+    out: dict[int, list[Any]] = {}
+    for r in rows:
+        out.setdefault(r["wid"], []).append(r)
+    return out
 
 
 def _window(
@@ -224,15 +243,10 @@ def _hit(
     rank: float,
     *,
     exact: bool,
-    snippet: str | None = None,
+    snippet: str,
     marks: tuple = (),
     same: int = 0,
 ) -> SearchHit:
-    if snippet is None:
-        if row["snip"]:
-            snippet, marks = _parse_snippet(row["snip"])
-        else:
-            snippet, marks = row["text"], ()
     return SearchHit(
         version_id=row["version_id"],
         symbol=row["symbol"],
@@ -251,34 +265,40 @@ def _hit(
     )
 
 
-def _collapse(
-    cx: Connection, rows: list[tuple[Any, float, bool]], limit: int, collapse: bool
-) -> list[tuple[Any, float, bool, int]]:
-    """One row per distinct wording (the most recent), with how often it recurs."""
-    if not collapse:
-        return [(r, rank, exact, 0) for r, rank, exact in rows[:limit]]
-    best: dict[str, tuple[Any, float, bool]] = {}
-    order: list[str] = []
-    for r, rank, exact in rows:
-        h = r["text_hash"]
-        if h not in best:
-            best[h] = (r, rank, exact)
-            order.append(h)
-        elif (r["date"] or "", r["version_id"]) > (
-            best[h][0]["date"] or "",
-            best[h][0]["version_id"],
-        ):
-            best[h] = (r, rank, best[h][2] or exact)
-    order = order[:limit]
-    counts: dict[str, int] = {}
-    if order:
-        for row in cx.read(
-            f"SELECT text_hash, count(*) AS n FROM paragraphs WHERE text_hash IN "
-            f"({', '.join('?' * len(order))}) GROUP BY text_hash",
-            tuple(order),
-        ):
-            counts[row["text_hash"]] = row["n"]
-    return [(*best[h], max(0, counts.get(h, 1) - 1)) for h in order]
+def _expand(
+    cx: Connection,
+    ranked: list[tuple[int, float, bool, str, tuple]],
+    limit: int,
+    collapse: bool,
+    version_ids: Sequence[int] | None = None,
+    exclude_version: int | None = None,
+) -> list[SearchHit]:
+    """Hits from ranked wordings (wid, rank, exact, snippet, marks).
+
+    Collapsed: one hit per wording, from its most recent version, counting the
+    others. Otherwise every paragraph with the wording, up to ``limit``.
+    """
+    places = _places(cx, [w for w, *_ in ranked], version_ids, exclude_version)
+    hits: list[SearchHit] = []
+    for wid, rank, exact, snippet, marks in ranked:
+        rows = places.get(wid, [])
+        if not rows:
+            continue
+        chosen = rows[:1] if collapse else rows
+        for r in chosen:
+            hits.append(
+                _hit(
+                    r,
+                    rank,
+                    exact=exact,
+                    snippet=snippet,
+                    marks=marks,
+                    same=len(rows) - 1 if collapse else 0,
+                )
+            )
+        if len(hits) >= limit:
+            break
+    return hits[:limit]
 
 
 def search(
@@ -293,39 +313,55 @@ def search(
     if limit <= 0:
         return []
     parsed: ParsedQuery = parse_query(query)
-    fetch = limit * 4 if collapse else limit
-    rows: list[tuple[Any, float, bool]] = []
     if parsed.substring is not None:
-        rows = [(r, 0.0, True) for r in _substring_rows(cx, parsed.substring, fetch, version_ids)]
-        return [
-            _substring_hit(r, parsed.substring, same)
-            for r, _, _, same in _collapse(cx, rows, limit, collapse)
-        ]
+        return _substring_search(cx, parsed.substring, limit, version_ids, collapse)
+    ranked: list[tuple[int, float, bool, str, tuple]] = []
     seen: set[int] = set()
-    if parsed.phrase:
-        for r in _fts_rows(cx, parsed.phrase, fetch, version_ids=version_ids):
-            rows.append((r, -r["score"], True))
-            seen.add(r["pk"])
-    if len({r["text_hash"] for r, _, _ in rows}) < limit:
-        extra = _fts_rows(cx, parsed.match, fetch, version_ids=version_ids, exclude_pks=seen)
-        # Loose hits always rank below exact-phrase hits.
-        floor = min((rank for _, rank, _ in rows), default=0.0)
-        for r in extra:
+
+    def add(rows: list[Any], exact: bool, below: float | None) -> None:
+        for r in rows:
             rank = -r["score"]
-            if parsed.phrase:
-                rank = min(rank, floor) - 1e-6 - abs(r["score"]) * 1e-3
-            rows.append((r, rank, parsed.phrase is None))
-    return [
-        _hit(r, rank, exact=exact, same=same)
-        for r, rank, exact, same in _collapse(cx, rows, limit, collapse)
-    ]
+            if below is not None:  # loose hits always rank below exact-phrase hits
+                rank = below - 1e-6 - abs(r["score"]) * 1e-3
+            snippet, marks = _parse_snippet(r["snip"] or "")
+            ranked.append((r["wid"], rank, exact, snippet, marks))
+            seen.add(r["wid"])
+
+    if parsed.phrase:
+        add(_match_wordings(cx, parsed.phrase, limit, version_ids=version_ids), True, None)
+    if len(ranked) < limit:
+        floor = min((r[1] for r in ranked), default=0.0) if parsed.phrase else None
+        rows = _match_wordings(
+            cx, parsed.match, limit - len(ranked), version_ids=version_ids, exclude_ids=seen
+        )
+        add(rows, parsed.phrase is None, floor)
+    return _expand(cx, ranked, limit, collapse, version_ids)
 
 
-def _substring_hit(row: Any, needle: str, same: int) -> SearchHit:
-    text = row["text"]
-    marks = tuple((m.start(), m.end()) for m in re.finditer(re.escape(needle), text))
-    snippet, marks = _window(text, marks)
-    return _hit(row, 1.0, exact=True, snippet=snippet, marks=marks, same=same)
+def _substring_search(
+    cx: Connection,
+    needle: str,
+    limit: int,
+    version_ids: Sequence[int] | None,
+    collapse: bool,
+) -> list[SearchHit]:
+    """Wordings containing ``needle`` as a plain substring (CJK text), newest first."""
+    escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    filt, params = _filter_sql(version_ids, None)
+    cond = ""
+    if filt:
+        cond = f" AND EXISTS (SELECT 1 FROM paragraphs p WHERE p.text_hash = w.hash {filt})"
+    rows = cx.read(
+        f"SELECT w.id AS wid, w.text FROM wordings w WHERE w.text LIKE ? ESCAPE '\\' {cond} "
+        "ORDER BY w.id DESC LIMIT ?",
+        (f"%{escaped}%", *params, limit),
+    )
+    ranked = []
+    for r in rows:
+        marks = tuple((m.start(), m.end()) for m in re.finditer(re.escape(needle), r["text"]))
+        snippet, marks = _window(r["text"], marks)
+        ranked.append((r["wid"], 1.0, True, snippet, marks))
+    return _expand(cx, ranked, limit, collapse, version_ids)
 
 
 def _rarest_terms(cx: Connection, words: list[str], n: int) -> list[str]:
@@ -336,7 +372,7 @@ def _rarest_terms(cx: Connection, words: list[str], n: int) -> list[str]:
         return []
     try:
         rows = cx.read(
-            f"SELECT term, doc FROM paragraphs_vocab WHERE term IN ({', '.join('?' * len(terms))})",
+            f"SELECT term, doc FROM wordings_vocab WHERE term IN ({', '.join('?' * len(terms))})",
             tuple(terms),
         )
     except StoreError:
@@ -374,16 +410,30 @@ def precedents(
         return []
     match = " OR ".join(f'"{t}"' for t in terms)
     try:
-        rows = _fts_rows(cx, match, PRECEDENT_CANDIDATES, exclude_version=exclude_version)
+        rows = _match_wordings(cx, match, PRECEDENT_CANDIDATES, exclude_version=exclude_version)
     except StoreError:
         return []
+    texts = (
+        {
+            r["id"]: r["text"]
+            for r in cx.read(
+                f"SELECT id, text FROM wordings WHERE id IN ({', '.join('?' * len(rows))})",
+                tuple(r["wid"] for r in rows),
+            )
+        }
+        if rows
+        else {}
+    )
     a = [w for w, _, _ in mine]
     matcher = difflib.SequenceMatcher(None, autojunk=False)
     matcher.set_seq2(a)
-    scored: list[tuple[Any, float, tuple]] = []
+    scored: list[tuple[int, float, tuple]] = []
     for r in rows:
-        spans = _token_spans(r["text"])
+        text_b = texts.get(r["wid"], "")
+        spans = _token_spans(text_b)
         b = [w for w, _, _ in spans]
+        if not b:
+            continue
         matcher.set_seq1(b)
         if matcher.real_quick_ratio() < min_score or matcher.quick_ratio() < min_score:
             continue
@@ -398,27 +448,20 @@ def precedents(
         marks = tuple(
             (spans[blk.a][1], spans[blk.a + blk.size - 1][2]) for blk in blocks if blk.size >= 3
         )
-        scored.append((r, score, marks))
-    scored.sort(key=lambda t: (-t[1], t[0]["pk"]))
-    seen: dict[str, int] = {}
-    hits: list[SearchHit] = []
-    for r, score, marks in scored:
-        h = r["text_hash"]
-        if h in seen:
-            continue
-        seen[h] = len(hits)
-        snippet, kept = _window(r["text"], marks, width=400)
-        hits.append(_hit(r, score, exact=score >= 0.999, snippet=snippet, marks=kept))
-        if len(hits) >= limit:
-            break
-    return hits
+        scored.append((r["wid"], score, marks))
+    scored.sort(key=lambda t: (-t[1], t[0]))
+    ranked = []
+    for wid, score, marks in scored[: limit * 2]:
+        snippet, kept = _window(texts[wid], marks, width=400)
+        ranked.append((wid, score, score >= 0.999, snippet, kept))
+    return _expand(cx, ranked, limit, True, None, exclude_version)
 
 
 def rebuild_index(cx: Connection) -> None:
-    """Rebuild the full-text index from the paragraphs (repairs a damaged index)."""
+    """Rebuild the full-text index from the stored wordings (repairs a damaged index)."""
 
     def apply() -> None:
-        cx.conn.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('rebuild')")
+        cx.conn.execute("INSERT INTO wordings_fts(wordings_fts) VALUES ('rebuild')")
 
     try:
         cx.write(apply)
