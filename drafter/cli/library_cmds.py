@@ -28,7 +28,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "of the same text (same symbol, or largely the same wording), and the notes on "
         "that family's previous version are carried forward to it.",
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help=".docx, .pdf, .txt or .md files")
+    p.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help=".docx, .pdf, .txt or .md files, or folders (every such file inside)",
+    )
     p.add_argument("--family", type=int, metavar="ID", help="attach to this family")
     p.add_argument(
         "--new-family", action="store_true", help="start a new family even if one matches"
@@ -160,13 +165,41 @@ def _print_json(value: Any) -> None:
 # -- import / library ------------------------------------------------------------
 
 
+def _expand(names: list[str]) -> list[str]:
+    """Files as given; a folder stands for the readable files inside it, sorted."""
+    from pathlib import Path
+
+    from drafter.ingest import SUPPORTED_SUFFIXES
+
+    out: list[str] = []
+    for name in names:
+        path = Path(name)
+        if path.is_dir():
+            found = sorted(
+                str(p)
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in SUPPORTED_SUFFIXES
+                and not p.name.startswith(".")
+            )
+            if not found:
+                print(f"drafter: {name}: no resolution files in this folder", file=sys.stderr)
+            out += found
+        else:
+            out.append(name)
+    return out
+
+
 def run_import(args: argparse.Namespace) -> int:
     from drafter.errors import DrafterError
 
     failed = 0
     out: list[dict[str, Any]] = []
+    files = _expand(args.files)
+    if not files:
+        return 2
     with _open(args) as lib:
-        for name in args.files:
+        for name in files:
             try:
                 r = lib.import_file(
                     name,
@@ -221,6 +254,7 @@ def run_library(args: argparse.Namespace) -> int:
         if not families:
             print(f"The library {lib.path} is empty: add files with 'drafter import FILE...'.")
             return 0
+        print(f"Library {lib.path}: {len(families)} families")
         for f in families:
             print(f"Family {f.id}: {f.name}")
             for v in lib.versions(f.id):

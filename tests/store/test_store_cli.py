@@ -139,3 +139,13 @@ def test_empty_library_says_how_to_fill_it(db: Path, capsys) -> None:
     assert code == 0 and "is empty" in out and "drafter import" in out
     code, out, _ = _run(capsys, "notes", "list")
     assert "No notes." in out
+
+
+def test_import_a_folder(db: Path, corpus: Path, capsys) -> None:
+    code, out, err = _run(capsys, "import", str(corpus / "families" / "cuba-embargo"))
+    assert code == 0, err
+    assert out.count(": version ") == 4
+    code, out, _ = _run(capsys, "library", "--json")
+    (family,) = json.loads(out)
+    assert family["version_count"] == 4
+    assert {v["symbol"] for v in family["versions"]} == {"A/RES/73/8", "A/80/L.6", "A/RES/80/4"}
