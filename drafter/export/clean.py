@@ -40,7 +40,7 @@ def write_clean(
     author: str = "Drafter",
 ) -> Path:
     """Write ``resolution`` as a UN-style document with ``notes`` as comments."""
-    check_target(path)
+    path = check_target(path)
     ps = resolution.paragraphs
     anchored, orphaned = split_notes(notes, resolution)
     doc = Document()

@@ -201,7 +201,7 @@ def write_redline(
     ``author``/``when`` go on every tracked change (Word shows them in the
     Review pane); notes keep their own authors and dates.
     """
-    check_target(path)
+    path = check_target(path)
     complete_pairs(comparison)  # a clear message before any work if it does not fit
     author = xml_safe(author).strip() or "Drafter"
     when = when or _dt.datetime.now(_dt.UTC)

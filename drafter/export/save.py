@@ -21,18 +21,30 @@ def lock_files(path: Path) -> list[Path]:
     """Lock files Word and LibreOffice keep beside a document they have open."""
     name = path.name
     candidates = [path.with_name(f".~lock.{name}#"), path.with_name(f"~${name}")]
-    if len(name) > 2:  # Word drops the first two characters of long names
+    if len(name) > 2:  # Word drops the first one or two characters, by name length
         candidates.append(path.with_name(f"~${name[2:]}"))
-        if len(name) > 1:
-            candidates.append(path.with_name(f"~${name[1:]}"))
+        candidates.append(path.with_name(f"~${name[1:]}"))
     return [c for c in candidates if c.exists()]
 
 
+_OTHER_FORMATS = {".pdf", ".doc", ".odt", ".rtf", ".txt", ".md", ".html", ".htm", ".xlsx"}
+
+
 def check_target(path: str | os.PathLike) -> Path:
-    """Fail early, with a message the user can act on, if ``path`` cannot be written."""
-    target = Path(path).expanduser()
-    if str(target).strip() == "":
+    """The file to write (".docx" added when missing), or a message the user can act on.
+
+    Fails early, before any work, if the target cannot be written.
+    """
+    if str(path).strip() == "":
         raise ExportError("no output file given")
+    target = Path(path).expanduser()
+    if target.suffix.lower() in _OTHER_FORMATS:
+        raise ExportError(
+            f"{target.name}: Drafter writes Word files (.docx); open the export in Word or "
+            "LibreOffice to save it in another format"
+        )
+    if target.suffix.lower() != ".docx" and not target.is_dir():
+        target = target.with_name(target.name + ".docx")
     if target.is_dir():
         raise ExportError(f"{target} is a folder; give a file name ending in .docx")
     parent = target.parent if str(target.parent) else Path(".")

@@ -303,7 +303,7 @@ def write_side_by_side(
     author: str = "Drafter",
 ) -> Path:
     """Write a landscape side-by-side table of ``result`` to ``path`` (atomically)."""
-    check_target(path)
+    path = check_target(path)
     old, new = result.old, result.new
     if isinstance(result, Relation):
         doc = _start(f"Related texts: {old.display_name} and {new.display_name}", old, new, author)

@@ -60,3 +60,12 @@ def test_overwrite_replaces_and_keeps_mode(res_68_4, tmp_path):
     write_clean(res_68_4, target)
     assert target.read_bytes()[:2] == b"PK"
     assert (target.stat().st_mode & 0o777) == 0o640
+
+
+def test_docx_suffix_added_and_other_formats_refused(res_68_4, tmp_path):
+    written = write_clean(res_68_4, tmp_path / "A_RES_68_4 vs L.5")
+    assert written.name == "A_RES_68_4 vs L.5.docx" and written.exists()
+    assert write_clean(res_68_4, tmp_path / "x.DOCX").name == "x.DOCX"
+    with pytest.raises(ExportError, match=r"writes Word files \(\.docx\)"):
+        write_clean(res_68_4, tmp_path / "out.pdf")
+    assert not (tmp_path / "out.pdf").exists()
