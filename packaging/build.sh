@@ -80,7 +80,11 @@ fi
 
 echo "build.sh: building drafter $VERSION into $DIST/drafter"
 start=$SECONDS
-"$PY" -P -m PyInstaller --noconfirm --clean --log-level WARN \
+# A clean build, with PyInstaller's binary cache kept inside WORK: its --clean would wipe the
+# shared ~/.cache/pyinstaller under any other build running at the same time.
+export PYINSTALLER_CONFIG_DIR="$WORK/cache"
+rm -rf "$WORK/drafter"
+"$PY" -P -m PyInstaller --noconfirm --log-level WARN \
   --distpath "$DIST" --workpath "$WORK" packaging/drafter.spec
 
 APP="$DIST/drafter"
