@@ -72,4 +72,5 @@ def write_clean(
     doc.add_paragraph("__________", style=ty.style(doc, ty.END_RULE))
     if orphaned:
         write_orphans(doc, comments, [(n, resolution.display_name) for n in orphaned])
+    comments.finish()
     return save_atomic(doc, path)

@@ -12,6 +12,7 @@ import datetime as _dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from docx.oxml.ns import qn
 from lxml import etree
 
 from drafter.model import Note, NoteStatus, Resolution
@@ -67,8 +68,9 @@ class CommentWriter:
         self._doc = document
         self._author = default_author
         self.count = 0
+        self._done: list[str] = []
 
-    def _new(self, text: str, author: str, when: _dt.datetime | None) -> int:
+    def _new(self, text: str, author: str, when: _dt.datetime | None, *, done: bool = False) -> int:
         author = xml_safe(author).strip() or self._author
         comment = self._doc.comments.add_comment(
             text=xml_safe(text), author=author, initials=initials(author)
@@ -76,7 +78,16 @@ class CommentWriter:
         if when is not None:
             comment._comment_elm.date = when.replace(microsecond=0)
         self.count += 1
+        if done:
+            self._done.append(_mark_para_id(comment._comment_elm, comment.comment_id))
         return comment.comment_id
+
+    def finish(self) -> None:
+        """Write ``commentsExtended.xml`` so resolved notes show as resolved (Word 2013+,
+        LibreOffice 7.2+); call once, before saving."""
+        if self._done:
+            add_comments_extended(self._doc, self._done)
+            self._done = []
 
     def system(
         self, placed: Sequence[PlacedSeg], text: str, *, when: _dt.datetime | None = None
@@ -118,20 +129,58 @@ class CommentWriter:
         if not chosen:
             chosen = list(placed)
         if chosen:
-            cid = self._new(cid_text, note.author or self._author, when)
+            cid = self._new(cid_text, note.author or self._author, when, done=_done(note))
             anchor_comment(chosen[0].element, chosen[-1].element, cid)
             return True
         if fallback_p is not None:
-            cid = self._new(cid_text, note.author or self._author, when)
+            cid = self._new(cid_text, note.author or self._author, when, done=_done(note))
             anchor_comment_at_end(fallback_p, cid)
             return True
         return False
 
     def at_paragraph_end(self, p: etree._Element, note: Note, *, prefix: str = "") -> None:
         cid = self._new(
-            note_text(note, prefix=prefix), note.author or self._author, parse_when(note.created)
+            note_text(note, prefix=prefix),
+            note.author or self._author,
+            parse_when(note.created),
+            done=_done(note),
         )
         anchor_comment_at_end(p, cid)
+
+
+W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
+_EXT_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.commentsExtended+xml"
+_EXT_RT = "http://schemas.microsoft.com/office/2011/relationships/commentsExtended"
+
+
+def _done(note: Note) -> bool:
+    return note.status == NoteStatus.RESOLVED
+
+
+def _mark_para_id(comment_elm: etree._Element, comment_id: int) -> str:
+    """Give the comment's last paragraph a ``w14:paraId`` (how Word keys comment state)."""
+    para_id = f"{0x10000000 + comment_id:08X}"  # unique per comment, below 0x80000000
+    last_p = comment_elm.findall(qn("w:p"))[-1]
+    last_p.set(f"{{{W14}}}paraId", para_id)
+    return para_id
+
+
+def add_comments_extended(document, done_para_ids: Sequence[str]) -> None:
+    """The ``commentsExtended`` part marking the given comments as done (resolved)."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import XmlPart
+    from docx.oxml import parse_xml
+
+    entries = "".join(f'<w15:commentEx w15:paraId="{pid}" w15:done="1"/>' for pid in done_para_ids)
+    xml = (
+        f'<w15:commentsEx xmlns:w15="{W15}" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        f'mc:Ignorable="w15">{entries}</w15:commentsEx>'
+    )
+    doc_part = document.part
+    part = XmlPart(PackURI("/word/commentsExtended.xml"), _EXT_CT, parse_xml(xml), doc_part.package)
+    doc_part.relate_to(part, _EXT_RT)
 
 
 def split_notes(notes: Sequence[Note], resolution: Resolution) -> tuple[list[Note], list[Note]]:

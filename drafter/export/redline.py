@@ -308,6 +308,7 @@ def write_redline(
         write_orphans(doc, comments, orphans)
 
     renumber_annotations(body, comments.count)
+    comments.finish()
     return save_atomic(doc, path)
 
 

@@ -215,6 +215,7 @@ def _write_versions(
     orphans = [(n, old.display_name) for n in old_orph] + [(n, new.display_name) for n in new_orph]
     if orphans:
         write_orphans(doc, comments, orphans)
+    comments.finish()
 
 
 def _phrase_segs(res: Resolution, pid: int, phrases: Sequence[str]) -> list[Seg]:
@@ -292,6 +293,7 @@ def _write_related(
     orphans = [(n, old.display_name) for n in old_orph] + [(n, new.display_name) for n in new_orph]
     if orphans:
         write_orphans(doc, comments, orphans)
+    comments.finish()
 
 
 def write_side_by_side(

@@ -95,3 +95,28 @@ def test_stale_quote_offsets_are_refound_or_fall_back(review, res_67_219, tmp_pa
     assert text[10:30] in ranges.values()
     assert res.paragraphs[21].text in ranges.values()
     assert any("no longer in this paragraph" in c.text for c in doc.comments)
+
+
+def test_resolved_notes_are_resolved_comments(review, res_68_4, tmp_path):
+    import dataclasses
+    import zipfile
+
+    from drafter.model import NoteStatus
+
+    open_note = review.make_note(res_68_4, 9, "Still open")
+    done = dataclasses.replace(
+        review.make_note(res_68_4, 10, "Settled"), status=NoteStatus.RESOLVED
+    )
+    path = write_clean(res_68_4, tmp_path / "r.docx", notes=[open_note, done])
+    with zipfile.ZipFile(path) as z:
+        ext = z.read("word/commentsExtended.xml").decode()
+        comments = z.read("word/comments.xml").decode()
+        types = z.read("[Content_Types].xml").decode()
+        rels = z.read("word/_rels/document.xml.rels").decode()
+    assert ext.count('w15:done="1"') == 1
+    para_id = ext.split('w15:paraId="')[1].split('"')[0]
+    blocks = comments.split("<w:comment ")[1:]
+    marked = [b for b in blocks if f'w14:paraId="{para_id}"' in b]
+    assert len(marked) == 1 and "Settled" in marked[0]
+    assert "commentsExtended+xml" in types and "commentsExtended" in rels
+    assert len(review.open_docx(path).comments) == 2
