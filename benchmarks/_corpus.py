@@ -246,11 +246,22 @@ def perturbed_pair(
 
 
 def synthetic_paragraphs(count: int, rng: random.Random, words: int = 100) -> list[str]:
-    """``count`` paragraphs of about ``words`` words, cut from the real word stream."""
-    stream = [w for d in documents() for p in d.paragraphs for w in p.split()]
+    """``count`` paragraphs of about ``words`` words, each stitched from short runs
+    (4-15 words) of the real word stream, so that even 10,000 of them read like
+    resolution prose without being overlapping copies of the same few passages."""
+    stream = _stream()
     out = []
     for _ in range(count):
         size = max(5, int(rng.gauss(words, words / 4)))
-        start = rng.randrange(0, len(stream) - size)
-        out.append(" ".join(stream[start : start + size]))
+        chunk: list[str] = []
+        while len(chunk) < size:
+            n = rng.randint(4, 15)
+            start = rng.randrange(0, len(stream) - n)
+            chunk.extend(stream[start : start + n])
+        out.append(" ".join(chunk[:size]))
     return out
+
+
+@cache
+def _stream() -> tuple[str, ...]:
+    return tuple(w for d in documents() for p in d.paragraphs for w in p.split())

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from drafter.compare.similarity import (
+    LazyProfiles,
     Profile,
     ShingleIndex,
     containment,
@@ -81,8 +82,24 @@ def longest_increasing(seq: Sequence[int]) -> list[int]:
     return out
 
 
+def _unique_pairs(old_ids, new_ids, old_key, new_key) -> list[tuple[int, int]]:
+    """(old, new) ids whose key occurs exactly once on each side and is the same."""
+    old_by: dict[str, list[int]] = defaultdict(list)
+    new_by: dict[str, list[int]] = defaultdict(list)
+    for i in old_ids:
+        old_by[old_key(i)].append(i)
+    for i in new_ids:
+        new_by[new_key(i)].append(i)
+    out = []
+    for key, olds in old_by.items():
+        news = new_by.get(key)
+        if news and len(olds) == 1 and len(news) == 1:
+            out.append((olds[0], news[0]))
+    return out
+
+
 class _Aligner:
-    def __init__(self, old: Sequence[Profile], new: Sequence[Profile]) -> None:
+    def __init__(self, old: LazyProfiles, new: LazyProfiles) -> None:
         self.old = old
         self.new = new
         self.old_group: dict[int, Group] = {}
@@ -115,17 +132,22 @@ class _Aligner:
 
     # -- 1. anchors ------------------------------------------------------------
     def anchor(self) -> None:
-        old_by_key: dict[str, list[int]] = defaultdict(list)
-        new_by_key: dict[str, list[int]] = defaultdict(list)
-        for i, p in enumerate(self.old):
-            old_by_key[p.key].append(i)
-        for i, p in enumerate(self.new):
-            new_by_key[p.key].append(i)
-        pairs = []
-        for key, olds in old_by_key.items():
-            news = new_by_key.get(key)
-            if news and len(olds) == 1 and len(news) == 1:
-                pairs.append((olds[0], news[0]))
+        # Identical raw texts first (cheap: no profile needed), then texts equal once
+        # formatting is folded away; in both cases only texts unique on each side.
+        pairs = _unique_pairs(
+            range(len(self.old)),
+            range(len(self.new)),
+            lambda i: self.old.texts[i],
+            lambda i: self.new.texts[i],
+        )
+        done_old = {o for o, _ in pairs}
+        done_new = {n for _, n in pairs}
+        pairs += _unique_pairs(
+            (i for i in range(len(self.old)) if i not in done_old),
+            (i for i in range(len(self.new)) if i not in done_new),
+            lambda i: self.old[i].key,
+            lambda i: self.new[i].key,
+        )
         pairs.sort()
         chain = longest_increasing([n for _, n in pairs])
         self.backbone_old = [pairs[k][0] for k in chain]
@@ -276,7 +298,7 @@ class _Aligner:
             g.in_order = k in chain
 
 
-def align(old: Sequence[Profile], new: Sequence[Profile]) -> list[Group]:
+def align(old: LazyProfiles, new: LazyProfiles) -> list[Group]:
     """Groups of old and new paragraph ids that belong together, sorted by old id.
 
     Paragraphs in no group were deleted (old) or inserted (new). A group with

@@ -17,7 +17,8 @@ import time
 
 from diff_match_patch import diff_match_patch
 
-from drafter.compare.tokens import is_word, tokenize
+from drafter.compare.tokens import HAS_WORD_RE as _HAS_WORD_RE
+from drafter.compare.tokens import tokenize
 from drafter.model import DELETE, EQUAL, INSERT
 
 Runs = tuple[tuple[int, str], ...]
@@ -43,27 +44,12 @@ def _code_point(index: int) -> str:
     return chr(code + 0x800 if code >= 0xD800 else code)
 
 
-def _encode(tokens_a: list[str], tokens_b: list[str]) -> tuple[str, str, list[str]]:
-    table: dict[str, str] = {}
-    vocab: list[str] = []
-
-    def enc(tokens: list[str]) -> str:
-        out = []
-        for tok in tokens:
-            ch = table.get(tok)
-            if ch is None:
-                ch = _code_point(len(vocab))
-                table[tok] = ch
-                vocab.append(tok)
-            out.append(ch)
-        return "".join(out)
-
-    return enc(tokens_a), enc(tokens_b), vocab
-
-
-def _decode_index(ch: str) -> int:
-    code = ord(ch)
-    return (code - 0x800 if code >= 0xE000 else code) - 0x100
+def _encode(tokens_a: list[str], tokens_b: list[str]) -> tuple[str, str, dict[str, str]]:
+    """Both token lists as strings of one character per distinct token, and the way back."""
+    table = {tok: _code_point(i) for i, tok in enumerate(dict.fromkeys(tokens_a + tokens_b))}
+    enc_a = "".join(map(table.__getitem__, tokens_a))
+    enc_b = "".join(map(table.__getitem__, tokens_b))
+    return enc_a, enc_b, {ch: tok for tok, ch in table.items()}
 
 
 def _tidy(runs: list[tuple[int, str]]) -> Runs:
@@ -111,12 +97,12 @@ def word_diff(a: str, b: str, *, timeout: float | None = None) -> tuple[Runs, bo
         return ((INSERT, b),), False
     if not b:
         return ((DELETE, a),), False
-    enc_a, enc_b, vocab = _encode(tokenize(a), tokenize(b))
+    enc_a, enc_b, back = _encode(tokenize(a), tokenize(b))
     dmp = _WordDMP()
     dmp.Diff_Timeout = float(timeout or 0.0)
     deadline = None if not timeout else time.time() + float(timeout)
     diffs = dmp.diff_main(enc_a, enc_b, False, deadline)
-    runs = [(op, "".join(vocab[_decode_index(ch)] for ch in chars)) for op, chars in diffs]
+    runs = [(op, "".join(map(back.__getitem__, chars))) for op, chars in diffs]
     return _tidy(_cleanup_semantic(runs)), dmp.hit_deadline
 
 
@@ -157,7 +143,7 @@ def _cleanup_semantic(runs: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 and after
                 and (
                     4 * len(last_equality) <= min(before, after)
-                    or not any(is_word(t) for t in tokenize(last_equality))
+                    or not _HAS_WORD_RE.search(last_equality)
                 )
             ):
                 at = equalities.pop()

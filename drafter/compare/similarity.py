@@ -21,7 +21,7 @@ from drafter.compare.tokens import formatting_key, words
 # How many of a paragraph's rarest shingles are looked up, and the longest posting
 # list worth reading (a shingle in hundreds of paragraphs says nothing).
 QUERY_SHINGLES = 12
-MAX_POSTING = 200
+MAX_POSTING = 64
 MAX_CANDIDATES = 8
 
 
@@ -32,7 +32,7 @@ class Profile:
     key: str  # formatting-insensitive text
     words: list[str]
     bag: Counter[str]
-    shingles: frozenset[str] = field(default_factory=frozenset)
+    shingles: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
 
     @property
     def size(self) -> int:
@@ -42,8 +42,32 @@ class Profile:
 def profile(text: str, language: str | None = None) -> Profile:
     key = formatting_key(text)
     ws = words(key, language)
-    sh = frozenset(f"{a} {b}" for a, b in pairwise(ws)) if len(ws) >= 2 else frozenset(ws)
+    sh = frozenset(pairwise(ws)) if len(ws) >= 2 else frozenset((w,) for w in ws)
     return Profile(key=key, words=ws, bag=Counter(ws), shingles=sh)
+
+
+class LazyProfiles(Sequence[Profile]):
+    """Profiles of a document's paragraphs, computed only when first asked for.
+
+    Most paragraphs of two versions are identical and are paired on their raw text;
+    they never need words, bags or shingles.
+    """
+
+    def __init__(self, texts: Sequence[str], language: str | None = None) -> None:
+        self.texts = list(texts)
+        self._language = language
+        self._cache: list[Profile | None] = [None] * len(self.texts)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        p = self._cache[i]
+        if p is None:
+            p = self._cache[i] = profile(self.texts[i], self._language)
+        return p
 
 
 def dice(
@@ -86,17 +110,21 @@ class ShingleIndex:
     """An inverted index from shingle to paragraph ids, for one side."""
 
     def __init__(self, profiles: Sequence[Profile], ids: Iterable[int]) -> None:
-        self._postings: dict[str, list[int]] = defaultdict(list)
+        self._postings: dict[tuple[str, ...], list[int]] = defaultdict(list)
         for i in ids:
             for sh in profiles[i].shingles:
                 self._postings[sh].append(i)
 
-    def df(self, shingle: str) -> int:
+    def df(self, shingle: tuple[str, ...]) -> int:
         posting = self._postings.get(shingle)
         return len(posting) if posting else 0
 
     def candidates(
-        self, query: Profile, *, other_df: dict[str, int] | None = None, limit: int = MAX_CANDIDATES
+        self,
+        query: Profile,
+        *,
+        other_df: dict[tuple[str, ...], int] | None = None,
+        limit: int = MAX_CANDIDATES,
     ) -> list[int]:
         """Ids sharing the most of ``query``'s rarest shingles, best first."""
         ranked = []
@@ -111,8 +139,10 @@ class ShingleIndex:
         return [i for i, _ in hits.most_common(limit)]
 
 
-def document_frequency(profiles: Sequence[Profile], ids: Iterable[int]) -> dict[str, int]:
-    df: Counter[str] = Counter()
+def document_frequency(
+    profiles: Sequence[Profile], ids: Iterable[int]
+) -> dict[tuple[str, ...], int]:
+    df: Counter[tuple[str, ...]] = Counter()
     for i in ids:
         df.update(profiles[i].shingles)
     return dict(df)

@@ -28,8 +28,13 @@ _JOINER = "\\-\u2010\u2011'\u2019"  # hyphens and apostrophes inside a word
 _WORD = rf"{_WORDCHAR}+(?:[{_JOINER}]{_WORDCHAR}+)*"
 
 _TOKEN_RE = re.compile(rf"{_WORD}|[{_CJK}]|\s+|.", re.DOTALL)
+# The same without combining marks, several times faster: used when a text has none.
+_PLAIN = rf"[^\W{_CJK}]"
+_FAST_TOKEN_RE = re.compile(rf"{_PLAIN}+(?:[{_JOINER}]{_PLAIN}+)*|[{_CJK}]|\s+|.", re.DOTALL)
 _WORD_RE = re.compile(rf"{_WORD}|[{_CJK}]")
+HAS_WORD_RE = re.compile(rf"[^\W_]|[{_CJK}]")  # any letter, digit or CJK character
 _SIMPLE_WORD_RE = re.compile(rf"{_WORDCHAR}+|[{_CJK}]")
+_FAST_WORD_RE = re.compile(rf"[^\W{_CJK}]+|[{_CJK}]")
 
 # Typographic variants that must never show as a change of wording.
 _FOLD = str.maketrans(
@@ -63,14 +68,19 @@ _FOLD = str.maketrans(
         "\u3000": " ",  # ideographic space
     }
 )
-_SPACE_RE = re.compile(r"\s+")
-_SPACE_BEFORE_PUNCT_RE = re.compile(r"\s+([,.;:!?)\]])")
-_SPACE_AFTER_OPEN_RE = re.compile(r"([(\[])\s+")
+_FOLD_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in _FOLD) + "]")
+_PUNCT_SPACES = (*tuple((" " + c, c) for c in ",.;:!?)]"), ("( ", "("), ("[ ", "["))
+_MARKS_RE = re.compile(f"[{_MARKS}]+")
 # Footnote markers left glued to a word or a punctuation mark: "Women8", "2011,12",
-# "Secretary-General;13", "<sup>1</sup>", "[^2]".
-_MARKER_RE = re.compile(
-    r"<sup>\s*\w{1,3}\s*</sup>|\[\^\w{1,3}\]|(?<=[^\W\d_])\d{1,2}\b|(?<=[,;:])\d{1,2}(?=\s|$)"
-)
+# "Secretary-General;13"; and Markdown ones: "<sup>1</sup>", "[^2]".
+_DIGITS_RE = re.compile(r"\d{1,2}\b")
+_MARKUP_MARKER_RE = re.compile(r"<sup>\s*\w{1,3}\s*</sup>|\[\^\w{1,3}\]")
+
+
+def _fold_chars(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    # A regex scan is much faster than str.translate over every character.
+    return _FOLD_RE.sub(lambda m: _FOLD[ord(m.group())] or "", text)
 
 
 def tokenize(text: str, language: str | None = None) -> list[str]:
@@ -82,20 +92,43 @@ def tokenize(text: str, language: str | None = None) -> list[str]:
     parameter is accepted for callers that know the language and for future rules.
     """
     del language  # the character classes decide; kept for the public signature
-    return _TOKEN_RE.findall(text)
+    if _MARKS_RE.search(text):
+        return _TOKEN_RE.findall(text)
+    return _FAST_TOKEN_RE.findall(text)
+
+
+def _collapse(text: str) -> str:
+    """Collapse whitespace; no space before closing or after opening punctuation."""
+    text = " ".join(text.split())
+    for spaced, tight in _PUNCT_SPACES:
+        if spaced in text:
+            text = text.replace(spaced, tight)
+    return text
 
 
 def fold(text: str) -> str:
     """Typographic normal form: NFC, spaces, quotes and dashes folded, spaces collapsed."""
-    text = unicodedata.normalize("NFC", text).translate(_FOLD)
-    text = _SPACE_RE.sub(" ", text).strip()
-    text = _SPACE_BEFORE_PUNCT_RE.sub(r"\1", text)
-    return _SPACE_AFTER_OPEN_RE.sub(r"\1", text)
+    return _collapse(_fold_chars(text))
+
+
+def _drop_glued(m: re.Match[str]) -> str:
+    start = m.start()
+    if start:
+        prev = m.string[start - 1]
+        if prev in ",;:" or prev.isalpha():
+            return ""
+    return m.group()
 
 
 def strip_markers(text: str) -> str:
-    """``text`` without footnote markers left inside it by an extraction."""
-    return _MARKER_RE.sub("", text)
+    """``text`` without footnote markers left inside it by an extraction.
+
+    Markdown markers ("<sup>1</sup>", "[^2]") and one- or two-digit numbers glued to
+    a word or to a comma, semicolon or colon ("Women8", "2011,12", "General;13").
+    """
+    if "<sup" in text or "[^" in text:
+        text = _MARKUP_MARKER_RE.sub("", text)
+    return _DIGITS_RE.sub(_drop_glued, text)
 
 
 def formatting_key(text: str) -> str:
@@ -103,23 +136,26 @@ def formatting_key(text: str) -> str:
 
     Two paragraphs with the same key differ only in formatting.
     """
-    return fold(strip_markers(fold(text)))
+    return _collapse(strip_markers(_fold_chars(text)))
 
 
 @lru_cache(maxsize=4096)
 def _fold_word(word: str) -> str:
-    return unicodedata.normalize("NFC", word).translate(_FOLD).casefold()
+    return _MARKS_RE.sub("", _fold_chars(word).casefold())
 
 
 def words(text: str, language: str | None = None) -> list[str]:
     """The comparable words of ``text``: case-folded, typographic variants folded.
 
     Hyphenated compounds are split ("sixty-ninth" -> "sixty", "ninth") so that a
-    changed half still shares the other half; CJK characters are words.
+    changed half still shares the other half; CJK characters are words; combining
+    marks (Arabic harakat) are ignored, as a reader comparing wording would.
     """
     del language
-    folded = unicodedata.normalize("NFC", text).translate(_FOLD).casefold()
-    return _SIMPLE_WORD_RE.findall(folded)
+    folded = _fold_chars(text).casefold()
+    if _MARKS_RE.search(folded):
+        folded = _MARKS_RE.sub("", folded)
+    return _FAST_WORD_RE.findall(folded)
 
 
 def word_spans(text: str) -> list[tuple[int, int, str]]:

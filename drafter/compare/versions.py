@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from drafter.compare.align import Group, align
 from drafter.compare.inline import word_diff
-from drafter.compare.similarity import profile
+from drafter.compare.similarity import LazyProfiles
 from drafter.model import DELETE, EQUAL, INSERT, Comparison, Pair, PairKind, Paragraph, Resolution
 
 
@@ -69,8 +69,8 @@ def compare(old: Resolution, new: Resolution, *, timeout: float = 5.0) -> Compar
     ``timeout`` bounds each pair's word diff in seconds; a pair whose diff hit it is
     marked ``approximate``.
     """
-    old_prof = [profile(p.text, old.language) for p in old.paragraphs]
-    new_prof = [profile(p.text, new.language) for p in new.paragraphs]
+    old_prof = LazyProfiles([p.text for p in old.paragraphs], old.language)
+    new_prof = LazyProfiles([p.text for p in new.paragraphs], new.language)
     groups = align(old_prof, new_prof)
 
     rows: list[tuple[tuple[int, int, int], Pair]] = []
@@ -80,7 +80,9 @@ def compare(old: Resolution, new: Resolution, *, timeout: float = 5.0) -> Compar
         for o in g.old:
             matched_old[o] = g
         matched_new.update(g.new)
-        same_key = [old_prof[i].key for i in g.old] == [new_prof[i].key for i in g.new]
+        same_key = [old_prof.texts[i] for i in g.old] == [new_prof.texts[i] for i in g.new] or [
+            old_prof[i].key for i in g.old
+        ] == [new_prof[i].key for i in g.new]
         rows.append(((min(g.new), 0, 0), _pair_for(g, old, new, same_key, timeout)))
     for n, para in enumerate(new.paragraphs):
         if n not in matched_new:
