@@ -94,3 +94,26 @@ def test_two_processes_writing_notes_at_once(tmp_path: Path) -> None:
         assert {n.id for n in lib.notes(vid)} == set(ids)
         assert len(lib.versions()) == 5
         assert lib.integrity_check() == []
+
+
+def test_threads_of_one_process_share_a_library(tmp_path: Path) -> None:
+    """The GUI imports and searches in worker threads while the UI thread writes notes."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    path = _library(tmp_path)
+    with Library.open(path) as lib:
+        vid = lib.versions()[0].id
+
+        def write(k: int) -> str:
+            return lib.add_note(vid, k % 3, f"note {k}", author="t").id
+
+        def read(k: int) -> int:
+            lib.search("Urges")
+            return len(lib.notes(vid))
+
+        with ThreadPoolExecutor(max_workers=6) as pool:
+            writes = [pool.submit(write, k) for k in range(60)]
+            reads = [pool.submit(read, k) for k in range(60)]
+            ids = [f.result() for f in writes]
+            assert all(0 <= f.result() <= 60 for f in reads)
+        assert {n.id for n in lib.notes(vid)} == set(ids)

@@ -111,3 +111,17 @@ def test_deleting_a_version_removes_its_notes_and_index_entries(lib: Library, co
     assert lib.versions() == [] and lib.families() == []
     assert lib.search("High-level Dialogue") == []
     assert lib.integrity_check() == []
+
+
+def test_a_wording_shared_by_two_versions_survives_deleting_one(lib: Library, corpus: Path) -> None:
+    fam = corpus / "families" / "cuba-embargo"
+    md = lib.import_file(fam / "A_RES_80_4.md").version_id
+    txt = lib.import_file(fam / "A_RES_80_4.pymupdf.txt").version_id
+    hits = lib.search('"refrain from promulgating"', collapse=False)
+    assert {h.version_id for h in hits} == {md, txt}
+    (one,) = lib.search('"refrain from promulgating"')
+    assert one.same_text_elsewhere == 1
+    lib.delete_version(txt)
+    (left,) = lib.search('"refrain from promulgating"')
+    assert left.version_id == md and left.same_text_elsewhere == 0
+    assert lib.integrity_check() == []
