@@ -132,24 +132,6 @@ class ComparisonView(QWidget):
         self.summary.setAccessibleName("Summary of changes")
         bar.addWidget(self.summary, 1)
 
-        self.filter_box = QComboBox(self)
-        self.filter_box.setAccessibleName("Show")
-        for key, label in FILTERS.items():
-            self.filter_box.addItem(label, key)
-        self.filter_box.setToolTip("Which rows to show")
-        self.filter_box.currentIndexChanged.connect(self._filter_changed)
-        bar.addWidget(QLabel("&Show:", self, buddy=self.filter_box))
-        bar.addWidget(self.filter_box)
-        self.hide_formatting = QCheckBox("Hide &formatting-only", self)
-        self.hide_formatting.setToolTip(
-            "Hide rows whose only differences are footnote markers, spacing, quotes or dashes"
-        )
-        self.hide_formatting.toggled.connect(self._filter_changed)
-        bar.addWidget(self.hide_formatting)
-        self.redline_box = QCheckBox("&Redline", self)
-        self.redline_box.setToolTip("One column with deletions and insertions inline")
-        self.redline_box.toggled.connect(self.set_redline)
-        bar.addWidget(self.redline_box)
         layout.addLayout(bar)
 
         find = QHBoxLayout()
@@ -160,6 +142,7 @@ class ComparisonView(QWidget):
         self.find_edit.setAccessibleName("Find in comparison")
         self.find_edit.textChanged.connect(self._find_changed)
         self.find_edit.returnPressed.connect(self.find_next)
+        self.find_edit.setMinimumWidth(160)
         find.addWidget(self.find_edit, 1)
         prev_btn = QToolButton(self, text="▲", toolTip="Previous match (Shift+Enter)")
         prev_btn.clicked.connect(self.find_previous)
@@ -168,8 +151,27 @@ class ComparisonView(QWidget):
         find.addWidget(prev_btn)
         find.addWidget(next_btn)
         self.find_count = QLabel(self)
-        self.find_count.setMinimumWidth(90)
+        self.find_count.setMinimumWidth(70)
         find.addWidget(self.find_count)
+        find.addSpacing(12)
+        self.filter_box = QComboBox(self)
+        self.filter_box.setAccessibleName("Show")
+        for key, label in FILTERS.items():
+            self.filter_box.addItem(label, key)
+        self.filter_box.setToolTip("Which rows to show")
+        self.filter_box.currentIndexChanged.connect(self._filter_changed)
+        find.addWidget(QLabel("&Show:", self, buddy=self.filter_box))
+        find.addWidget(self.filter_box)
+        self.hide_formatting = QCheckBox("Hide &formatting-only", self)
+        self.hide_formatting.setToolTip(
+            "Hide rows whose only differences are footnote markers, spacing, quotes or dashes"
+        )
+        self.hide_formatting.toggled.connect(self._filter_changed)
+        find.addWidget(self.hide_formatting)
+        self.redline_box = QCheckBox("&Redline", self)
+        self.redline_box.setToolTip("One column with deletions and insertions inline")
+        self.redline_box.toggled.connect(self.set_redline)
+        find.addWidget(self.redline_box)
         layout.addLayout(find)
         QShortcut(QKeySequence("Shift+Return"), self.find_edit, self.find_previous)
 

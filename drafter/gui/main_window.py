@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.resize(1440, 900)
         self.refresh_library()
+        self._tab_changed(None)
 
     # ---- construction -------------------------------------------------------
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -255,7 +256,10 @@ class MainWindow(QMainWindow):
         if open_after and len(ids) >= 2:
             old, new = ids[-2], ids[-1]
             same = self.library.version(old).family_id == self.library.version(new).family_id
-            self.workspace.open(TabSpec(VERSIONS if same else RELATED, old, new))
+            spec = TabSpec(VERSIONS if same else RELATED, old, new)
+            self.workspace.show_example_on_load.add(spec)
+            self.workspace.open(spec)
+            self.compare_bar.show_spec(spec)
         elif open_after and ids:
             self.open_version(ids[-1])
 
@@ -321,12 +325,26 @@ class MainWindow(QMainWindow):
         known = {v.id for v in self.library.versions()} if self.library is not None else set()
         specs = [s for s in (TabSpec.parse(t) for t in self.settings.get(S.LAST_TABS)) if s]
         specs = [s for s in specs if s.old_id in known and s.new_id in known]
+        if not specs and self.library is not None:
+            fallback = self._latest_family_spec()
+            specs = [fallback] if fallback else []
+            self.workspace.show_example_on_load.update(specs)
         for spec in specs:
             self.workspace.open(spec, focus=False)
         if specs:
             index = min(max(0, self.settings.get(S.LAST_TAB_INDEX)), len(specs) - 1)
             self.workspace.tabs.setCurrentIndex(index)
             self.compare_bar.show_spec(specs[index])
+
+    def _latest_family_spec(self) -> TabSpec | None:
+        """The newest version of the most recent family that has two versions."""
+        for fam in sorted(self.library.families(), key=lambda f: -f.id):
+            if fam.version_count >= 2 and fam.latest_version_id is not None:
+                members = sorted(
+                    self.library.versions(fam.id), key=lambda v: (v.date or "9999", v.id)
+                )
+                return TabSpec(VERSIONS, members[-2].id, members[-1].id)
+        return None
 
     def restore_state(self) -> None:
         geometry = self.settings.get(S.GEOMETRY)
@@ -339,7 +357,7 @@ class MainWindow(QMainWindow):
 
     def _default_dock_sizes(self) -> None:
         self.resizeDocks(
-            [self.library_dock, self.notes_dock], [300, 270], Qt.Orientation.Horizontal
+            [self.library_dock, self.notes_dock], [290, 260], Qt.Orientation.Horizontal
         )
 
     def save_state(self) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -128,7 +129,10 @@ class NotesPanel(QWidget):
         self.resolve_btn.clicked.connect(self.toggle_resolved)
         self.delete_btn.clicked.connect(self.delete_current)
         buttons = QHBoxLayout()
+        buttons.setSpacing(4)
         for b in (self.add_btn, self.edit_btn, self.resolve_btn, self.delete_btn):
+            b.setMinimumWidth(10)
+            b.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             buttons.addWidget(b)
         self.orphan_title = QLabel(
             "<b>Orphaned notes</b> (their paragraph or words are gone)", self

@@ -187,13 +187,18 @@ def test_search_hit_opens_version_at_paragraph(make_window, library, qtbot):
     assert hits
     item = win.search_panel.results.item(0)
     hit = hits[0]
-    with qtbot.waitSignal(win.workspace.tab_loaded, timeout=30000, raising=False):
-        win.search_panel.results.itemActivated.emit(item)
-    qtbot.waitUntil(lambda: win.workspace.current_view() is not None, timeout=30000)
-    view = win.workspace.current_view()
-    side, par = view.current_paragraph()
-    spec = win.workspace.current_spec()
-    assert (spec.new_id if side == "new" else spec.old_id) == hit.version_id
+    win.search_panel.results.itemActivated.emit(item)
+
+    def shown() -> bool:
+        view = win.workspace.current_view()
+        cur = view.current_paragraph() if view is not None else None
+        if cur is None:
+            return False
+        spec = win.workspace.current_spec()
+        return (spec.new_id if cur[0] == "new" else spec.old_id) == hit.version_id
+
+    qtbot.waitUntil(shown, timeout=30000)
+    _side, par = win.workspace.current_view().current_paragraph()
     assert par.id == hit.paragraph_id
 
 
