@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from itertools import pairwise
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -131,11 +132,12 @@ def main(argv: list[str] | None = None) -> int:
             f"  {total / r['git']:>10.1f}x  {total / r['difflib']:>14.1f}x"
             + (f"  ({r['approximate']} approximate)" if r["approximate"] else "")
         )
-    for small, big in zip(results, results[1:], strict=False):
-        ratio = (big["parse"] + big["compare"]) / (small["parse"] + small["compare"])
+    for small, big in pairwise(results):
+        total = (big["parse"] + big["compare"]) / (small["parse"] + small["compare"])
+        align = big["compare"] / small["compare"]
         print(
-            f"{small['size']} -> {big['size']} paragraphs: time x{ratio:.1f} "
-            f"(x{big['size'] / small['size']:.0f} paragraphs)"
+            f"{small['size']} -> {big['size']} paragraphs (x{big['size'] / small['size']:.0f}):"
+            f" parse+compare x{total:.1f}, compare alone x{align:.1f}"
         )
     return 0
 
