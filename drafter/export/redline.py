@@ -252,7 +252,9 @@ def write_redline(
                 style = ty.style_for(old_ps[bp.old], old)
             else:
                 style = ty.OTHER
-            mark = None if bp.mark == 0 else rev.mark(revision_tag(bp.mark, move=move))
+            # Paragraph marks stay w:ins/w:del even in a move: LibreOffice ignores
+            # moveFrom/moveTo on marks and would leave an empty paragraph behind.
+            mark = None if bp.mark == 0 else rev.mark(revision_tag(bp.mark))
             p = make_paragraph(style, mark=mark)
             segs = split_segs(bp.segs, old_cuts, new_cuts)
             placed = render_segs(

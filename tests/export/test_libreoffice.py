@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from drafter.export import write_clean, write_redline, write_side_by_side
 from drafter.model import ParaKind
 
@@ -42,3 +44,48 @@ def test_exports_convert_to_pdf_with_their_text(review, sample_versions, res_67_
 
     sbs_text = _norm(texts[sbs])
     assert "Old: " + comparison.old.symbol in sbs_text
+
+
+def test_libreoffice_reads_the_tracked_changes_as_written(
+    review, sample_versions, res_67_219, tmp_path
+):
+    """LibreOffice re-saves each redline as .docx; accepting/rejecting its copy gives the
+    same texts, so LibreOffice understood every revision (moves, paragraph marks) as meant."""
+    import shutil
+    import subprocess
+
+    from test_redline import perturb
+
+    from drafter.compare import compare
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed: its reading of revisions not checked")
+    comparisons = {
+        "samples": sample_versions,
+        "perturbed": compare(res_67_219, perturb(res_67_219, 2)),
+    }
+    src = tmp_path / "src"
+    out = tmp_path / "lo"
+    src.mkdir()
+    paths = [write_redline(c, src / f"{name}.docx") for name, c in comparisons.items()]
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(out),
+            *map(str, paths),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    for name, comparison in comparisons.items():
+        resaved = out / f"{name}.docx"
+        assert resaved.exists(), f"LibreOffice did not re-save {name}"
+        assert review.accept_all(resaved) == review.expected_texts(comparison.new), name
+        assert review.reject_all(resaved) == review.expected_texts(comparison.old), name
