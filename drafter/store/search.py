@@ -3,8 +3,10 @@
 Search ranks with FTS5's bm25. For a plain query, paragraphs holding the words as
 the exact phrase come first, then those holding all the words anywhere. The same
 wording stored many times (a paragraph unchanged from Rev.1 to the adopted text,
-or repeated year after year) is shown once, from its most recent version, with a
-count of the other places it appears, so one popular paragraph cannot fill the list.
+or repeated year after year) is indexed once (the ``wordings`` table, schema v4)
+and shown once, from its most recent version, with a count of the other places it
+appears: one popular paragraph cannot fill the list, and FTS5 ranks 5-6 times fewer
+rows on a library of many versions.
 
 Precedents: the given paragraph's rarest words (document frequencies from the
 index's vocabulary) fetch candidates through FTS5; candidates are then ranked by
