@@ -22,7 +22,9 @@ STOPWORDS = frozenset(
     our that the their these this those to was were which who will with within all also any
     such other its own may shall should would can could must not no nor so than then there
     thereof therein upon between through during including inter alia well both each more most
-    further furthermore however including e.g. i.e
+    further furthermore however including e.g. i.e we us against among without where when
+    whose whether while toward towards across under over about above below after before
+    since until because if only very same one two her his he she they them what how
     le la les de des du et en un une dans pour par sur au aux que qui est son sa ses
     el los las del y en por para con una uno su sus al lo
     """.split()  # noqa: SIM905 - a word list reads better as text
