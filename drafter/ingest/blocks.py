@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 # removes them; plain-digit markers are recognised later by position.
 MARK_OPEN = "\ue000"
 MARK_CLOSE = "\ue001"
+# The PDF reader marks where italic opening words end on a line; the cleaner
+# turns the mark on a paragraph's first line into Block.lead.
+LEAD_MARK = "\ue002"
 MARK_RE = re.compile(f"\\s*{MARK_OPEN}([^{MARK_CLOSE}]*){MARK_CLOSE}")
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from drafter.ingest.blocks import MARK_RE, Block, Draft
+from drafter.ingest.blocks import LEAD_MARK, MARK_RE, Block, Draft
 
 # ---------------------------------------------------------------- patterns
 
@@ -33,6 +33,8 @@ _FURNITURE = [
         r"^/\s*\.\.\.$",  # "/..." continuation mark
         r"^\.\.\./?$",
         r"^\d{2}-\d{5}\s*(\([A-Z]\))?(\s+\d{6})?(\s+\d{6})?$",  # job numbers
+        r"^\d{2}-\d{5}\s*(\([A-Z]\))?\s+\d{1,3}\s*/\s*\d{1,3}$",  # job number + page
+        r"^\d{1,3}\s*/\s*\d{1,3}\s+\d{2}-\d{5}\s*(\([A-Z]\))?$",
         r"^\*\d{6,}\*$",  # barcode
         r"^please\s+recycle\b.*$",
         r"^\d{1,3}$",  # a bare page number
@@ -52,7 +54,8 @@ _COVER = [
         r"^(general|limited|restricted)$",
         r"^original:?\s*\w+$",
         r"^general\s+assembly\s+distr\.?:?\s*(general|limited|restricted)?(\s+\d{1,2}\s+\w+\s+\d{4})?$",
-        r"^united\s+nations\s+a/[\w/.]+$",
+        r"^(?:[AES]/[\w/.]+\s+)?united\s+nations(?:\s+[AES]/[\w/.]+)?$",
+        r"^distr\.?:?\s*(general|limited|restricted)\s+general\s+assembly$",
         r"^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$",  # a date alone (distribution date)
     )
 ]
@@ -139,6 +142,21 @@ def tidy(text: str) -> str:
     return text
 
 
+def _join_with_lead(lines: list[str], italics_known: bool) -> tuple[str, int]:
+    """Join a paragraph's lines; the italic mark on its first text line gives the lead."""
+    first = 0
+    while first < len(lines) - 1 and LABEL_ONLY.match(lines[first].replace(LEAD_MARK, "").strip()):
+        first += 1
+    kept = [line if k == first else line.replace(LEAD_MARK, "") for k, line in enumerate(lines)]
+    text = join_lines(kept)
+    pos = text.find(LEAD_MARK)
+    if pos < 0:
+        return text, (0 if italics_known else -1)
+    text = text.replace(LEAD_MARK, "")
+    m = LABEL_START.match(text)
+    return text, max(0, pos - (m.end() if m else 0))
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
@@ -170,7 +188,7 @@ def _furniture_repeats(lines: list[str], start: int, titles: set[str]) -> set[st
             counts[s] = counts.get(s, 0) + 1
     repeats = set()
     for s, n in counts.items():
-        if n < 2 or LABEL_START.match(s) or s[-1] in ",;:" or len(s.split()) > 15:
+        if n < 2 or LABEL_START.match(s) or s[-1] in ",;:" or len(s.split()) > 15 or _RULE.match(s):
             continue
         if n >= 3 or SYMBOL_RE.search(s) or any(s in t or t in s for t in titles):
             repeats.add(s)
@@ -185,7 +203,7 @@ def header_like(line: str, titles: set[str], full_titles: list[str]) -> bool:
     had_symbol = SYMBOL_RE.search(s) is not None
     rest = SYMBOL_RE.sub("", s).strip(" ,") if had_symbol else s
     if had_symbol and not rest:
-        return True
+        return len(SYMBOL_RE.findall(s)) == 1  # a list of symbols is footnote text
     if len(rest) < 12:
         return False
     if rest in titles:
@@ -226,6 +244,9 @@ def text_to_draft(text: str, draft: Draft | None = None) -> Draft:
                     lines.append(part.rstrip())
         else:
             lines.append(line.rstrip())
+    italics_known = any(LEAD_MARK in line for line in lines)
+    marked = lines
+    lines = [line.replace(LEAD_MARK, "") for line in lines]
     chapeau = find_chapeau(lines)
     if chapeau == len(lines):
         chapeau = 0
@@ -248,7 +269,8 @@ def text_to_draft(text: str, draft: Draft | None = None) -> Draft:
     def flush() -> None:
         nonlocal current, pending_break
         if current:
-            draft.blocks.append(Block(join_lines(current), after_break=pending_break))
+            text, lead = _join_with_lead(current, italics_known)
+            draft.blocks.append(Block(text, lead=lead, after_break=pending_break))
             pending_break = False
         current = []
 
@@ -288,6 +310,14 @@ def text_to_draft(text: str, draft: Draft | None = None) -> Draft:
             continue
         if in_header and is_cover_line(s):
             if re.match(r"^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$", s):
+                last = current[-1] if current else (draft.blocks[-1].text if draft.blocks else "")
+                if last.rstrip().endswith((" on", " of")):
+                    # "Resolution adopted by the General Assembly on" / "21 December 2012"
+                    if current:
+                        current.append(s)
+                    else:
+                        draft.blocks[-1].text = join_lines([draft.blocks[-1].text, s])
+                    continue
                 draft.meta.setdefault("cover_date", s)
             flush()
             continue
@@ -313,6 +343,18 @@ def text_to_draft(text: str, draft: Draft | None = None) -> Draft:
                     False,
                 )
                 continue
+            last_fn = next(reversed(draft.footnotes), None) if draft.footnotes else None
+            if (
+                not fn_num
+                and not fn_blank
+                and last_fn
+                and not draft.footnotes[last_fn].rstrip().endswith((".", ".)", ".”"))
+                and not _FN_START.match(s)
+            ):
+                # The rest of a footnote begun on the previous page.
+                fn_num, fn_text = last_fn, [draft.footnotes.pop(last_fn), s]
+                fn_indent = _indent(line)
+                continue
             paragraph_start = bool(LABEL_START.match(s)) or s[:1].isupper() or s[:1] in "“\"'‘"
             if (
                 fn_blank
@@ -332,7 +374,7 @@ def text_to_draft(text: str, draft: Draft | None = None) -> Draft:
             prev = current[-1].strip()
             if LABEL_ONLY.match(prev) is None and (ends_terminal(prev) or in_header):
                 flush()
-        current.append(line)
+        current.append(marked[i] if not trailing else s)
         if LABEL_ONLY.match(s):
             continue  # "1." alone on its line (PyMuPDF): the text follows
     flush()
@@ -354,6 +396,18 @@ def _ends_with_function_word(text: str) -> bool:
     """A paragraph ending in "the" or "of" was cut, whatever follows."""
     words = MARK_RE.sub("", text).rstrip().rsplit(" ", 1)
     return len(text) > 40 and words[-1] in _FUNCTION_WORDS
+
+
+# Words a paragraph may open with (preambular participles and adjectives, "We").
+_OPENER = re.compile(
+    r"^(?:[A-Z][a-z]+ing\b|We\b|Nous\b|(?:Deeply|Gravely|Seriously|Profoundly|Greatly|Also|"
+    r"Further|Mindful|Conscious|Aware|Convinced|Concerned|Alarmed|Determined|Desirous|Guided|"
+    r"Cognizant|Encouraged|Noting|Bearing|Having|Taking|Acknowledging|Emphasizing|Stressing|"
+    r"Reaffirming|Recalling|Recognizing|Welcoming|Underlining|Expressing|Affirming|"
+    r"Reiterating|Considering|Believing|Committed|Appreciative|Fully|Strongly|Keenly|"
+    r"Annex|Appendix)\b)"
+)
+_CLOSING_LINE = re.compile(r"^\d{1,3}(?:st|nd|rd|th)\s+plenary", re.IGNORECASE)
 
 
 def _cut_name(text: str) -> bool:
@@ -444,8 +498,11 @@ def finish(draft: Draft, *, titles: set[str] | None = None) -> Draft:
             and in_body
             and block_break
             and not prev.heading
+            and not block.heading
             and prev.text.rstrip().endswith(",")
-            and plain[:1].islower()
+            and not LABEL_START.match(plain)
+            and (plain[:1].islower() or not _OPENER.match(plain))
+            and not _CLOSING_LINE.match(plain)
         ):
             prev.text = join_lines([prev.text, text])
             continue

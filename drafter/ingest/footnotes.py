@@ -28,8 +28,11 @@ _SPACED = re.compile(r"(?<=[,;:”’])[ ]+(\d{1,3})(?=[ ]+[a-zà-ÿ]|[ ]*$)")
 class MarkerState:
     """Carries the citation order across the paragraphs of one document."""
 
-    def __init__(self, numbers: Iterable[str]) -> None:
+    def __init__(self, numbers: Iterable[str], *, plain: bool = True) -> None:
+        # plain=False: the reader made every marker explicit (PDF superscripts),
+        # so bare digits are never markers.
         self.known = {n for n in numbers if n.isdigit()}
+        self.plain = plain
         self.seen: set[str] = set()
         self.highest = 0
 
@@ -41,11 +44,13 @@ class MarkerState:
         if number not in self.known:
             return False
         if strict:
-            ok = number == self.next_expected()
+            ok = self.plain and number == self.next_expected()
             if ok:
                 self.note(number)
             return ok
         n = int(number)
+        if not self.plain:
+            return number in self.seen  # only a repeat of a marker already printed
         if number in self.seen or n <= self.highest + 3 or number == self.next_expected():
             self.seen.add(number)
             self.highest = max(self.highest, n)
@@ -68,6 +73,12 @@ def strip_markers(text: str, state: MarkerState) -> tuple[str, tuple[str, ...]]:
             for m in rx.finditer(text):
                 if any(s <= m.start(1) < e for s, e, _, _ in spans):
                     continue
+                if (
+                    rx is _GLUED
+                    and text[m.start(1) - 1] == "."
+                    and text[m.start(1) - 2 : m.start(1) - 1].isdigit()
+                ):
+                    continue  # "resolution 69.2": a decimal number
                 if (
                     rx is _GLUED
                     and text[m.start(1) - 1] == "."

@@ -278,7 +278,7 @@ def build(draft: Draft, *, source: str | None = None, language: str | None = Non
     if symbol:
         symbol = str(symbol).rstrip("*").strip()
 
-    state = MarkerState(draft.footnotes.keys())
+    state = MarkerState(draft.footnotes.keys(), plain=not draft.meta.get("explicit_markers"))
     numbering = _Numbering()
     paragraphs: list[Paragraph] = []
     seen_operative = False
