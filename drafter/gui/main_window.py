@@ -200,6 +200,7 @@ class MainWindow(QMainWindow):
         self.workspace.message.connect(lambda m: self.statusBar().showMessage(m, 6000))
         self.workspace.selection_changed.connect(self.notes_panel.set_target)
         self.workspace.current_changed.connect(self._tab_changed)
+        self.workspace.redline_toggled.connect(self._view_redline_toggled)
         self.notes_panel.error.connect(lambda m: dialogs.show_error(self, "Notes", m))
         self.notes_panel.notes_changed.connect(self.refresh_library)
         self.search_panel.open_hit.connect(self.open_paragraph)
@@ -246,7 +247,14 @@ class MainWindow(QMainWindow):
         msg = f"Imported {len(new)} file{'s' if len(new) != 1 else ''}"
         if len(outcome.results) != len(new):
             msg += f" ({len(outcome.results) - len(new)} already in the library)"
-        self.statusBar().showMessage(msg, 8000)
+        carried = [r.carry for r in outcome.results if getattr(r, "carry", None) and r.carry.total]
+        if carried:
+            msg += "; notes from the previous version: " + "; ".join(c.summary() for c in carried)
+        warnings = [w for r in outcome.results for w in getattr(r, "warnings", ())]
+        if warnings:
+            msg += f"; {len(warnings)} warning{'s' if len(warnings) != 1 else ''} (see tooltips)"
+            self.statusBar().setToolTip("\n".join(warnings[:20]))
+        self.statusBar().showMessage(msg, 12000)
         if outcome.errors:
             lines = "\n".join(f"• {Path(p).name}: {m}" for p, m in outcome.errors)
             dialogs.show_error(self, "Some files could not be imported", lines)
@@ -397,7 +405,16 @@ class MainWindow(QMainWindow):
         self.center.setCurrentIndex(1 if self.workspace.tabs.count() else 0)
         if spec is not None:
             self.compare_bar.show_spec(spec)
-        is_versions = isinstance(self.workspace.current_view(), ComparisonView)
+        view = self.workspace.current_view()
+        is_versions = isinstance(view, ComparisonView)
+        if is_versions:
+            for act, on in (
+                (self.actions_.redline, view.redline_box.isChecked()),
+                (self.actions_.changes_only, view.filter_box.currentData() == "changes"),
+            ):
+                act.blockSignals(True)
+                act.setChecked(on)
+                act.blockSignals(False)
         for act in (
             self.actions_.next_change,
             self.actions_.previous_change,
@@ -414,6 +431,11 @@ class MainWindow(QMainWindow):
         if isinstance(view, ComparisonView):
             getattr(view, method)()
             view.view.setFocus()
+
+    def _view_redline_toggled(self, on: bool) -> None:
+        self.actions_.redline.blockSignals(True)
+        self.actions_.redline.setChecked(on)
+        self.actions_.redline.blockSignals(False)
 
     def _set_redline(self, on: bool) -> None:
         self.workspace.set_redline(on)

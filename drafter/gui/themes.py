@@ -132,6 +132,12 @@ def _light_palette() -> QPalette:
     }
     for role, color in roles.items():
         p.setColor(role, color)
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.ButtonText,
+    ):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#a0a4ab"))
     return p
 
 

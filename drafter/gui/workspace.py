@@ -44,6 +44,7 @@ class Workspace(QObject):
     current_changed = Signal(object)  # TabSpec | None
     message = Signal(str)
     tab_loaded = Signal(object)  # TabSpec
+    redline_toggled = Signal(bool)  # a view's own Redline box changed
 
     def __init__(self, library, runner: TaskRunner, parent: QWidget) -> None:
         super().__init__(parent)
@@ -123,6 +124,7 @@ class Workspace(QObject):
         if isinstance(loaded.result, Comparison):
             view: QWidget = ComparisonView(loaded.result)
             view.set_redline(self.redline)
+            view.redline_box.toggled.connect(self.redline_toggled)
             mark = "→"
         else:
             view = RelatedView(loaded.result)

@@ -223,3 +223,17 @@ def test_errors_are_dialogs_not_crashes(make_window, library, qtbot):
     qtbot.waitUntil(lambda: bool(win.errors), timeout=30000)
     assert "9999" in win.errors[-1][1] or "version" in win.errors[-1][1].lower()
     assert win.workspace.find_tab(TabSpec(VERSIONS, 9999, 1)) == -1
+
+
+def test_note_buttons_follow_selection(make_window, library, settings):
+    settings.set(S.LAST_TABS, [s.to_str() for s in library.sample_specs])
+    win = make_window(library)
+    view = _versions_view(win)
+    view.next_change()
+    panel = win.notes_panel
+    assert panel.add_btn.isEnabled()
+    assert not panel.edit_btn.isEnabled() and not panel.delete_btn.isEnabled()
+    panel.add("First note")
+    assert panel.edit_btn.isEnabled() and panel.delete_btn.isEnabled()
+    view.next_change()  # another paragraph: no note selected
+    assert not panel.edit_btn.isEnabled()
