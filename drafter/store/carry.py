@@ -18,7 +18,17 @@ import re
 from collections.abc import Sequence
 
 from drafter.errors import StoreError
-from drafter.model import Anchor, Comparison, Note, PairKind, Paragraph, Resolution
+from drafter.model import (
+    DELETE,
+    EQUAL,
+    Anchor,
+    Comparison,
+    Note,
+    Pair,
+    PairKind,
+    Paragraph,
+    Resolution,
+)
 from drafter.store.anchors import find_quote, text_hash
 from drafter.store.db import Connection
 from drafter.store.notes import insert_note_rows, list_notes, new_id
@@ -41,6 +51,62 @@ def _placement(comparison: Comparison, old_id: int) -> int:
     return 0
 
 
+def _pairs_by_old(comparison: Comparison) -> dict[int, Pair]:
+    return {
+        o: pair
+        for pair in comparison.pairs
+        if pair.kind != PairKind.DELETED and pair.new
+        for o in pair.old
+    }
+
+
+def _map_position(runs: Sequence[tuple[int, str]], pos: int) -> int:
+    """Where character ``pos`` of a pair's old text is in its new text."""
+    o = n = 0
+    for op, text in runs:
+        size = len(text)
+        if op == EQUAL:
+            if o <= pos < o + size:
+                return n + pos - o
+            o += size
+            n += size
+        elif op == DELETE:
+            if o <= pos < o + size:
+                return n  # deleted: where the deletion happened
+            o += size
+        else:
+            n += size
+    return n
+
+
+def _follow_quote(
+    pair: Pair, comparison: Comparison, old_id: int, start: int, end: int, quote: str
+) -> tuple[Paragraph, int, int, bool] | None:
+    """Follow a quote through the pair's word diff: (paragraph, start, end, intact).
+
+    ``intact`` is True when the very characters quoted are unchanged at the mapped
+    place; otherwise start/end only say where to look. None when the diff cannot say
+    (none, cut short by a time limit, or not covering the texts).
+    """
+    if not pair.diff or pair.approximate or end <= start:
+        return None
+    olds = [comparison.old.paragraphs[i].text for i in pair.old]
+    news = [comparison.new.paragraphs[i] for i in pair.new]
+    if "".join(t for op, t in pair.diff if op <= 0) != "\n".join(olds):
+        return None
+    base = sum(len(t) + 1 for t in olds[: pair.old.index(old_id)])
+    ns = _map_position(pair.diff, base + start)
+    ne = _map_position(pair.diff, base + end - 1) + 1
+    off = 0
+    for para in news:
+        if off <= ns <= off + len(para.text):
+            ls, le = ns - off, min(ne - off, len(para.text))
+            intact = le > ls and para.text[ls:le] == quote
+            return para, ls, le, intact
+        off += len(para.text) + 1
+    return None
+
+
 def _mapping(comparison: Comparison) -> dict[int, tuple[int, ...]]:
     out: dict[int, tuple[int, ...]] = {}
     for pair in comparison.pairs:
@@ -61,6 +127,7 @@ def plan_carry(
     old: Resolution = comparison.old
     new: Resolution = comparison.new
     mapping = _mapping(comparison)
+    pairs = _pairs_by_old(comparison)
     by_hash: dict[str, int] = {}
     for p in new.paragraphs:
         by_hash.setdefault(text_hash(p.text), p.id)
@@ -89,19 +156,36 @@ def plan_carry(
         else:
             candidates = [new.paragraphs[i] for i in targets]
             if quote:
-                scale = 1.0
-                if old_para is not None and old_para.text:
-                    scale = len(candidates[0].text) / max(1, len(old_para.text))
-                for cand in candidates:
-                    span = find_quote(cand.text, quote, int(a.start * scale))
-                    if span:
-                        target = cand
-                        start, end = span
-                        quote = cand.text[start:end]
-                        break
+                followed = None
+                if old_para is not None and a.paragraph_id in pairs:
+                    followed = _follow_quote(
+                        pairs[a.paragraph_id], comparison, a.paragraph_id, a.start, a.end, quote
+                    )
+                if followed is not None:
+                    para, fs, fe, intact = followed
+                    if intact:
+                        target, start, end = para, fs, fe
+                    else:
+                        # Edited around the quote: the same words close by (spacing or
+                        # typography changed) still count; elsewhere they do not.
+                        span = find_quote(para.text, quote, fs)
+                        if span and abs(span[0] - fs) <= max(20, len(quote)):
+                            target, (start, end) = para, span
+                            quote = para.text[start:end]
+                else:
+                    scale = 1.0
+                    if old_para is not None and old_para.text:
+                        scale = len(candidates[0].text) / max(1, len(old_para.text))
+                    for cand in candidates:
+                        span = find_quote(cand.text, quote, int(a.start * scale))
+                        if span:
+                            target = cand
+                            start, end = span
+                            quote = cand.text[start:end]
+                            break
                 if target is None:
                     orphan_reason = "the quoted words are gone"
-                    target = candidates[0]
+                    target = followed[0] if followed is not None else candidates[0]
             else:
                 base = old_para.text if old_para is not None else ""
                 target = max(candidates, key=lambda c: _overlap(base, c.text))

@@ -168,3 +168,60 @@ def test_notes_are_not_carried_back_to_an_older_draft(lib: Library) -> None:
     # the corrigendum takes its notes from the adopted text, not from the older draft
     assert newer.carry is not None and newer.carry.from_version == adopted.version_id
     assert [n.body for n in lib.notes(newer.version_id)] == ["on the adopted text"]
+
+
+def test_a_quote_follows_its_own_words_not_the_same_words_elsewhere(lib: Library) -> None:
+    text = (
+        "Calls upon Member States to cooperate fully with the Special Rapporteur, "
+        "and requests the Secretary-General to assist Member States in implementing the present resolution;"
+    )
+    edited = text.replace("Calls upon Member States", "Calls upon all States")
+    spaced = text.replace("requests the Secretary-General", "requests  the  Secretary‑General")
+    base = [(None, "Recalling its previous resolutions,")]
+    old = lib.add_resolution(make_resolution([*base, ("1", text)], "A/80/L.50")).version_id
+    first = text.index("Member States")
+    second = text.rindex("Member States")
+    n_first = lib.add_note(
+        old, 1, "first", author="a", quote="Member States", start=first, end=first + 13
+    )
+    n_second = lib.add_note(
+        old, 1, "second", author="a", quote="Member States", start=second, end=second + 13
+    )
+    n_sg = lib.add_note(old, 1, "sg", author="a", quote="the Secretary-General")
+
+    new = lib.add_resolution(
+        make_resolution([*base, ("1", edited)], "A/80/L.50/Rev.1"), carry=False
+    )
+    lib.carry_forward(old, new.version_id)
+    got = {n.carried_from: n for n in lib.notes(new.version_id)}
+    assert got[n_first.id].orphaned  # its words were edited; the later "Member States" is not it
+    moved = got[n_second.id]
+    assert not moved.orphaned and moved.anchor.start == edited.rindex("Member States")
+    assert not got[n_sg.id].orphaned
+
+    rev2 = lib.add_resolution(
+        make_resolution([*base, ("1", spaced)], "A/80/L.50/Rev.2"), carry=False
+    )
+    lib.carry_forward(old, rev2.version_id)
+    sg = next(n for n in lib.notes(rev2.version_id) if n.carried_from == n_sg.id)
+    assert not sg.orphaned and sg.anchor.quote == "the  Secretary‑General"
+
+
+def test_a_note_follows_its_words_into_a_split_paragraph(lib: Library) -> None:
+    one = (
+        "Decides to convene a high-level meeting on migration in 2026, "
+        "and requests the President of the General Assembly to appoint two co-facilitators "
+        "to conduct open, transparent and inclusive consultations on its modalities;"
+    )
+    a, b = one.split(", and requests")
+    two = [("1", a + ";"), ("2", "Requests" + b)]
+    base = [(None, "Recalling its resolution 79/1,")]
+    old = lib.add_resolution(make_resolution([*base, ("1", one)], "A/80/L.60")).version_id
+    note = lib.add_note(
+        old, 1, "co-facilitators from both groups", author="a", quote="two co-facilitators"
+    )
+    new = lib.add_resolution(make_resolution([*base, *two], "A/80/L.60/Rev.1"), carry=False)
+    lib.carry_forward(old, new.version_id)
+    (copy,) = lib.notes(new.version_id)
+    assert copy.carried_from == note.id and not copy.orphaned
+    assert copy.anchor.paragraph_id == 2 and copy.anchor.number == "2"
