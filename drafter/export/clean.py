@@ -11,6 +11,7 @@ from docx.oxml.ns import qn
 
 from drafter.model import EQUAL, Note, Resolution
 
+from . import package
 from . import typography as ty
 from .comments import CommentWriter, merge_cuts, note_cuts, split_notes
 from .ooxml import Footnotes, make_paragraph
@@ -46,8 +47,12 @@ def write_clean(
     doc = Document()
     ty.setup_document(doc)
     ty.add_running_parts(doc, resolution.symbol or resolution.display_name)
-    doc.core_properties.title = resolution.title or resolution.display_name
-    doc.core_properties.author = author
+    package.prepare(
+        doc,
+        title=resolution.title or resolution.display_name,
+        subject=resolution.symbol or "",
+        author=author,
+    )
     ty.add_masthead(doc, resolution)
 
     footnotes = Footnotes(doc)

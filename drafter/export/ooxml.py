@@ -267,6 +267,7 @@ class Footnotes:
             part = XmlPart(PackURI("/word/footnotes.xml"), _FOOTNOTES_CT, element, doc_part.package)
             doc_part.relate_to(part, RT.FOOTNOTES)
             self._root = element
+            _footnote_settings(self._doc.settings.element)
         return self._root
 
     def add(self, text: str) -> int:
@@ -286,6 +287,24 @@ class Footnotes:
         etree.SubElement(ref, qn("w:footnoteRef"))
         p.append(make_run(" " + text))
         return fid
+
+
+def _footnote_settings(settings: etree._Element) -> None:
+    """Name the separator footnotes in settings.xml, as Word itself does (before w:compat)."""
+    if settings.find(qn("w:footnotePr")) is not None:
+        return
+    pr = etree.Element(qn("w:footnotePr"))
+    for fid in ("-1", "0"):
+        etree.SubElement(pr, qn("w:footnote")).set(qn("w:id"), fid)
+    anchor = None
+    for tag in ("w:endnotePr", "w:compat", "w:docVars", "w:rsids"):
+        anchor = settings.find(qn(tag))
+        if anchor is not None:
+            break
+    if anchor is not None:
+        anchor.addprevious(pr)
+    else:
+        settings.append(pr)
 
 
 def footnote_reference(fid: int, *, spaced: bool = False) -> etree._Element:

@@ -23,6 +23,7 @@ from docx.shared import Pt
 
 from drafter.model import Comparison, Note, Pair, PairKind
 
+from . import package
 from . import typography as ty
 from .comments import CommentWriter, PlacedSeg, merge_cuts, note_cuts, note_line, split_notes
 from .ooxml import (
@@ -213,8 +214,13 @@ def write_redline(
     doc = Document()
     ty.setup_document(doc)
     ty.add_running_parts(doc, new.symbol or new.display_name)
-    doc.core_properties.title = f"Redline: {old.display_name} → {new.display_name}"
-    doc.core_properties.author = author
+    package.prepare(
+        doc,
+        title=f"Redline: {old.display_name} → {new.display_name}",
+        subject=new.title or "",
+        author=author,
+        when=when,
+    )
     _cover(
         doc,
         comparison,

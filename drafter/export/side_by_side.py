@@ -20,6 +20,7 @@ from docx.shared import Cm, Pt
 
 from drafter.model import EQUAL, Comparison, Note, Pair, PairKind, Paragraph, Relation, Resolution
 
+from . import package
 from . import typography as ty
 from .clean import paragraph_segs
 from .comments import CommentWriter, PlacedSeg, merge_cuts, note_cuts, note_line, split_notes
@@ -107,8 +108,7 @@ def _start(doc_title: str, old: Resolution, new: Resolution, author: str):
     doc = Document()
     ty.setup_document(doc, landscape=True)
     ty.add_running_parts(doc, new.symbol or new.display_name)
-    doc.core_properties.title = doc_title
-    doc.core_properties.author = author
+    package.prepare(doc, title=doc_title, subject=new.title or "", author=author)
     ty.add_masthead(doc, new)
     h = doc.add_paragraph()
     h.paragraph_format.space_before = Pt(10)
