@@ -86,3 +86,16 @@ def test_all_exports_follow_schema_order(review, sample_versions, res_67_219, re
     ]
     problems = [p for path in paths for p in check_docx(path)]
     assert problems == []
+
+
+def test_package_has_our_properties_and_no_template_leftovers(sample_versions, tmp_path):
+    import docx
+
+    path = write_redline(sample_versions, tmp_path / "r.docx", author="Delegation of X")
+    with zipfile.ZipFile(path) as z:
+        names = set(z.namelist())
+    assert not any("thumbnail" in n or "stylesWithEffects" in n for n in names)
+    props = docx.Document(str(path)).core_properties
+    assert props.title == "Redline: A/68/L.5 → A/RES/68/4"
+    assert props.author == props.last_modified_by == "Delegation of X"
+    assert props.created.year >= 2024
