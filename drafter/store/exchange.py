@@ -227,16 +227,25 @@ def import_notes(cx: Connection, path: str | Path) -> dict[str, Any]:
     def apply() -> dict[str, int]:
         c = dict.fromkeys(("added", "updated", "unchanged", "reanchored", "orphaned"), 0)
         for note, reanchored in incoming:
-            row = cx.conn.execute("SELECT updated FROM notes WHERE id = ?", (note.id,)).fetchone()
+            row = cx.conn.execute(
+                "SELECT id, updated FROM notes WHERE id = ?", (note.id,)
+            ).fetchone()
+            if row is None and note.carried_from:
+                # Both libraries carried the same note to this version (each copy got
+                # its own id): it is one note, not two.
+                row = cx.conn.execute(
+                    "SELECT id, updated FROM notes WHERE version_id = ? AND carried_from = ?",
+                    (note.version_id, note.carried_from),
+                ).fetchone()
             if row is None:
                 cx.db["notes"].insert(note_to_row(note))
                 c["added"] += 1
                 c["reanchored"] += reanchored
                 c["orphaned"] += reanchored and note.orphaned
-            elif note.updated > row[0]:
+            elif note.updated > row[1]:
                 r = note_to_row(note)
                 cx.db["notes"].update(
-                    note.id, {k: r[k] for k in ("body", "tags", "status", "updated", "author")}
+                    row[0], {k: r[k] for k in ("body", "tags", "status", "updated", "author")}
                 )
                 c["updated"] += 1
             else:

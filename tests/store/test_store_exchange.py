@@ -136,3 +136,25 @@ def test_export_is_atomic_and_checks_versions(lib: Library, tmp_path: Path) -> N
         "library.db-wal",
         "out.json",
     ]
+
+
+def test_the_same_note_carried_in_two_libraries_is_merged_not_doubled(
+    tmp_path: Path, corpus: Path
+) -> None:
+    fam = corpus / "families" / "draft-to-adopted"
+    with Library.open(tmp_path / "a.db") as a, Library.open(tmp_path / "b.db") as b:
+        a_draft = a.import_file(fam / "A_80_L.2.txt").version_id
+        b.import_file(fam / "A_80_L.2.txt")
+        note = a.add_note(a_draft, 8, "shared from the start", author="Ana")
+        b.import_notes(a.export_notes(tmp_path / "draft.json"))
+        # each library imports the adopted text and carries the note on its own
+        a_res = a.import_file(fam / "A_RES_80_1.md").version_id
+        b_res = b.import_file(fam / "A_RES_80_1.md").version_id
+        (mine,) = a.notes(a_res)
+        (theirs,) = b.notes(b_res)
+        assert mine.carried_from == theirs.carried_from == note.id and mine.id != theirs.id
+        b.update_note(theirs.id, body="edited on the adopted text")
+        counts = a.import_notes(b.export_notes(tmp_path / "adopted.json", [b_res]))
+        assert (counts["added"], counts["updated"]) == (0, 1)
+        (merged,) = a.notes(a_res)
+        assert merged.id == mine.id and merged.body == "edited on the adopted text"
