@@ -164,22 +164,23 @@ def _indent(line: str) -> int:
 # ---------------------------------------------------------------- titles and repeats
 
 
-def _title_lines(lines: list[str], chapeau: int) -> set[str]:
-    """Lines of the document title as printed in the header zone ("67/219. Title")."""
-    found: set[str] = set()
+def _title_lines(lines: list[str], chapeau: int) -> list[str]:
+    """Lines of the document title as printed in the header zone ("67/219. Title"), in order."""
+    found: list[str] = []
     title_re = re.compile(r"^\s*(?:\d{1,3}/\d{1,4}(?:\s*[A-Z])?\.\s+)(.+)$")
     for i in range(min(chapeau, len(lines))):
         m = title_re.match(lines[i])
         if m:
-            found.add(m.group(1).strip())
+            found.append(m.group(1).strip())
             for nxt in lines[i + 1 : chapeau]:
                 if not nxt.strip():
                     break
-                found.add(nxt.strip())
-    return {t for t in found if len(t) >= 12}
+                found.append(nxt.strip())
+            break
+    return found
 
 
-def _furniture_repeats(lines: list[str], start: int, titles: set[str]) -> set[str]:
+def _furniture_repeats(lines: list[str], start: int, titles: list[str]) -> set[str]:
     """Body lines that are running headers: printed again and again, or the title."""
     counts: dict[str, int] = {}
     for line in lines[start:]:
@@ -190,12 +191,12 @@ def _furniture_repeats(lines: list[str], start: int, titles: set[str]) -> set[st
     for s, n in counts.items():
         if n < 2 or LABEL_START.match(s) or s[-1] in ",;:" or len(s.split()) > 15 or _RULE.match(s):
             continue
-        if n >= 3 or SYMBOL_RE.search(s) or any(s in t or t in s for t in titles):
+        if n >= 3 or SYMBOL_RE.search(s) or any(s in t or t in s for t in titles if len(t) >= 12):
             repeats.add(s)
     return repeats
 
 
-def header_like(line: str, titles: set[str], full_titles: list[str]) -> bool:
+def header_like(line: str, titles: list[str], full_titles: list[str]) -> bool:
     """A running header: the title (or its start), alone or with the symbol."""
     s = line.strip()
     if not s:
@@ -209,9 +210,9 @@ def header_like(line: str, titles: set[str], full_titles: list[str]) -> bool:
     if rest in titles:
         return True
     for t in full_titles:
-        if t and (t.startswith(rest) or (had_symbol and t.endswith(rest))):
+        if t and (t.startswith(rest) or ((had_symbol or len(rest) >= 25) and t.endswith(rest))):
             return True
-    return had_symbol and any(rest in t for t in titles)
+    return had_symbol and any(rest in t for t in titles if len(t) >= 12)
 
 
 def find_chapeau(lines: list[str]) -> int:
@@ -444,14 +445,14 @@ def _next_footnote(draft: Draft, number: str) -> bool:
     return number not in draft.footnotes and highest < int(number) <= highest + 2
 
 
-def finish(draft: Draft, *, titles: set[str] | None = None) -> Draft:
+def finish(draft: Draft, *, titles: list[str] | None = None) -> Draft:
     """Block-level cleaning shared by all PDF-derived forms.
 
     Drops blocks that are page furniture, and merges a paragraph that a page
     break (or a removed header/footnote block) cut in two.
     """
-    titles = titles or set()
-    full_titles = [t for t in (draft.meta.get("title"), " ".join(sorted(titles))) if t]
+    titles = titles or []
+    full_titles = [t for t in (draft.meta.get("title"), " ".join(titles)) if t]
     chapeau = None
     out: list[Block] = []
     pending = False

@@ -63,6 +63,25 @@ class MarkerState:
             self.highest = max(self.highest, int(number))
 
 
+def split_glued(number: str, known: set[str]) -> list[str]:
+    """ "23" printed for markers 2 and 3 side by side: split into known numbers."""
+    if number in known or not number.isdigit() or not known:
+        return [number] if number else []
+
+    def parts(rest: str, prev: int) -> list[str] | None:
+        if not rest:
+            return []
+        for k in range(1, min(3, len(rest)) + 1):
+            head = rest[:k]
+            if head in known and int(head) > prev:
+                tail = parts(rest[k:], int(head))
+                if tail is not None:
+                    return [head, *tail]
+        return None
+
+    return parts(number, 0) or [number]
+
+
 def strip_markers(text: str, state: MarkerState) -> tuple[str, tuple[str, ...]]:
     """Return ``text`` without footnote markers, and the footnotes it cites in order."""
     spans: list[tuple[int, int, str, bool | None]] = []  # explicit / plain / year
@@ -93,8 +112,13 @@ def strip_markers(text: str, state: MarkerState) -> tuple[str, tuple[str, ...]]:
     keep: list[tuple[int, int]] = []
     for start, end, number, explicit in spans:
         if explicit:
-            state.note(number)
-        elif not state.accept(number, strict=explicit is None):
+            for part in split_glued(number, state.known):
+                state.note(part)
+                if part not in cited:
+                    cited.append(part)
+            keep.append((start, end))
+            continue
+        if not state.accept(number, strict=explicit is None):
             continue
         keep.append((start, end))
         if number and number not in cited:

@@ -183,7 +183,7 @@ def markdown_to_draft(text: str) -> Draft:
             continue
         group.append(_LIST_BULLET.sub("", line))
     flush()
-    titles: set[str] = set()
+    titles: list[str] = []
     for b in draft.blocks[:40]:
-        titles |= _title_lines([b.text], 1)
+        titles += _title_lines([b.text], 1)
     return finish(draft, titles=titles)

@@ -72,9 +72,11 @@ def _line_text(line) -> tuple[str, int]:
             continue
         flush_sup()
         out.append(text)
-        italic = isinstance(item, LTChar) and (
-            "italic" in item.fontname.lower() or "oblique" in item.fontname.lower()
-        )
+        if isinstance(item, LTChar) and text.strip():
+            font = item.fontname.lower()
+            italic = "italic" in font or "oblique" in font
+        else:  # spaces (real or inserted) take the style of what precedes them
+            italic = bool(italic_flags) and italic_flags[-1]
         italic_flags.extend([italic] * len(text))
         if text.strip():
             seen_text = True
