@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import configparser
+import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -92,3 +93,19 @@ def test_app_identifies_itself_by_the_desktop_entry_name():
         pytest.skip("the GUI has not landed yet")
     source = app_py.read_text(encoding="utf-8")
     assert f'setDesktopFileName("{APP_ID}")' in source
+
+
+def test_spec_excludes_no_qt_module_the_app_imports():
+    """The spec leaves out unused Qt modules; one the GUI starts using must come back in."""
+    spec = (PACKAGING / "drafter.spec").read_text(encoding="utf-8")
+    block = spec[spec.index('f"PySide6.{mod}"') :]
+    block = block[: block.index("]")]
+    excluded = set(re.findall(r'"(Qt\w+)"', block))
+    assert "QtQml" in excluded  # the block was found
+    used = set()
+    for path in (PACKAGING.parent / "drafter").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        used |= set(re.findall(r"PySide6\.(Qt\w+)", text))
+        for names in re.findall(r"from PySide6 import \(?([\w\s,]+)\)?", text):
+            used |= {n.strip() for n in names.split(",") if n.strip().startswith("Qt")}
+    assert not used & excluded, f"drafter imports {used & excluded}: drop them from excludes"
