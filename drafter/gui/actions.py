@@ -24,6 +24,7 @@ class Actions:
     next_change: QAction
     previous_change: QAction
     redline: QAction
+    other_end: QAction
     changes_only: QAction
     close_tab: QAction
     compare: QAction
@@ -101,6 +102,12 @@ def create_actions(window: QWidget) -> Actions:
             "Shift+F7",
             "Go to the previous change (Shift+F7)",
             style.standardIcon(SP.SP_ArrowUp),
+        ),
+        other_end=_action(
+            window,
+            "Go to Other &End of Move",
+            "Ctrl+J",
+            "From a moved paragraph to where it stood, and back",
         ),
         redline=_action(
             window, "&Redline View", "Ctrl+R", "One column with deletions and insertions inline"

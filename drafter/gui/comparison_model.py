@@ -69,6 +69,7 @@ class ComparisonModel(QAbstractTableModel):
         self._new: dict[int, Paragraph] = {}
         self._row_of_old: dict[int, int] = {}
         self._row_of_new: dict[int, int] = {}
+        self._moved_away: dict[int, list[int]] = {}
         self._html: OrderedDict[tuple[int, int], str] = OrderedDict()
         self._plain: dict[tuple[int, int], str] = {}
         self.colors: DiffColors = LIGHT
@@ -98,6 +99,11 @@ class ComparisonModel(QAbstractTableModel):
                 self._row_of_new.setdefault(i, row)
         self._html.clear()
         self._plain.clear()
+        self._moved_away = {}
+        for row, pair in enumerate(self._pairs):
+            origin = self.moved_origin_row(row)
+            if origin is not None and origin != row:
+                self._moved_away.setdefault(origin, []).append(row)
         if comparison:
             self.old_headline = f"Old: {comparison.old.display_name}"
             self.new_headline = f"New: {comparison.new.display_name}"
@@ -147,6 +153,27 @@ class ComparisonModel(QAbstractTableModel):
             if r is not None and self._pairs[r].kind != PairKind.MOVED:
                 return min(r + 1, len(self._pairs) - 1)
         return 0
+
+    def moved_away(self, row: int) -> list[int]:
+        """Rows of moved pairs whose old paragraph stood just before this row."""
+        return self._moved_away.get(row, [])
+
+    def other_end(self, row: int) -> int | None:
+        """For a moved pair, where it came from; for the place it left, the moved pair."""
+        origin = self.moved_origin_row(row)
+        if origin is not None and origin != row:
+            return origin
+        away = self.moved_away(row)
+        return away[0] if away else None
+
+    def _away_note(self, row: int) -> str:
+        parts = []
+        for m in self.moved_away(row):
+            pair = self._pairs[m]
+            old, new = self.old_paragraphs(pair), self.new_paragraphs(pair)
+            if old and new:
+                parts.append(f"{old[0].label} moved from here to {new[0].label} of the new text")
+        return ("↧ " + "; ".join(parts) + " (click the gutter to go there)") if parts else ""
 
     def moved_note(self, pair: Pair) -> str:
         if pair.kind != PairKind.MOVED or not pair.old:
@@ -212,8 +239,11 @@ class ComparisonModel(QAbstractTableModel):
         pair = self._pairs[row]
         old, new = self.old_paragraphs(pair), self.new_paragraphs(pair)
         note = self.moved_note(pair)
+        away = self._away_note(row)
         if column == OLD:
             text = rich_text.pair_side_html(pair, "old", old, self.colors, find_term=self.find_term)
+            if away:
+                text = rich_text.note_html(away, self.colors) + text
         elif column == NEW:
             text = rich_text.pair_side_html(
                 pair, "new", new, self.colors, find_term=self.find_term, note=note
@@ -222,6 +252,8 @@ class ComparisonModel(QAbstractTableModel):
             text = rich_text.redline_html(
                 pair, old, new, self.colors, find_term=self.find_term, note=note
             )
+            if away:
+                text = rich_text.note_html(away, self.colors) + text
         else:
             text = ""
         self._html[key] = text
@@ -247,6 +279,8 @@ class ComparisonModel(QAbstractTableModel):
             parts.append("word diff approximate (time limit)")
         if pair.kind == PairKind.MOVED:
             parts.append("click to jump to where it was")
+        if self.moved_away(row):
+            parts.append("a paragraph moved away from here: click to go to it")
         return " · ".join(parts)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

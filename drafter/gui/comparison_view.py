@@ -411,11 +411,26 @@ class ComparisonView(QWidget):
         elif col in (NEW, REDLINE):
             self._set_side("new")
         elif col == GUTTER:
-            src = self.proxy.mapToSource(index).row()
-            origin = self.model.moved_origin_row(src)
-            if origin is not None:
-                self.select_source_row(origin, side="old")
-                self.message.emit("Jumped to where the moved paragraph stood in the old text")
+            self.jump_other_end(self.proxy.mapToSource(index).row())
+
+    def jump_other_end(self, row: int | None = None) -> bool:
+        """From a moved paragraph to where it stood, and back (gutter click, Ctrl+J)."""
+        if row is None:
+            row = self.current_source_row()
+            if row is None:
+                return False
+        target = self.model.other_end(row)
+        if target is None:
+            self.message.emit("This row has no moved paragraph")
+            return False
+        to_origin = self.model.pair(row).kind == PairKind.MOVED and target != row
+        self.select_source_row(target, side="old" if to_origin else "new")
+        self.message.emit(
+            "Where the moved paragraph stood in the old text"
+            if to_origin
+            else "Where the paragraph moved to in the new text"
+        )
+        return True
 
     def _set_side(self, side: str) -> None:
         self.active_side = side

@@ -23,6 +23,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from drafter.model import PairKind
+
 from . import themes
 from .comparison_model import HtmlRole, KeyRole, KindRole, RtlRole
 
@@ -255,6 +257,16 @@ class GutterDelegate(QStyledItemDelegate):
             hl = QColor(pal.color(QPalette.ColorRole.Highlight))
             hl.setAlpha(60)
             painter.fillRect(rect, hl)
+        model = index.model()
+        source = getattr(model, "sourceModel", lambda: None)() or model
+        row = model.mapToSource(index).row() if source is not model else index.row()
+        if hasattr(source, "moved_away") and source.moved_away(row):
+            painter.setPen(QColor(col.gutter[PairKind.MOVED]))
+            painter.drawText(
+                QRect(rect.left() + 10, rect.bottom() - 22, rect.width() - 12, 20),
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
+                "↧",
+            )
         color = QColor(col.gutter[pair.kind])
         if pair.is_change:
             painter.fillRect(QRect(rect.left() + 3, rect.top() + 2, 5, rect.height() - 4), color)

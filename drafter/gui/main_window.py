@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
         view = bar.addMenu("&View")
         view.addAction(a.next_change)
         view.addAction(a.previous_change)
+        view.addAction(a.other_end)
         view.addSeparator()
         view.addAction(a.redline)
         view.addAction(a.changes_only)
@@ -186,6 +187,7 @@ class MainWindow(QMainWindow):
         a.add_note.triggered.connect(self.notes_panel.add_interactive)
         a.next_change.triggered.connect(lambda: self._on_view("next_change"))
         a.previous_change.triggered.connect(lambda: self._on_view("previous_change"))
+        a.other_end.triggered.connect(lambda: self._on_view("jump_other_end"))
         a.redline.setChecked(self.settings.get(S.REDLINE_VIEW))
         self.workspace.redline = a.redline.isChecked()
         a.redline.toggled.connect(self._set_redline)
@@ -418,6 +420,7 @@ class MainWindow(QMainWindow):
         for act in (
             self.actions_.next_change,
             self.actions_.previous_change,
+            self.actions_.other_end,
             self.actions_.redline,
             self.actions_.changes_only,
         ):

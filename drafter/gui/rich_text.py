@@ -177,6 +177,11 @@ def paragraph_html(
     return f'<p{attrs} style="{style}">{_label_html(par, colors)}{body}{fn}{extra}</p>'
 
 
+def note_html(text: str, colors: DiffColors) -> str:
+    """A muted italic line inside a cell (moved-from/moved-to remarks)."""
+    return f'<p style="margin:0 0 2px 0;color:{colors.muted_fg}"><i>{html.escape(text)}</i></p>'
+
+
 def pair_side_html(
     pair: Pair,
     side: str,

@@ -115,6 +115,13 @@ def test_gutter_click_on_moved_row_jumps_to_origin(qtbot):
     qtbot.mouseClick(view.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert view.current_source_row() == 1  # after OP 1, where B used to stand
     assert view.active_side == "old"
+    assert "moved from here to OP 4" in view.model.html(1, OLD)
+    # and back: the gutter of the place it left leads to the moved paragraph
+    idx = view.proxy.mapFromSource(view.model.index(1, GUTTER))
+    rect = view.view.visualRect(idx)
+    qtbot.mouseClick(view.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert view.current_source_row() == 3
+    assert view.jump_other_end() and view.current_source_row() == 1
 
 
 def test_rows_are_sized_to_their_text(qtbot, handmade):
