@@ -100,7 +100,7 @@ class ComparisonModel(QAbstractTableModel):
         self._html.clear()
         self._plain.clear()
         self._moved_away = {}
-        for row, pair in enumerate(self._pairs):
+        for row in range(len(self._pairs)):
             origin = self.moved_origin_row(row)
             if origin is not None and origin != row:
                 self._moved_away.setdefault(origin, []).append(row)
