@@ -44,8 +44,8 @@ _COVER = [
     re.compile(p, re.IGNORECASE)
     for p in (
         r"^united\s+nations$",
-        r"^united$",
-        r"^nations$",
+        r"^united(\s+[A-Z])?$",
+        r"^nations(\s+[A-Z])?$",
         r"^[A-Z]$",
         r"^general\s+assembly$",
         r"^security\s+council$",
@@ -68,7 +68,7 @@ CHAPEAU_RE = re.compile(
 LABEL = r"(?:\d{1,3}\.(?!\d)|\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)|[IVXL]{1,5}\.|[A-H]\.)"
 LABEL_START = re.compile(rf"^{LABEL}(?:\s+|$)")
 LABEL_ONLY = re.compile(rf"^{LABEL}$")
-_FN_START = re.compile(r"^(\d{1,3}|\*{1,3}|[a-z])(?:/|\s)\s*(\S.*)$")
+_FN_START = re.compile(r"^(\d{1,3}|\*{1,3}|[a-z])(?:/(?=\s)|\s)\s*(\S.*)$")
 _RULE = re.compile(r"^(?:_{5,}|-{3,}|—{3,})$")
 _TRAILING_RULE = re.compile(r"\s+(?:_{5,}|-{3,})$")  # "... international ---" (md-like text)
 _TERMINAL = ".;:,!?"
@@ -104,7 +104,9 @@ def is_cover_line(line: str) -> bool:
 
 
 def ends_terminal(text: str) -> bool:
-    t = MARK_RE.sub("", text).rstrip().rstrip(_TRAILERS + "0123456789").rstrip()
+    t = MARK_RE.sub("", text).rstrip()
+    t = re.sub(r"\s\d{1,2}/$", "", t)  # a typewritten marker "2/"
+    t = t.rstrip(_TRAILERS + "0123456789").rstrip()
     return bool(t) and t[-1] in _TERMINAL
 
 
@@ -309,7 +311,10 @@ def text_to_draft(text: str, draft: Draft | None = None) -> Draft:
                 flush()
             pending_break = True
             continue
-        if in_header and is_cover_line(s):
+        title_tail = (
+            bool(current) and not ends_terminal(current[-1]) and s.lower() == "united nations"
+        )
+        if in_header and is_cover_line(s) and not title_tail:
             if re.match(r"^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$", s):
                 last = current[-1] if current else (draft.blocks[-1].text if draft.blocks else "")
                 if last.rstrip().endswith((" on", " of")):
@@ -434,7 +439,7 @@ def _starts_continuation(text: str) -> bool:
 
 
 _LOOSE_FOOTNOTE = re.compile(
-    r"^(\d{1,3})\s+(?!(?:January|February|March|April|May|June|July|August|September|"
+    r"^(\d{1,3})/?\s+(?!(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December)\b)(?=[A-Z“\"(]|Ibid|See|\d{4}\s+[A-Z])"
 )
 

@@ -22,6 +22,8 @@ _GLUED = re.compile(r"(?<=[a-zà-ÿ\)\]”’.,;:])(\d{1,3})(?=[\s,;:.)”’\]]
 # Standing alone after punctuation: "Outcome, 2 its", "Discrimination, 7  the".
 # Glued to a year: "of 19721" is 1972 and footnote 1 (only the next expected number).
 _YEAR = re.compile(r"(?<=\b(?:19|20)\d\d)(\d{1,2})(?=[\s,;:.)”’]|$)")
+# Typewritten style: "Secretary-General; 2/" (footnotes printed as "2/ Text").
+_SLASH = re.compile(r"(?<=[\s,;:.”’\w])[ ]?(\d{1,2})/(?=[\s,;:.)]|$)")
 _SPACED = re.compile(r"(?<=[,;:”’])[ ]+(\d{1,3})(?=[ ]+[a-zà-ÿ]|[ ]*$)")
 
 
@@ -88,7 +90,7 @@ def strip_markers(text: str, state: MarkerState) -> tuple[str, tuple[str, ...]]:
     for m in _EXPLICIT.finditer(text):
         spans.append((m.start(), m.end(), m.group(1).strip(), True))
     if state.known:
-        for rx in (_GLUED, _SPACED, _YEAR):
+        for rx in (_GLUED, _SPACED, _YEAR, _SLASH):
             for m in rx.finditer(text):
                 if any(s <= m.start(1) < e for s, e, _, _ in spans):
                     continue
@@ -105,8 +107,9 @@ def strip_markers(text: str, state: MarkerState) -> tuple[str, tuple[str, ...]]:
                     and not text[m.end(1)].isspace()
                 ):
                     continue  # "Add.2)", "No.5,": an abbreviation's number
-                start = m.start() if rx is _SPACED else m.start(1)
-                spans.append((start, m.end(1), m.group(1), None if rx is _YEAR else False))
+                start = m.start() if rx in (_SPACED, _SLASH) else m.start(1)
+                end = m.end() if rx is _SLASH else m.end(1)
+                spans.append((start, end, m.group(1), None if rx is _YEAR else False))
     spans.sort()
     cited: list[str] = []
     keep: list[tuple[int, int]] = []
