@@ -29,6 +29,9 @@ class Actions:
     close_tab: QAction
     compare: QAction
     about: QAction
+    focus_library: QAction
+    focus_comparison: QAction
+    focus_notes: QAction
 
 
 def _action(
@@ -122,6 +125,15 @@ def create_actions(window: QWidget) -> Actions:
             style.standardIcon(SP.SP_BrowserReload),
         ),
         about=_action(window, "&About Drafter", None),
+        focus_library=_action(
+            window, "Go to &Library", "Ctrl+1", "Move the keyboard focus to the library"
+        ),
+        focus_comparison=_action(
+            window, "Go to &Comparison", "Ctrl+2", "Move the keyboard focus to the comparison"
+        ),
+        focus_notes=_action(
+            window, "Go to &Notes", "Ctrl+3", "Move the keyboard focus to the notes"
+        ),
     )
     a.next_change.setIconText("Next")
     a.previous_change.setIconText("Previous")

@@ -140,6 +140,10 @@ class MainWindow(QMainWindow):
         view.addAction(a.redline)
         view.addAction(a.changes_only)
         view.addSeparator()
+        view.addAction(a.focus_library)
+        view.addAction(a.focus_comparison)
+        view.addAction(a.focus_notes)
+        view.addSeparator()
         for dock in (self.library_dock, self.search_dock, self.notes_dock):
             view.addAction(dock.toggleViewAction())
         view.addSeparator()
@@ -195,6 +199,13 @@ class MainWindow(QMainWindow):
         a.close_tab.triggered.connect(self.workspace.close_current)
         a.compare.triggered.connect(self.compare_bar.request)
         a.about.triggered.connect(self._about)
+        a.focus_library.triggered.connect(
+            lambda: self._focus_dock(self.library_dock, self.library_panel.tree)
+        )
+        a.focus_notes.triggered.connect(
+            lambda: self._focus_dock(self.notes_dock, self.notes_panel.list)
+        )
+        a.focus_comparison.triggered.connect(self._focus_comparison)
         self.compare_bar.compare_requested.connect(lambda spec: self.workspace.open(spec))
         self.runner.busy_changed.connect(self._busy_changed)
         self.runner.progress.connect(self._progress)
@@ -452,6 +463,16 @@ class MainWindow(QMainWindow):
         view = self.workspace.current_view()
         if isinstance(view, ComparisonView):
             view.focus_find()
+
+    def _focus_dock(self, dock: QDockWidget, widget: QWidget) -> None:
+        dock.show()
+        dock.raise_()
+        widget.setFocus()
+
+    def _focus_comparison(self) -> None:
+        view = self.workspace.current_view()
+        if view is not None:
+            view.setFocus()
 
     def _focus_search(self) -> None:
         self.search_dock.show()
