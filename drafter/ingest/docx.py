@@ -89,6 +89,7 @@ class Numbering:
         self.num_to_abs: dict[str, str] = {}
         self.overrides: dict[str, dict[int, int]] = {}
         self.counters: dict[str, list[int]] = {}
+        self.used: set[str] = set()
         if root is None:
             return
         for an in root.findall(_q("abstractNum")):
@@ -112,8 +113,15 @@ class Numbering:
         levels = self.abstract.get(self.num_to_abs.get(num_id, ""), {})
         if num_id in ("", "0") or ilvl not in levels:
             return ""
+        # List instances of one abstract list continue each other's numbering,
+        # except where an instance restarts it (w:startOverride) on first use.
         key = self.num_to_abs.get(num_id, num_id)
         counters = self.counters.setdefault(key, [0] * 10)
+        if num_id not in self.used:
+            self.used.add(num_id)
+            for lvl in self.overrides.get(num_id, {}):
+                for k in range(lvl, 10):
+                    counters[k] = 0
         starts = {i: self.overrides.get(num_id, {}).get(i, lv[2]) for i, lv in levels.items()}
         if counters[ilvl] == 0:
             counters[ilvl] = starts.get(ilvl, 1)

@@ -76,3 +76,38 @@ def test_corrupt_docx(tmp_path):
     not_zip.write_text("hello")
     with pytest.raises(IngestError, match="not a valid DOCX"):
         load(not_zip)
+
+
+def _numbering_xml(body: str):
+    from lxml import etree
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    return etree.fromstring(f'<w:numbering xmlns:w="{w}">{body}</w:numbering>')
+
+
+def test_word_numbering_formats_restarts_and_continuation():
+    from drafter.ingest.docx import Numbering
+
+    levels = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/></w:lvl>'
+        for i, (fmt, text, start) in enumerate(
+            [("decimal", "%1.", 1), ("lowerLetter", "(%2)", 1), ("lowerRoman", "(%3)", 1),
+             ("upperRoman", "%4.", 1), ("bullet", "•", 1)]
+        )
+    )  # fmt: skip
+    root = _numbering_xml(
+        f'<w:abstractNum w:abstractNumId="1">{levels}</w:abstractNum>'
+        '<w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num>'
+        '<w:num w:numId="6"><w:abstractNumId w:val="1"/></w:num>'
+        '<w:num w:numId="7"><w:abstractNumId w:val="1"/>'
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="10"/></w:lvlOverride></w:num>'
+    )
+    n = Numbering(root)
+    got = [n.label("5", 0), n.label("5", 1), n.label("5", 2), n.label("5", 2), n.label("5", 1)]
+    assert got == ["1.", "(a)", "(i)", "(ii)", "(b)"]
+    assert [n.label("5", 0), n.label("5", 1)] == ["2.", "(a)"]  # deeper levels restart
+    assert n.label("6", 0) == "3."  # another instance of the same list continues it
+    assert n.label("7", 0) == "10."  # ... unless it restarts
+    assert n.label("5", 3) == "I." and n.label("5", 4) == ""  # roman headings, bullets
+    assert n.label("99", 0) == "" and n.label("0", 0) == ""

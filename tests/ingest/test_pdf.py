@@ -77,10 +77,9 @@ def test_73_3_declaration(corpus):
     assert "resolution 69.2 of 28 May 2016" in op2.text  # a decimal, not a marker
     for p in r.paragraphs:
         assert (
-            ("18-16895" not in p.text
-            and "Political declaration of the high-level" not in p.text[:40])
-            or p.kind == ParaKind.HEADING
-        )
+            "18-16895" not in p.text
+            and "Political declaration of the high-level" not in p.text[:40]
+        ) or p.kind == ParaKind.HEADING
 
 
 def test_73_6_footnote_continued_on_next_page(corpus):
