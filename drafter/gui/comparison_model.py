@@ -74,6 +74,8 @@ class ComparisonModel(QAbstractTableModel):
         self._plain: dict[tuple[int, int], str] = {}
         self.colors: DiffColors = LIGHT
         self.find_term = ""
+        self.old_notes: dict[int, int] = {}  # paragraph id -> number of notes
+        self.new_notes: dict[int, int] = {}
         self.old_headline = HEADERS[OLD]
         self.new_headline = HEADERS[NEW]
         if comparison is not None:
@@ -112,6 +114,12 @@ class ComparisonModel(QAbstractTableModel):
     def set_colors(self, colors: DiffColors) -> None:
         if colors != self.colors:
             self.colors = colors
+            self._refresh()
+
+    def set_note_counts(self, old: dict[int, int], new: dict[int, int]) -> None:
+        """How many notes each paragraph has (shown as a ✎ badge)."""
+        if old != self.old_notes or new != self.new_notes:
+            self.old_notes, self.new_notes = dict(old), dict(new)
             self._refresh()
 
     def set_find_term(self, term: str) -> None:
@@ -241,12 +249,20 @@ class ComparisonModel(QAbstractTableModel):
         note = self.moved_note(pair)
         away = self._away_note(row)
         if column == OLD:
-            text = rich_text.pair_side_html(pair, "old", old, self.colors, find_term=self.find_term)
+            text = rich_text.pair_side_html(
+                pair, "old", old, self.colors, find_term=self.find_term, notes=self.old_notes
+            )
             if away:
                 text = rich_text.note_html(away, self.colors) + text
         elif column == NEW:
             text = rich_text.pair_side_html(
-                pair, "new", new, self.colors, find_term=self.find_term, note=note
+                pair,
+                "new",
+                new,
+                self.colors,
+                find_term=self.find_term,
+                note=note,
+                notes=self.new_notes,
             )
         elif column == REDLINE:
             text = rich_text.redline_html(

@@ -342,6 +342,9 @@ class ComparisonView(QWidget):
         self.find_edit.setFocus()
         self.find_edit.selectAll()
 
+    def set_note_counts(self, old: dict[int, int], new: dict[int, int]) -> None:
+        self.model.set_note_counts(old, new)
+
     def refresh_colors(self) -> None:
         self.model.set_colors(themes.colors(self.palette()))
         self.view._do_relayout(clear=True)

@@ -216,6 +216,7 @@ class MainWindow(QMainWindow):
         self.workspace.redline_toggled.connect(self._view_redline_toggled)
         self.notes_panel.error.connect(lambda m: dialogs.show_error(self, "Notes", m))
         self.notes_panel.notes_changed.connect(self.refresh_library)
+        self.notes_panel.notes_changed.connect(self.workspace.refresh_note_counts)
         self.search_panel.open_hit.connect(self.open_paragraph)
         self.search_panel.error.connect(lambda m: dialogs.show_error(self, "Search", m))
         lp = self.library_panel

@@ -62,6 +62,7 @@ class ParagraphListModel(QAbstractListModel):
         self.highlight: dict[int, tuple[int, Link]] = {}  # id -> (rank, link)
         self.phrases: dict[int, tuple[str, ...]] = {}
         self.own: dict[int, tuple[str, ...]] = {}  # the selected paragraph's shared phrases
+        self.note_counts: dict[int, int] = {}
         self.colors = themes.LIGHT
         self._html: dict[int, str] = {}
 
@@ -91,6 +92,16 @@ class ParagraphListModel(QAbstractListModel):
         self.colors = colors
         self._html.clear()
 
+    def set_note_counts(self, counts: dict[int, int]) -> None:
+        if counts != self.note_counts:
+            changed = set(counts) | set(self.note_counts)
+            self.note_counts = dict(counts)
+            for pid in changed:
+                self._html.pop(pid, None)
+                if 0 <= pid < len(self.pars):
+                    idx = self.index(pid, 0)
+                    self.dataChanged.emit(idx, idx, [HtmlRole])
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.pars)
 
@@ -108,7 +119,14 @@ class ParagraphListModel(QAbstractListModel):
                 f'<span style="background-color:{self.colors.phrase_bg}">'
                 f"&nbsp;<b>#{rank}</b>&nbsp;·&nbsp;{link.score:.0%}&nbsp;</span>&nbsp; "
             )
-        text = rich_text.paragraph_html(par, [(0, par.text)], self.colors, phrases=spans, marks=own)
+        text = rich_text.paragraph_html(
+            par,
+            [(0, par.text)],
+            self.colors,
+            phrases=spans,
+            marks=own,
+            notes=self.note_counts.get(par.id, 0),
+        )
         if badge:
             text = text.replace(">", ">" + badge, 1)
         self._html[row] = text
@@ -302,6 +320,10 @@ class RelatedView(QWidget):
         else:
             self.message.emit(f"{par.label}: no linked paragraph in the other text")
         self.paragraph_selected.emit(side, par)
+
+    def set_note_counts(self, old: dict[int, int], new: dict[int, int]) -> None:
+        self.old_model.set_note_counts(old)
+        self.new_model.set_note_counts(new)
 
     def show_example(self) -> None:
         """Select the paragraph with the strongest links (first run)."""

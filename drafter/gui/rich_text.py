@@ -155,6 +155,7 @@ def paragraph_html(
     phrases: Iterable[Mark] = (),
     marks: Iterable[Mark] = (),
     extra: str = "",
+    notes: int = 0,
 ) -> str:
     """One paragraph as an HTML block: number, text with changes, marks.
 
@@ -174,7 +175,18 @@ def paragraph_html(
     fn = ""
     if par.footnotes:
         fn = f'<sup style="color:{colors.muted_fg}">&nbsp;[{html.escape(",".join(par.footnotes))}]</sup>'
-    return f'<p{attrs} style="{style}">{_label_html(par, colors)}{body}{fn}{extra}</p>'
+    badge = note_badge(notes, colors)
+    return f'<p{attrs} style="{style}">{badge}{_label_html(par, colors)}{body}{fn}{extra}</p>'
+
+
+def note_badge(count: int, colors: DiffColors) -> str:
+    """ "✎ 2": this paragraph has notes (shown before its number)."""
+    if count <= 0:
+        return ""
+    return (
+        f'<span style="background-color:{colors.mark_bg};color:#3d3000">'
+        f"&nbsp;✎&nbsp;{count}&nbsp;</span>&nbsp; "
+    )
 
 
 def note_html(text: str, colors: DiffColors) -> str:
@@ -190,13 +202,15 @@ def pair_side_html(
     *,
     find_term: str = "",
     note: str = "",
+    notes: dict[int, int] | None = None,
 ) -> str:
     """The HTML of one side of a versions-mode row ("" when that side is empty)."""
     if not paragraphs:
         return ""
     per_par = side_runs(pair, side, paragraphs)
+    notes = notes or {}
     blocks = [
-        paragraph_html(p, runs, colors, find_term=find_term)
+        paragraph_html(p, runs, colors, find_term=find_term, notes=notes.get(p.id, 0))
         for p, runs in zip(paragraphs, per_par, strict=False)
     ]
     if note:

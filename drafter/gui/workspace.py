@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 
+from drafter.errors import DrafterError
 from drafter.model import Comparison, Paragraph
 
 from .comparison_view import ComparisonView
@@ -150,6 +151,7 @@ class Workspace(QObject):
             self.show_example_on_load.discard(spec)
             if hasattr(view, "show_example"):
                 view.show_example()
+        self.refresh_note_counts()
         self._apply_pending(spec)
         self.tab_loaded.emit(spec)
 
@@ -215,6 +217,27 @@ class Workspace(QObject):
             w = self.tabs.widget(i)
             if isinstance(w, ComparisonView):
                 w.set_redline(on)
+
+    def refresh_note_counts(self) -> None:
+        """Show a ✎ badge on paragraphs with notes, in every open tab."""
+        counts: dict[int, dict[int, int]] = {}
+
+        def for_version(vid: int) -> dict[int, int]:
+            if vid not in counts:
+                c: dict[int, int] = {}
+                try:
+                    notes = self.library.notes(vid, include_orphaned=False)
+                except DrafterError:
+                    notes = []
+                for n in notes:
+                    c[n.anchor.paragraph_id] = c.get(n.anchor.paragraph_id, 0) + 1
+                counts[vid] = c
+            return counts[vid]
+
+        for i in range(self.tabs.count()):
+            w = self.tabs.widget(i)
+            if hasattr(w, "set_note_counts"):
+                w.set_note_counts(for_version(w.spec.old_id), for_version(w.spec.new_id))
 
     def refresh_colors(self) -> None:
         for i in range(self.tabs.count()):

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 
 from drafter.gui import dialogs
 from drafter.gui import settings as S
+from drafter.gui.comparison_model import NEW, OLD
 from drafter.gui.comparison_view import ComparisonView
 from drafter.gui.export_dialog import ExportDialog
 from drafter.gui.loading import RELATED, VERSIONS
@@ -92,7 +93,11 @@ def test_add_note_saved_then_undo_redo(make_window, library, settings):
     assert stored[0].author == "Delegate of Testland" and stored[0].anchor.paragraph_id == par.id
     assert set(stored[0].tags) == {"capital", "wording"}
     assert win.notes_panel.list.count() == 1
+    row = view.current_source_row()
+    col = NEW if side == "new" else OLD
+    assert "✎" in view.model.html(row, col)  # the paragraph shows it has a note
     win.undo_action.trigger()
+    assert "✎" not in view.model.html(row, col)
     assert library.notes(vid) == []
     assert win.notes_panel.list.count() == 0
     win.redo_action.trigger()
