@@ -65,7 +65,11 @@ CHAPEAU_RE = re.compile(
     r"Ministers)\b|L[’']Assembl[ée]e\s+g[ée]n[ée]rale|La\s+Asamblea\s+General|"
     r"Генеральная\s+Ассамблея|الجمعية\s+العامة|大会)",
 )
-LABEL = r"(?:\d{1,3}\.(?!\d)|\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)|[IVXL]{1,5}\.|[A-H]\.)"
+# "3.", "(a)", "(iv)", French/Spanish "a)", section "IV." / "A."
+LABEL = (
+    r"(?:\d{1,3}\.(?!\d)|\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)|(?:[a-z]|[ivxlc]{1,6})\)|"
+    r"[IVXL]{1,5}\.|[A-H]\.)"
+)
 LABEL_START = re.compile(rf"^{LABEL}(?:\s+|$)")
 LABEL_ONLY = re.compile(rf"^{LABEL}$")
 _FN_START = re.compile(r"^(\d{1,3}|\*{1,3}|[a-z])(?:/(?=\s)|\s)\s*(\S.*)$")

@@ -19,33 +19,24 @@ from drafter.ingest.footnotes import MarkerState, strip_markers
 from drafter.ingest.language import detect_language
 from drafter.model import Footnote, Paragraph, ParaKind, Resolution
 
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        1,
-    )
+_MONTH_NAMES = {
+    "en": "january february march april may june july august september october november december",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
 }
+_MONTHS = {name: i for names in _MONTH_NAMES.values() for i, name in enumerate(names.split(), 1)}
+_MONTHS["setiembre"] = 9
 _DATE = re.compile(
-    r"\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)\s+(\d{4})\b",
+    r"\b(\d{1,2})(?:er)?\s+(?:de\s+)?(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")"
+    r"\s+(?:de\s+)?(\d{4})\b",
     re.IGNORECASE,
 )
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_ADOPTED = re.compile(r"adopted by the [A-Z][\w ]+? (?:on|at its [\w ]+? on) (.+)", re.IGNORECASE)
+_ADOPTED = re.compile(
+    r"(?:adopted by the [A-Z][\w ]+? (?:on|at its [\w ]+? on)|adoptée par l[’']Assemblée "
+    r"générale le|aprobada por la Asamblea General el) (.+)",
+    re.IGNORECASE,
+)
 _TITLE_NUM = re.compile(r"^(?:\d{1,3}/\d{1,4}(?:\s?[A-Z])?)\.\s+(.+)$")
 _TITLE_NUM_ONLY = re.compile(r"^(\d{1,3})/(\d{1,4}(?:\s?[A-Z])?)\.")
 _SESSION = re.compile(
@@ -57,9 +48,15 @@ _AGENDA = re.compile(
     r"\b(Agenda items?\s+\d+(?:\s*\([a-z]\))?(?:\s*(?:,|and)\s*\d+(?:\s*\([a-z]\))?)*)",
     re.IGNORECASE,
 )
-_CLOSING = re.compile(r"^\*?\d{1,3}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b", re.IGNORECASE)
+_CLOSING = re.compile(
+    r"^\*?\d{1,3}(?:st|nd|rd|th|e|re|a|ª)\s+(?:(?:plenary\s+)?meeting|séance plénière|"
+    r"sesión plenaria)\b",
+    re.IGNORECASE,
+)
 _NUM_LABEL = re.compile(r"^(\d{1,3})\.(?!\d)\s*")
-_PAREN_LABEL = re.compile(r"^\((?P<x>[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)\s*")
+_PAREN_LABEL = re.compile(
+    r"^(?:\((?P<x>[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)|(?P<y>[a-z]|[ivxlc]{1,6})\))\s+"
+)
 _SECTION_LABEL = re.compile(r"^([IVXL]{1,5}|[A-H])\.\s+(?=\S)")
 _SPONSOR = re.compile(r":\s*(?:revised\s+)?draft\s+(?:resolution|decision)\b", re.IGNORECASE)
 _ROMAN = {
@@ -310,7 +307,7 @@ def build(draft: Draft, *, source: str | None = None, language: str | None = Non
                 kind = ParaKind.OPERATIVE
                 seen_operative = True
             elif p and len(text) > p.end():
-                number, level = numbering.number(p.group("x"))
+                number, level = numbering.number(p.group("x") or p.group("y"))
                 text = text[p.end() :]
                 kind = ParaKind.SUBPARAGRAPH
             elif block.heading or _is_heading_text(text):

@@ -23,3 +23,38 @@ def test_detects_each_official_language(corpus, lang):
 
 def test_explicit_language_wins():
     assert parse_text("Recalling its resolutions,", language="fr").language == "fr"
+
+
+def test_french_resolution_structure():
+    text = (
+        "Résolution adoptée par l’Assemblée générale le 21 décembre 2012\n\n"
+        "67/219. Migrations internationales et développement\n\n"
+        "L’Assemblée générale,\n\n"
+        "Rappelant ses résolutions 58/208 du 23 décembre 2003,\n\n"
+        "1. Prend note du rapport du Secrétaire général;\n\n"
+        "2. Décide que les modalités seront les suivantes :\n\n"
+        "a) Le thème général du dialogue;\n\n"
+        "b) Les tables rondes :\n\n"
+        "i) La première;\n\n"
+        "61e séance plénière\n21 décembre 2012"
+    )
+    res = parse_text(text)
+    assert (res.symbol, res.language, str(res.date)) == ("A/RES/67/219", "fr", "2012-12-21")
+    assert [(p.kind.value, p.number) for p in res.paragraphs[3:]] == [
+        ("preambular", None), ("operative", "1"), ("operative", "2"),
+        ("subparagraph", "2(a)"), ("subparagraph", "2(b)"), ("subparagraph", "2(b)(i)"),
+        ("closing", None),
+    ]  # fmt: skip
+
+
+def test_spanish_dates_and_closing():
+    text = (
+        "Resolución aprobada por la Asamblea General el 3 de octubre de 2013\n\n"
+        "68/4. Declaración del Diálogo de Alto Nivel\n\n"
+        "La Asamblea General,\n\n"
+        "1. Reconocemos que la migración internacional es una realidad;\n\n"
+        "25ª sesión plenaria\n3 de octubre de 2013"
+    )
+    res = parse_text(text)
+    assert (res.symbol, res.language, str(res.date)) == ("A/RES/68/4", "es", "2013-10-03")
+    assert res.paragraphs[-1].kind.value == "closing"
