@@ -47,33 +47,79 @@ def parse_tags(text: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
+def find_quote(text: str, quote: str) -> tuple[int, int] | None:
+    """Where the quoted words are in the paragraph (exact, then ignoring case)."""
+    quote = " ".join(quote.split())
+    if not quote:
+        return None
+    i = text.find(quote)
+    if i < 0:
+        i = text.casefold().find(quote.casefold()) if len(text.casefold()) == len(text) else -1
+    return (i, i + len(quote)) if i >= 0 else None
+
+
 class NoteDialog(QDialog):
-    """Write or edit a note: its text and tags."""
+    """Write or edit a note: its text, tags and (new notes) the words it is about."""
 
     def __init__(
-        self, parent: QWidget | None, title: str, body: str = "", tags: tuple[str, ...] = ()
+        self,
+        parent: QWidget | None,
+        title: str,
+        body: str = "",
+        tags: tuple[str, ...] = (),
+        paragraph_text: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.paragraph_text = paragraph_text
         self.body = QPlainTextEdit(self)
         self.body.setPlainText(body)
         self.body.setAccessibleName("Note text")
         self.body.setTabChangesFocus(True)
         self.tags = QLineEdit(" ".join(tags), self)
         self.tags.setPlaceholderText("e.g. agreed, red-line, G77")
+        self.quote = QLineEdit(self)
+        self.quote.setPlaceholderText("optional: words of the paragraph this note is about")
+        self.quote.setToolTip(
+            "Anchoring a note to words lets Drafter tell when those words change in a later version"
+        )
+        self.problem = QLabel(self)
+        self.problem.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow("&Note:", self.body)
         form.addRow("&Tags:", self.tags)
+        if paragraph_text is not None:
+            form.addRow("&Quoted words:", self.quote)
+            form.addRow("", self.problem)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-        self.resize(460, 260)
+        self.resize(480, 280)
+
+    def accept(self) -> None:
+        quote = self.quote.text().strip()
+        if (
+            self.paragraph_text is not None
+            and quote
+            and find_quote(self.paragraph_text, quote) is None
+        ):
+            self.problem.setText(
+                "These words are not in the paragraph; correct them or leave the field empty."
+            )
+            return
+        if not self.body.toPlainText().strip():
+            self.problem.setText("Write the note first.")
+            return
+        super().accept()
 
     def values(self) -> tuple[str, tuple[str, ...]]:
         return self.body.toPlainText().strip(), parse_tags(self.tags.text())
+
+    def quoted(self) -> str:
+        return self.quote.text().strip()
 
 
 def note_text(note: Note) -> str:
@@ -84,7 +130,8 @@ def note_text(note: Note) -> str:
         meta.append("✓ resolved")
     if note.carried_from:
         meta.append("carried forward")
-    return f"{note.body}\n— {' · '.join(meta)}"
+    quote = f"“{note.anchor.quote}”: " if note.anchor.quote and not note.orphaned else ""
+    return f"{quote}{note.body}\n— {' · '.join(meta)}"
 
 
 class NotesPanel(QWidget):
@@ -227,12 +274,26 @@ class NotesPanel(QWidget):
     def _report(self, message: str) -> None:
         self.error.emit(message)
 
-    def add(self, body: str, tags: tuple[str, ...] = ()) -> Note | None:
+    def add(self, body: str, tags: tuple[str, ...] = (), quote: str = "") -> Note | None:
+        """Save a note on the selected paragraph (optionally on some of its words)."""
         if not body.strip() or self.version_id is None or self.paragraph is None:
             return None
+        span = find_quote(self.paragraph.text, quote) if quote else None
+        extra = {}
+        if span is not None:
+            extra = {
+                "quote": self.paragraph.text[span[0] : span[1]],
+                "start": span[0],
+                "end": span[1],
+            }
         try:
             note = self.library.add_note(
-                self.version_id, self.paragraph.id, body.strip(), author=self.author(), tags=tags
+                self.version_id,
+                self.paragraph.id,
+                body.strip(),
+                author=self.author(),
+                tags=tags,
+                **extra,
             )
         except DrafterError as exc:
             self._report(str(exc))
@@ -244,10 +305,13 @@ class NotesPanel(QWidget):
     def add_interactive(self) -> None:
         if not self.add_btn.isEnabled():
             return
-        dlg = self.dialog_factory(self, f"Note on {self.paragraph.label if self.paragraph else ''}")
+        par = self.paragraph
+        dlg = self.dialog_factory(
+            self, f"Note on {par.label if par else ''}", paragraph_text=par.text if par else None
+        )
         if dlg.exec() == QDialog.DialogCode.Accepted:
             body, tags = dlg.values()
-            self.add(body, tags)
+            self.add(body, tags, dlg.quoted())
 
     def edit(
         self,

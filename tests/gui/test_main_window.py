@@ -242,3 +242,33 @@ def test_note_buttons_follow_selection(make_window, library, settings):
     assert panel.edit_btn.isEnabled() and panel.delete_btn.isEnabled()
     view.next_change()  # another paragraph: no note selected
     assert not panel.edit_btn.isEnabled()
+
+
+def test_note_on_quoted_words(make_window, library, settings):
+    settings.set(S.LAST_TABS, [s.to_str() for s in library.sample_specs])
+    win = make_window(library)
+    view = _versions_view(win)
+    view.next_change()
+    par = win.notes_panel.paragraph
+    words = " ".join(par.text.split()[1:4])
+    note = win.notes_panel.add("About these words", quote=words.upper())
+    stored = library.notes(win.notes_panel.version_id)[0]
+    assert stored.id == note.id and stored.anchor.quote == words
+    assert par.text[stored.anchor.start : stored.anchor.end] == words
+    assert f"“{words}”" in win.notes_panel.list.item(0).text()
+
+
+def test_note_dialog_rejects_words_not_in_paragraph(qtbot):
+    from drafter.gui.notes_panel import NoteDialog
+
+    dlg = NoteDialog(None, "Note", paragraph_text="Decides to convene a dialogue;")
+    qtbot.addWidget(dlg)
+    dlg.body.setPlainText("x")
+    dlg.quote.setText("not there")
+    dlg.accept()
+    assert (
+        dlg.result() != QDialog.DialogCode.Accepted and "not in the paragraph" in dlg.problem.text()
+    )
+    dlg.quote.setText("convene a")
+    dlg.accept()
+    assert dlg.result() == QDialog.DialogCode.Accepted
