@@ -3,7 +3,8 @@
 The syntax is the one search boxes have taught everyone:
 
 * ``safe, orderly and regular migration``: all the words; hits where they stand as
-  that exact phrase rank first (see :mod:`drafter.store.search`);
+  that exact phrase rank first, then those where they stand close together (see
+  :mod:`drafter.store.search`);
 * ``"small arms and light weapons"``: only the exact phrase;
 * ``nuclear NEAR/5 zone``: the two within five words (``NEAR`` alone: within 10);
 * ``disarm*``: any word starting so; ``OR`` between alternatives; ``-word`` excludes.
@@ -35,13 +36,15 @@ DEFAULT_NEAR = 10
 class ParsedQuery:
     """The FTS5 expressions for one user query.
 
-    ``phrase`` is set for plain queries (no syntax): the whole text as one phrase,
-    searched first; ``match`` is what every hit must satisfy. ``substring`` is set
+    ``phrase`` and ``near`` are set for plain queries (no syntax): the whole text as
+    one phrase, searched first, then all its words within a few words of each other;
+    ``match`` is what every hit must satisfy. ``substring`` is set
     instead for CJK text.
     """
 
     match: str
     phrase: str | None = None
+    near: str | None = None  # plain queries: all the words close together
     substring: str | None = None
 
 
@@ -99,8 +102,10 @@ def parse_query(text: str) -> ParsedQuery:
     if negatives:
         match = f"({match}) NOT ({' OR '.join(negatives)})"
     words = [w for w in re.split(r"\s+", text) if _has_word(w)]
-    phrase = _quote(" ".join(words)) if plain and len(words) > 1 else None
-    return ParsedQuery(match=match, phrase=phrase)
+    if not plain or len(words) < 2:
+        return ParsedQuery(match=match)
+    near = f"NEAR({' '.join(_quote(w) for w in words)}, {max(DEFAULT_NEAR, 2 * len(words))})"
+    return ParsedQuery(match=match, phrase=_quote(" ".join(words)), near=near)
 
 
 def _combine(items: list[str]) -> str:

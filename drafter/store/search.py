@@ -1,7 +1,8 @@
 """Agreed-language search (FTS5) and "find precedents for this paragraph".
 
 Search ranks with FTS5's bm25. For a plain query, paragraphs holding the words as
-the exact phrase come first, then those holding all the words anywhere. The same
+the exact phrase come first, then those holding them close together (NEAR), then
+those holding all the words anywhere. The same
 wording stored many times (a paragraph unchanged from Rev.1 to the adopted text,
 or repeated year after year) is indexed once (the ``wordings`` table, schema v4)
 and shown once, from its most recent version, with a count of the other places it
@@ -319,24 +320,25 @@ def search(
         return _substring_search(cx, parsed.substring, limit, version_ids, collapse)
     ranked: list[tuple[int, float, bool, str, tuple]] = []
     seen: set[int] = set()
-
-    def add(rows: list[Any], exact: bool, below: float | None) -> None:
-        for r in rows:
-            rank = -r["score"]
-            if below is not None:  # loose hits always rank below exact-phrase hits
-                rank = below - 1e-6 - abs(r["score"]) * 1e-3
+    # Tiers: the exact phrase, the words close together, the words anywhere. Each
+    # tier's hits rank below the previous tier's (bm25 orders within a tier).
+    tiers = [(parsed.phrase, True), (parsed.near, False), (parsed.match, parsed.phrase is None)]
+    for expr, exact in tiers:
+        if expr is None or len(ranked) >= limit:
+            continue
+        rows = _match_wordings(
+            cx, expr, limit - len(ranked), version_ids=version_ids, exclude_ids=seen
+        )
+        if not rows:
+            continue
+        ranks = [-r["score"] for r in rows]
+        if ranked:
+            shift = min(0.0, min(x[1] for x in ranked) - max(ranks) - 1e-3)
+            ranks = [x + shift for x in ranks]
+        for r, rank in zip(rows, ranks, strict=True):
             snippet, marks = _parse_snippet(r["snip"] or "")
             ranked.append((r["wid"], rank, exact, snippet, marks))
             seen.add(r["wid"])
-
-    if parsed.phrase:
-        add(_match_wordings(cx, parsed.phrase, limit, version_ids=version_ids), True, None)
-    if len(ranked) < limit:
-        floor = min((r[1] for r in ranked), default=0.0) if parsed.phrase else None
-        rows = _match_wordings(
-            cx, parsed.match, limit - len(ranked), version_ids=version_ids, exclude_ids=seen
-        )
-        add(rows, parsed.phrase is None, floor)
     return _expand(cx, ranked, limit, collapse, version_ids)
 
 

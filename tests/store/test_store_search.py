@@ -152,3 +152,19 @@ def test_chinese_text_is_found_as_a_substring(lib: Library) -> None:
         hit.number == "1"
         and hit.snippet[hit.marks[0][0] : hit.marks[0][1]] == "安全、有序和正常移民"
     )
+
+
+def test_phrase_then_near_then_scattered_words(lib: Library) -> None:
+    from store_helpers import make_resolution
+
+    filler = " ".join(["the General Assembly recalls its earlier decisions"] * 4)
+    texts = [
+        ("1", f"Notes that migration must be regular; {filler}; it should be safe and orderly."),
+        ("2", "Promotes regular, safe and orderly migration for all migrants;"),
+        ("3", "Commits to safe, orderly and regular migration, in line with the Global Compact;"),
+    ]
+    lib.add_resolution(make_resolution(texts, "A/RES/80/998"))
+    hits = lib.search("safe, orderly and regular migration")
+    assert [h.number for h in hits] == ["3", "2", "1"]
+    assert [h.exact for h in hits] == [True, False, False]
+    assert hits[0].rank > hits[1].rank > hits[2].rank
