@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QProgressBar,
     QStackedWidget,
@@ -28,17 +27,15 @@ from PySide6.QtWidgets import (
 from drafter import __version__
 from drafter.errors import DrafterError
 
-from . import dialogs, loading, themes
+from . import dialogs, export_flow, loading, menus, themes
 from . import settings as S
 from .actions import create_actions
 from .compare_bar import CompareBar
 from .comparison_view import ComparisonView
-from .export_dialog import ExportDialog
 from .library_panel import LibraryPanel, dropped_paths
 from .loading import RELATED, VERSIONS, TabSpec
 from .notes_panel import NotesPanel
 from .qt_compat import later
-from .related_view import RelatedView
 from .search_panel import SearchPanel
 from .settings_dialog import SettingsDialog
 from .tasks import TaskRunner
@@ -85,8 +82,9 @@ class MainWindow(QMainWindow):
         self.library_dock.raise_()
 
         self.compare_bar = CompareBar(self)
-        self._build_menus()
-        self._build_toolbar()
+        menus.build_menus(self)
+        menus.build_toolbar(self)
+        self._update_recent_menu()
         self._build_status()
         self._connect()
         self.resize(1440, 900)
@@ -105,71 +103,6 @@ class MainWindow(QMainWindow):
         )
         self.addDockWidget(area, dock)
         return dock
-
-    def _build_menus(self) -> None:
-        a = self.actions_
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addAction(a.import_files)
-        self.recent_menu = QMenu("Open &Recent", self)
-        file_menu.addMenu(self.recent_menu)
-        file_menu.addSeparator()
-        file_menu.addAction(a.export)
-        file_menu.addSeparator()
-        file_menu.addAction(a.settings)
-        file_menu.addSeparator()
-        file_menu.addAction(a.quit)
-        edit = bar.addMenu("&Edit")
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut("Ctrl+Z")
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts(["Ctrl+Shift+Z", "Ctrl+Y"])
-        self.undo_action, self.redo_action = undo, redo
-        edit.addAction(undo)
-        edit.addAction(redo)
-        edit.addSeparator()
-        edit.addAction(a.find)
-        edit.addAction(a.search_library)
-        edit.addSeparator()
-        edit.addAction(a.add_note)
-        view = bar.addMenu("&View")
-        view.addAction(a.next_change)
-        view.addAction(a.previous_change)
-        view.addAction(a.other_end)
-        view.addSeparator()
-        view.addAction(a.redline)
-        view.addAction(a.changes_only)
-        view.addSeparator()
-        view.addAction(a.focus_library)
-        view.addAction(a.focus_comparison)
-        view.addAction(a.focus_notes)
-        view.addSeparator()
-        for dock in (self.library_dock, self.search_dock, self.notes_dock):
-            view.addAction(dock.toggleViewAction())
-        view.addSeparator()
-        view.addAction(a.close_tab)
-        cmp_menu = bar.addMenu("&Compare")
-        cmp_menu.addAction(a.compare)
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(a.about)
-        self._update_recent_menu()
-
-    def _build_toolbar(self) -> None:
-        a = self.actions_
-        tb = self.addToolBar("Main")
-        tb.setObjectName("mainToolbar")
-        tb.setMovable(False)
-        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        tb.addAction(a.import_files)
-        tb.addSeparator()
-        tb.addWidget(self.compare_bar)
-        tb.addAction(a.compare)
-        tb.addSeparator()
-        tb.addAction(a.previous_change)
-        tb.addAction(a.next_change)
-        tb.addAction(a.redline)
-        tb.addSeparator()
-        tb.addAction(a.export)
 
     def _build_status(self) -> None:
         self.progress = QProgressBar(self)
@@ -491,55 +424,7 @@ class MainWindow(QMainWindow):
 
     # ---- export -------------------------------------------------------------
     def export_interactive(self) -> None:
-        spec = self.workspace.current_spec()
-        result = self.workspace.result()
-        if spec is None or result is None:
-            dialogs.show_error(self, "Export", "Open a comparison first.")
-            return
-        old_name, new_name = self.workspace.names(spec)
-        dlg = ExportDialog(
-            self,
-            old_name=old_name,
-            new_name=new_name,
-            folder=self.settings.get(S.EXPORT_DIR),
-            related=isinstance(self.workspace.current_view(), RelatedView),
-        )
-        if dlg.exec() != QDialog.DialogCode.Accepted:
-            return
-        request = dlg.request()
-        if request is None:
-            dialogs.show_error(self, "Export", "Choose a file to export to.")
-            return
-        self.export(request, spec, result)
-
-    def export(self, request, spec: TabSpec, result) -> None:
-        old_notes, new_notes = (), ()
-        if request.with_notes:
-            try:
-                old_notes = tuple(n for n in self.library.notes(spec.old_id) if not n.orphaned)
-                new_notes = tuple(n for n in self.library.notes(spec.new_id) if not n.orphaned)
-            except DrafterError as exc:
-                dialogs.show_error(self, "Export", str(exc))
-                return
-        self.settings.set(S.EXPORT_DIR, str(request.path.parent))
-        self.runner.run(
-            "Exporting",
-            partial(
-                loading.export,
-                request.kind,
-                result,
-                request.path,
-                old_notes,
-                new_notes,
-                self.settings.author,
-            ),
-            on_done=self._exported,
-        )
-
-    def _exported(self, path: Path) -> None:
-        self.last_export = path
-        self.statusBar().showMessage(f"Exported {path}", 10000)
-        dialogs.show_exported(self, path)
+        export_flow.export_interactive(self)
 
     # ---- settings -----------------------------------------------------------
     def settings_interactive(self) -> None:
