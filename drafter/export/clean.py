@@ -45,7 +45,7 @@ def write_clean(
     ps = resolution.paragraphs
     anchored, orphaned = split_notes(notes, resolution)
     doc = Document()
-    ty.setup_document(doc)
+    ty.setup_document(doc, language=resolution.language)
     ty.add_running_parts(doc, resolution.symbol or resolution.display_name)
     package.prepare(
         doc,

@@ -165,13 +165,20 @@ def revision_tag(op: int, *, move: bool = False) -> str:
     return "w:ins" if op > 0 else "w:del"
 
 
-def make_paragraph(style_id: str | None, *, mark: etree._Element | None = None) -> etree._Element:
-    """A ``w:p`` with its style and, for tracked paragraph marks, ``w:pPr/w:rPr/w:ins|w:del``."""
+def make_paragraph(
+    style_id: str | None, *, mark: etree._Element | None = None, bidi: bool = False
+) -> etree._Element:
+    """A ``w:p`` with its style and, for tracked paragraph marks, ``w:pPr/w:rPr/w:ins|w:del``.
+
+    ``bidi`` makes it a right-to-left paragraph (Arabic text in a table cell).
+    """
     p = etree.Element(qn("w:p"))
-    if style_id or mark is not None:
+    if style_id or mark is not None or bidi:
         ppr = etree.SubElement(p, qn("w:pPr"))
         if style_id:
             etree.SubElement(ppr, qn("w:pStyle")).set(qn("w:val"), style_id)
+        if bidi:
+            etree.SubElement(ppr, qn("w:bidi"))
         if mark is not None:
             etree.SubElement(ppr, qn("w:rPr")).append(mark)
     return p

@@ -212,7 +212,7 @@ def write_redline(
     new_anch, new_orph = split_notes(new_notes, new)
 
     doc = Document()
-    ty.setup_document(doc)
+    ty.setup_document(doc, language=new.language)
     ty.add_running_parts(doc, new.symbol or new.display_name)
     package.prepare(
         doc,

@@ -79,14 +79,16 @@ class _Table:
         return cells
 
 
-def _fill_cell(cell, paragraphs: Iterable[Sequence[Seg]], **render_kw) -> list[PlacedSeg]:
+def _fill_cell(
+    cell, paragraphs: Iterable[Sequence[Seg]], *, rtl: bool = False, **render_kw
+) -> list[PlacedSeg]:
     """Replace the cell's empty paragraph with one ``w:p`` per list of pieces."""
     tc = cell._tc
     for p in tc.findall(qn("w:p")):
         tc.remove(p)
     placed: list[PlacedSeg] = []
     for segs in paragraphs:
-        p = make_paragraph(ty.CELL)
+        p = make_paragraph(ty.CELL, bidi=rtl)
         placed += render_segs(p, segs, in_cell=True, **render_kw)
         tc.append(p)
     if tc.find(qn("w:p")) is None:
@@ -197,12 +199,14 @@ def _write_versions(
             c_old,
             [split_segs(x, old_cuts, {}) for x in side_paragraphs(item, "old")],
             side="old",
+            rtl=ty.is_rtl(old.language),
             **kw,
         )
         placed_new = _fill_cell(
             c_new,
             [split_segs(x, {}, new_cuts) for x in side_paragraphs(item, "new")],
             side="new",
+            rtl=ty.is_rtl(new.language),
             **kw,
         )
         row_old = [n for i in pair.old for n in old_by.get(i, ())]
@@ -274,11 +278,13 @@ def _write_related(
         links = relation.links_from(oid)
         c_old, c_new, c_shared, c_notes = table.row()
         phrases = sorted({ph for lk in links for ph in lk.shared}, key=len, reverse=True)
-        placed_old = _fill_cell(c_old, [_phrase_segs(old, oid, phrases)], side="old", **kw)
+        placed_old = _fill_cell(
+            c_old, [_phrase_segs(old, oid, phrases)], side="old", rtl=ty.is_rtl(old.language), **kw
+        )
         new_paras = []
         for lk in links:
             new_paras.append(_phrase_segs(new, lk.new, lk.shared))
-        placed_new = _fill_cell(c_new, new_paras, side="new", **kw)
+        placed_new = _fill_cell(c_new, new_paras, side="new", rtl=ty.is_rtl(new.language), **kw)
         _text_cell(
             c_shared,
             [f"{new_ps[lk.new].label}: {lk.score:.2f}" for lk in links] + ["; ".join(phrases[:6])],

@@ -111,8 +111,37 @@ def _para_style(doc, style_id: str, *, base: str | None = "Normal"):
         return st
 
 
-def setup_document(doc, *, landscape: bool = False) -> None:
-    """Page, fonts and the UN paragraph styles, on a fresh python-docx Document."""
+RTL_LANGUAGES = {"ar", "fa", "he", "ur"}
+
+
+def is_rtl(language: str | None) -> bool:
+    return (language or "").split("-")[0].lower() in RTL_LANGUAGES
+
+
+def _cs_size(style, pt: float) -> None:
+    """Size for complex scripts too (python-docx sets only w:sz; Arabic uses w:szCs)."""
+    rpr = style.element.get_or_add_rPr()
+    for el in rpr.findall(qn("w:szCs")):
+        rpr.remove(el)
+    sz = rpr.find(qn("w:sz"))
+    szcs = OxmlElement("w:szCs")
+    szcs.set(qn("w:val"), str(round(pt * 2)))
+    if sz is not None:
+        sz.addnext(szcs)
+
+
+def _bidi(style) -> None:
+    ppr = style.element.get_or_add_pPr()
+    if ppr.find(qn("w:bidi")) is None:
+        ppr.insert_element_before(OxmlElement("w:bidi"), *_PPR_AFTER_BIDI)
+
+
+def setup_document(doc, *, landscape: bool = False, language: str | None = "en") -> None:
+    """Page, fonts and the UN paragraph styles, on a fresh python-docx Document.
+
+    ``language`` picks the East Asian font (Chinese) and right-to-left paragraphs
+    (Arabic), as the UN prints its six official languages.
+    """
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21.59), Cm(27.94)  # UN New York: letter
     if landscape:
@@ -135,12 +164,17 @@ def setup_document(doc, *, landscape: bool = False) -> None:
         rpr.insert(0, rfonts)
     for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         rfonts.set(qn(attr), FONT)
+    if (language or "").lower().startswith("zh"):
+        rfonts.set(qn("w:eastAsia"), "SimSun")
     for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
         rfonts.attrib.pop(qn(attr), None)
     pf = normal.paragraph_format
     pf.space_before = Pt(0)
     pf.space_after = Pt(0)
     pf.line_spacing = 1.0
+    _cs_size(normal, BODY_PT)
+    if is_rtl(language):
+        _bidi(normal)  # every style below is based on Normal
 
     def body(name: str, *, first: float = 0.0, left: float = 0.0, hanging: float = 0.0):
         st = _para_style(doc, name)
@@ -168,6 +202,7 @@ def setup_document(doc, *, landscape: bool = False) -> None:
     ti = _para_style(doc, TITLE)
     ti.font.bold = True
     ti.font.size = Pt(13)
+    _cs_size(ti, 13)
     ti.paragraph_format.space_before = Pt(6)
     ti.paragraph_format.space_after = Pt(12)
     ti.paragraph_format.left_indent = Cm(1.27)
@@ -184,6 +219,7 @@ def setup_document(doc, *, landscape: bool = False) -> None:
 
     cell = _para_style(doc, CELL)
     cell.font.size = Pt(9)
+    _cs_size(cell, 9)
     cell.paragraph_format.space_after = Pt(3)
 
     nl = _para_style(doc, NOTE_LIST)
@@ -196,6 +232,7 @@ def setup_document(doc, *, landscape: bool = False) -> None:
 
     fn = _para_style(doc, "Footnote Text")
     fn.font.size = Pt(8)
+    _cs_size(fn, 8)
     fn.paragraph_format.left_indent = Cm(1.27)
     fn.paragraph_format.first_line_indent = Cm(-0.4)
     try:
@@ -247,6 +284,9 @@ _PPR_AFTER_PBDR = (
     "w:sectPr",
     "w:pPrChange",
 )
+
+
+_PPR_AFTER_BIDI = _PPR_AFTER_PBDR[_PPR_AFTER_PBDR.index("w:adjustRightInd") :]
 
 
 def _no_borders(table) -> None:
