@@ -130,7 +130,7 @@ def _finish(
     from drafter.ingest.structure import build
 
     if not draft.cleaned:
-        from drafter.ingest.clean import finish
+        from drafter.ingest.paragraphs import finish
 
         finish(draft)
     res = build(draft, source=source, language=language)

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from drafter.errors import IngestError
 from drafter.ingest.blocks import Block, Draft, marker
-from drafter.ingest.clean import LABEL_START, finish, normalize
+from drafter.ingest.lines import LABEL_START, normalize
+from drafter.ingest.paragraphs import finish
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 

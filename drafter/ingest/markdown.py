@@ -13,16 +13,16 @@ import html
 import re
 
 from drafter.ingest.blocks import Block, Draft, marker
-from drafter.ingest.clean import (
+from drafter.ingest.lines import (
     LABEL_START,
-    _title_lines,
     ends_terminal,
     find_chapeau,
-    finish,
     is_cover_line,
     join_lines,
     normalize,
+    title_lines,
 )
+from drafter.ingest.paragraphs import finish
 
 _FRONT = re.compile(r"\A\s*---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -185,5 +185,5 @@ def markdown_to_draft(text: str) -> Draft:
     flush()
     titles: list[str] = []
     for b in draft.blocks[:40]:
-        titles += _title_lines([b.text], 1)
+        titles += title_lines([b.text], 1)
     return finish(draft, titles=titles)

@@ -23,7 +23,8 @@ from pathlib import Path
 
 from drafter.errors import IngestError
 from drafter.ingest.blocks import LEAD_MARK, Draft, marker
-from drafter.ingest.clean import LABEL_ONLY, LABEL_START, text_to_draft
+from drafter.ingest.clean import text_to_draft
+from drafter.ingest.lines import LABEL_ONLY, LABEL_START
 
 # Text shorter than this per page means there is no usable text layer.
 _MIN_CHARS_PER_PAGE = 40

@@ -14,9 +14,9 @@ import re
 import unicodedata
 
 from drafter.ingest.blocks import MARK_RE, Block, Draft
-from drafter.ingest.clean import CHAPEAU_RE, SYMBOL_RE, is_cover_line, tidy
 from drafter.ingest.footnotes import MarkerState, strip_markers
 from drafter.ingest.language import detect_language
+from drafter.ingest.lines import CHAPEAU_RE, SYMBOL_RE, is_cover_line, tidy
 from drafter.model import Footnote, Paragraph, ParaKind, Resolution
 
 _MONTH_NAMES = {

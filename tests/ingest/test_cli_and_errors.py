@@ -134,3 +134,15 @@ def test_parse_text_plain_paragraphs():
     with pytest.raises(IngestError):
         parse_text("x", fmt="rtf")
     assert ".docx" in SUPPORTED_SUFFIXES and ".pdf" in SUPPORTED_SUFFIXES
+
+
+def test_text_is_nfc_and_keeps_curly_quotes():
+    decomposed = "The General Assembly,\n\n1. Decides that the “Cafe\u0301” is open;"
+    res = parse_text(decomposed)
+    assert res.paragraphs[-1].text == "Decides that the “Café” is open;"
+
+
+def test_title_from_the_text_beats_wrong_front_matter(corpus):
+    res = load(corpus / "ga80" / "md" / "A_RES_80_52.md")
+    assert res.title == "Implementation of the Convention on Cluster Munitions"
+    assert res.symbol == "A/RES/80/52"

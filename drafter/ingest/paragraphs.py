@@ -1,0 +1,228 @@
+"""The block-level pass shared by every reader: paragraphs, not lines.
+
+Drops blocks that are page furniture; merges a paragraph that a page break, a
+removed running header or a footnote block cut in two; moves footnotes printed
+without their rule out of the text; splits paragraphs that a conversion ran
+together ("... 2024, 1. Reiterates ...; 2. Requests ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafter.ingest.blocks import MARK_RE, Block, Draft
+from drafter.ingest.lines import (
+    LABEL_ONLY,
+    LABEL_START,
+    ends_terminal,
+    find_chapeau,
+    header_like,
+    is_cover_line,
+    is_furniture,
+    join_lines,
+)
+
+# ---------------------------------------------------------------- block level
+
+
+_FUNCTION_WORDS = {
+    "the", "of", "and", "to", "in", "for", "a", "an", "on", "with", "by", "its", "their",
+    "at", "from", "that", "which", "or", "as", "into", "under", "between", "among",
+}  # fmt: skip
+
+
+def _ends_with_function_word(text: str) -> bool:
+    """A paragraph ending in "the" or "of" was cut, whatever follows."""
+    words = MARK_RE.sub("", text).rstrip().rsplit(" ", 1)
+    return len(text) > 40 and words[-1] in _FUNCTION_WORDS
+
+
+# Words a paragraph may open with (preambular participles and adjectives, "We").
+_OPENER = re.compile(
+    r"^(?:[A-Z][a-z]+ing\b|We\b|Nous\b|(?:Deeply|Gravely|Seriously|Profoundly|Greatly|Also|"
+    r"Further|Mindful|Conscious|Aware|Convinced|Concerned|Alarmed|Determined|Desirous|Guided|"
+    r"Cognizant|Encouraged|Noting|Bearing|Having|Taking|Acknowledging|Emphasizing|Stressing|"
+    r"Reaffirming|Recalling|Recognizing|Welcoming|Underlining|Expressing|Affirming|"
+    r"Reiterating|Considering|Believing|Committed|Appreciative|Fully|Strongly|Keenly|"
+    r"Annex|Appendix)\b)"
+)
+_CLOSING_LINE = re.compile(r"^\d{1,3}(?:st|nd|rd|th)\s+plenary", re.IGNORECASE)
+
+
+def _cut_name(text: str) -> bool:
+    """ "Games, as a defining ...": the rest of a name cut at a paragraph break.
+
+    No resolution paragraph opens with a capitalised word and a comma, except
+    "We, ...".
+    """
+    first = text.split(" ", 1)[0]
+    return (
+        len(first) > 2
+        and first.endswith(",")
+        and first[0].isupper()
+        and first.rstrip(",") not in ("We", "Nous", "Nosotros")
+    )
+
+
+def _starts_continuation(text: str) -> bool:
+    s = MARK_RE.sub("", text).lstrip()
+    if not s or LABEL_START.match(s):
+        return False
+    return s[0].islower() or s[0].isdigit()
+
+
+_LOOSE_FOOTNOTE = re.compile(
+    r"^(\d{1,3})/?\s+(?!(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b)(?=[A-Z“\"(]|Ibid|See|\d{4}\s+[A-Z])"
+)
+
+
+def _next_footnote(draft: Draft, number: str) -> bool:
+    nums = [int(n) for n in draft.footnotes if n.isdigit()]
+    highest = max(nums) if nums else 0
+    return number not in draft.footnotes and highest < int(number) <= highest + 2
+
+
+def finish(draft: Draft, *, titles: list[str] | None = None) -> Draft:
+    """Block-level cleaning shared by all PDF-derived forms.
+
+    Drops blocks that are page furniture, and merges a paragraph that a page
+    break (or a removed header/footnote block) cut in two.
+    """
+    titles = titles or []
+    full_titles = [t for t in (draft.meta.get("title"), " ".join(titles)) if t]
+    chapeau = None
+    out: list[Block] = []
+    pending = False
+    for block in draft.blocks:
+        text = block.text.strip()
+        plain = MARK_RE.sub("", text).strip()
+        if not plain:
+            continue
+        if chapeau is None and not block.heading and find_chapeau([plain]) == 0:
+            chapeau = len(out)
+        in_body = chapeau is not None and len(out) > chapeau
+        if is_furniture(plain) or (
+            in_body and not block.heading and header_like(plain, titles, full_titles)
+        ):
+            pending = True
+            continue
+        if chapeau is None and is_cover_line(plain):
+            continue
+        fn = _LOOSE_FOOTNOTE.match(plain) if in_body and not block.heading else None
+        if fn and _next_footnote(draft, fn.group(1)):
+            # A footnote printed without its rule (PyMuPDF pages): move it out.
+            draft.add_footnote(fn.group(1), plain[fn.end() :])
+            pending = True
+            continue
+        block.text = text
+        block_break = block.after_break or pending
+        pending = False
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and in_body
+            and not prev.heading
+            and not block.heading
+            and not ends_terminal(prev.text)
+            and not LABEL_ONLY.match(prev.text)
+            and (
+                _starts_continuation(text)
+                or (block_break and len(MARK_RE.sub("", prev.text)) > 60 and plain[:1].isupper())
+                or (_ends_with_function_word(prev.text) and not LABEL_START.match(plain))
+                or (len(MARK_RE.sub("", prev.text)) > 60 and _cut_name(plain))
+            )
+        ) or (
+            prev is not None
+            and in_body
+            and block_break
+            and not prev.heading
+            and not block.heading
+            and prev.text.rstrip().endswith(",")
+            and not LABEL_START.match(plain)
+            and (plain[:1].islower() or not _OPENER.match(plain))
+            and not _CLOSING_LINE.match(plain)
+        ):
+            prev.text = join_lines([prev.text, text])
+            continue
+        if prev is not None and LABEL_ONLY.match(prev.text.strip()) and not block.heading:
+            prev.text = prev.text.strip() + " " + text
+            prev.lead = block.lead
+            continue
+        block.after_break = block_break
+        out.append(block)
+    draft.blocks = _split_run_on(out, chapeau)
+    draft.cleaned = True
+    return draft
+
+
+_RUN_ON = re.compile(
+    r"(?<=[;:.,”\ue001]) (?:(\d{1,3})\. (?=[A-Z“])|(?=(\d{1,3}(?:st|nd|rd|th) plenary meeting\b)))"
+)
+_PP_RUN_ON = re.compile(
+    r"(?<=,) (?=(?:Recognizing|Recalling|Reaffirming|Noting|Stressing|Emphasizing|Welcoming|"
+    r"Acknowledging|Underlining|Expressing|Taking note|Bearing in mind|Having|Affirming|"
+    r"Reiterating|Considering|Mindful|Conscious|Convinced|Concerned|Deeply|Gravely|Alarmed|"
+    r"Determined|Guided|Encouraged|Emphasizing)\b)"
+)
+_TOP = re.compile(r"^(\d{1,3})\.\s")
+
+
+def _split_preamble_run_on(blocks: list[Block], chapeau: int) -> list[Block]:
+    """Split preambular paragraphs run together (", Recognizing that ...")."""
+    out: list[Block] = []
+    for i, block in enumerate(blocks):
+        if i <= chapeau or block.heading or _TOP.match(block.text):
+            if _TOP.match(block.text):
+                return out + blocks[i:]
+            out.append(block)
+            continue
+        first_op = _RUN_ON.search(block.text)
+        head = block.text[: first_op.start()] if first_op else block.text
+        tail = block.text[first_op.start() + 1 :] if first_op else ""
+        pieces, start = [], 0
+        for rm in _PP_RUN_ON.finditer(head):
+            pieces.append(head[start : rm.start()])
+            start = rm.end()
+        pieces.append(head[start:])
+        out.append(Block(pieces[0], lead=block.lead, after_break=block.after_break))
+        out.extend(Block(p) for p in pieces[1:])
+        if tail:
+            out[-1].text += " " + tail
+            return out + blocks[i + 1 :]
+    return out
+
+
+def _split_run_on(blocks: list[Block], chapeau: int | None) -> list[Block]:
+    """Split "... 2024, 1. Reiterates ...; 2. Requests ..." into numbered paragraphs.
+
+    Some conversions run several numbered paragraphs into one line; a number is
+    taken as a paragraph start only when it is the next one in sequence.
+    """
+    if chapeau is None:
+        return blocks
+    blocks = _split_preamble_run_on(blocks, chapeau)
+    out: list[Block] = []
+    last = 0
+    for i, block in enumerate(blocks):
+        if i <= chapeau or block.heading:
+            out.append(block)
+            continue
+        m = _TOP.match(block.text)
+        if m:
+            last = int(m.group(1))
+        text, start = block.text, 0
+        pieces: list[str] = []
+        for rm in _RUN_ON.finditer(text):
+            n = int(rm.group(1)) if rm.group(1) else 0
+            if rm.group(2) or n == last + 1:
+                pieces.append(text[start : rm.start()])
+                start = rm.start() + 1
+                last = n or last
+        if not pieces:
+            out.append(block)
+            continue
+        pieces.append(text[start:])
+        out.append(Block(pieces[0], lead=block.lead, after_break=block.after_break))
+        out.extend(Block(piece) for piece in pieces[1:])
+    return out
