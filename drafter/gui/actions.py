@@ -28,6 +28,7 @@ class Actions:
     changes_only: QAction
     close_tab: QAction
     compare: QAction
+    carry_notes: QAction
     about: QAction
     focus_library: QAction
     focus_comparison: QAction
@@ -123,6 +124,12 @@ def create_actions(window: QWidget) -> Actions:
             "Ctrl+Return",
             "Compare the two chosen texts",
             style.standardIcon(SP.SP_BrowserReload),
+        ),
+        carry_notes=_action(
+            window,
+            "Carry &Notes Forward",
+            None,
+            "Copy the old version's notes to the matching paragraphs of the new version",
         ),
         about=_action(window, "&About Drafter", None),
         focus_library=_action(

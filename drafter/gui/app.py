@@ -14,8 +14,8 @@ import tempfile
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from drafter.errors import DrafterError
@@ -32,16 +32,22 @@ log = logging.getLogger(__name__)
 def _app() -> QApplication:
     app = QApplication.instance()
     if app is None:
+        # fractional scale factors (125 %, 150 %) drawn as they are, not rounded
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
         app = QApplication(sys.argv[:1])
     app.setOrganizationName(S.ORGANIZATION)
     app.setApplicationName(S.APPLICATION)
     app.setApplicationDisplayName("Drafter")
-    app.setDesktopFileName("org.drafter.Drafter")  # packaging/linux/org.drafter.Drafter.desktop
-    for name in ("drafter.svg", "drafter.png"):
-        icon = resource_path("icons", name)
-        if icon.is_file():
-            app.setWindowIcon(QIcon(str(icon)))
-            break
+    app.setDesktopFileName("org.drafter.Drafter")  # Wayland: window -> desktop entry -> icon
+    icon = QIcon()
+    for n in (16, 24, 32, 48, 64, 128, 256, 512):
+        png = resource_path("icons", f"drafter-{n}.png")
+        if png.is_file():
+            icon.addFile(str(png), QSize(n, n))
+    if not icon.isNull():
+        app.setWindowIcon(icon)
     return app
 
 

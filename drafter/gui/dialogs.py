@@ -34,6 +34,17 @@ def show_error(parent: QWidget | None, title: str, message: str) -> QMessageBox 
     return box
 
 
+def show_info(parent: QWidget | None, title: str, message: str) -> QMessageBox | None:
+    if quiet:
+        print(f"drafter: {title}: {message}", file=sys.stderr)
+        return None
+    box = QMessageBox(
+        QMessageBox.Icon.Information, title, message, QMessageBox.StandardButton.Ok, parent
+    )
+    _keep(box).open()
+    return box
+
+
 def show_exported(parent: QWidget | None, path: Path) -> QMessageBox | None:
     """ "Saved to ..." with an "Open folder" button."""
     if quiet:

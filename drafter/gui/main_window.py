@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         a.close_tab.triggered.connect(self.workspace.close_current)
         a.compare.triggered.connect(self.compare_bar.request)
         a.about.triggered.connect(self._about)
+        a.carry_notes.triggered.connect(self.carry_notes)
         a.focus_library.triggered.connect(
             lambda: self._focus_dock(self.library_dock, self.library_panel.tree)
         )
@@ -371,6 +372,9 @@ class MainWindow(QMainWindow):
         ):
             act.setEnabled(is_versions)
         self.actions_.export.setEnabled(self.workspace.current_view() is not None)
+        self.actions_.carry_notes.setEnabled(
+            is_versions and spec is not None and spec.old_id != spec.new_id
+        )
         self.actions_.find.setEnabled(is_versions)
 
     # ---- view commands ------------------------------------------------------
@@ -421,6 +425,26 @@ class MainWindow(QMainWindow):
             f"<b>Drafter {__version__}</b><p>Compare, annotate and export versions of "
             "United Nations resolutions.</p>",
         )
+
+    # ---- notes across versions ------------------------------------------------
+    def carry_notes(self) -> None:
+        """Carry the old version's notes to the new one (versions tab), in the background."""
+        spec = self.workspace.current_spec()
+        if spec is None or spec.mode != VERSIONS or spec.old_id == spec.new_id:
+            dialogs.show_error(self, "Carry notes", "Open two versions of one text first.")
+            return
+        self.runner.run(
+            "Carrying notes",
+            lambda _progress: self.library.carry_forward(spec.old_id, spec.new_id),
+            on_done=self._carried,
+        )
+
+    def _carried(self, report) -> None:
+        self.refresh_library()
+        self.notes_panel.refresh()
+        self.workspace.refresh_note_counts()
+        self.statusBar().showMessage(f"Notes: {report.summary()}", 10000)
+        dialogs.show_info(self, "Notes carried forward", report.summary())
 
     # ---- export -------------------------------------------------------------
     def export_interactive(self) -> None:

@@ -55,6 +55,7 @@ def build_menus(window) -> None:
     view.addAction(a.close_tab)
     cmp_menu = bar.addMenu("&Compare")
     cmp_menu.addAction(a.compare)
+    cmp_menu.addAction(a.carry_notes)
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(a.about)
 

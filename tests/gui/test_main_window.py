@@ -272,3 +272,21 @@ def test_note_dialog_rejects_words_not_in_paragraph(qtbot):
     dlg.quote.setText("convene a")
     dlg.accept()
     assert dlg.result() == QDialog.DialogCode.Accepted
+
+
+def test_carry_notes_forward(make_window, library, settings, qtbot, monkeypatch):
+    settings.set(S.LAST_TABS, [s.to_str() for s in library.sample_specs])
+    win = make_window(library)
+    view = _versions_view(win)
+    spec = win.workspace.current_spec()
+    view.select_source_row(0)  # an unchanged heading: its note must carry
+    view.active_side = "old"
+    view._emit_selection()
+    assert win.notes_panel.version_id == spec.old_id
+    win.notes_panel.add("Note on the old text")
+    infos = []
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, title, msg: infos.append(msg))
+    win.actions_.carry_notes.trigger()
+    qtbot.waitUntil(lambda: bool(infos), timeout=30000)
+    assert "1 carried" in infos[0]
+    assert [n.body for n in library.notes(spec.new_id)] == ["Note on the old text"]
