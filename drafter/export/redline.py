@@ -188,6 +188,101 @@ def _cover(
     doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
 
 
+class _Body:
+    """Writes the redline's text, item by item, and remembers where each paragraph went.
+
+    The placements let notes be anchored afterwards on exactly their words, on
+    the side (old or new) they were written on.
+    """
+
+    def __init__(
+        self, doc, comparison: Comparison, rev: Revisions, old_notes, new_notes, author: str
+    ) -> None:
+        self.comparison = comparison
+        self.old, self.new = comparison.old, comparison.new
+        self.rev = rev
+        self.footnotes = Footnotes(doc)
+        self.comments = CommentWriter(doc, default_author=author)
+        self.old_fn = {f.number: f.text for f in self.old.footnotes}
+        self.new_fn = {f.number: f.text for f in self.new.footnotes}
+        self.old_cuts = merge_cuts(lead_cuts(self.old.paragraphs), note_cuts(old_notes))
+        self.new_cuts = merge_cuts(lead_cuts(self.new.paragraphs), note_cuts(new_notes))
+        self.sect = doc.element.body.find(qn("w:sectPr"))
+        self.placed_old: dict[int, list[PlacedSeg]] = {}
+        self.placed_new: dict[int, list[PlacedSeg]] = {}
+        self.last_p_old: dict[int, object] = {}
+        self.last_p_new: dict[int, object] = {}
+        self.move_names: dict[int, str] = {}
+
+    def _style(self, item: Item, bp) -> str:
+        if bp.new is not None and item.side != "old":
+            return ty.style_for(self.new.paragraphs[bp.new], self.new)
+        if bp.old is not None:
+            return ty.style_for(self.old.paragraphs[bp.old], self.old)
+        return ty.OTHER
+
+    def write(self, item: Item) -> None:
+        old_ps, new_ps = self.old.paragraphs, self.new.paragraphs
+        move = item.moved and _same_text(item.pair, self.comparison)
+        item_placed: list[PlacedSeg] = []
+        item_ps = []
+        for bp in item.paras:
+            # Paragraph marks stay w:ins/w:del even in a move: LibreOffice ignores
+            # moveFrom/moveTo on marks and would leave an empty paragraph behind.
+            mark = None if bp.mark == 0 else self.rev.mark(revision_tag(bp.mark))
+            p = make_paragraph(self._style(item, bp), mark=mark)
+            segs = split_segs(bp.segs, self.old_cuts, self.new_cuts)
+            placed = render_segs(
+                p, segs, side="new", old_ps=old_ps, new_ps=new_ps, revisions=self.rev, move=move
+            )
+            item_placed.extend(placed)
+            for ps in placed:
+                if ps.seg.op <= 0 and ps.seg.old is not None:
+                    self.placed_old.setdefault(ps.seg.old, []).append(ps)
+                if ps.seg.op >= 0 and ps.seg.new is not None:
+                    self.placed_new.setdefault(ps.seg.new, []).append(ps)
+            ends_old = bp.old if bp.mark <= 0 and bp.old is not None else None
+            ends_new = bp.new if bp.mark >= 0 and bp.new is not None else None
+            refs = footnote_refs(
+                old_ps[ends_old] if ends_old is not None else None,
+                new_ps[ends_new] if ends_new is not None else None,
+                self.old_fn,
+                self.new_fn,
+            )
+            if refs:
+                add_footnote_refs(p, refs, self.footnotes, self.rev, move=move)
+            if bp.old is not None:
+                self.last_p_old[bp.old] = p
+            if bp.new is not None:
+                self.last_p_new[bp.new] = p
+            self.sect.addprevious(p)
+            item_ps.append(p)
+        if move and item_ps:
+            name = self.move_names.setdefault(id(item.pair), f"move{len(self.move_names) + 1}")
+            tag = "moveFrom" if item.side == "old" else "moveTo"
+            _move_container(self.rev, item_ps, tag, name)
+        text = _item_comment(item, self.comparison)
+        if text:
+            texts = [x for x in item_placed if x.seg.role == "text"]
+            self.comments.system(texts or item_placed, text)
+
+    def anchor_notes(self, old_notes, new_notes) -> list[tuple[Note, str]]:
+        """Comment every note on its words; return those with nowhere to go."""
+        orphans: list[tuple[Note, str]] = []
+        old_prefix = f"Note on {self.old.display_name}: "
+        for note in old_notes:
+            pid = note.anchor.paragraph_id
+            placed, fallback = self.placed_old.get(pid, []), self.last_p_old.get(pid)
+            if not self.comments.note(note, placed, "old", fallback, prefix=old_prefix):
+                orphans.append((note, self.old.display_name))
+        for note in new_notes:
+            pid = note.anchor.paragraph_id
+            placed, fallback = self.placed_new.get(pid, []), self.last_p_new.get(pid)
+            if not self.comments.note(note, placed, "new", fallback):
+                orphans.append((note, self.new.display_name))
+        return orphans
+
+
 def write_redline(
     comparison: Comparison,
     path: str | os.PathLike,
@@ -207,7 +302,6 @@ def write_redline(
     author = xml_safe(author).strip() or "Drafter"
     when = when or _dt.datetime.now(_dt.UTC)
     old, new = comparison.old, comparison.new
-    old_ps, new_ps = old.paragraphs, new.paragraphs
     old_anch, old_orph = split_notes(old_notes, old)
     new_anch, new_orph = split_notes(new_notes, new)
 
@@ -231,92 +325,20 @@ def write_redline(
         when=when,
     )
 
-    rev = Revisions(author, when)
-    footnotes = Footnotes(doc)
-    comments = CommentWriter(doc, default_author=author)
-    old_fn = {f.number: f.text for f in old.footnotes}
-    new_fn = {f.number: f.text for f in new.footnotes}
-    old_cuts = merge_cuts(lead_cuts(old_ps), note_cuts(old_anch))
-    new_cuts = merge_cuts(lead_cuts(new_ps), note_cuts(new_anch))
-
-    body = doc.element.body
-    sect = body.find(qn("w:sectPr"))
-    placed_old: dict[int, list[PlacedSeg]] = {}
-    placed_new: dict[int, list[PlacedSeg]] = {}
-    last_p_old: dict[int, object] = {}
-    last_p_new: dict[int, object] = {}
-
-    move_names: dict[int, str] = {}
+    body = _Body(doc, comparison, Revisions(author, when), old_anch, new_anch, author)
     for item in build(comparison):
-        move = item.moved and _same_text(item.pair, comparison)
-        item_placed: list[PlacedSeg] = []
-        item_ps = []
-        for bp in item.paras:
-            if bp.new is not None and item.side != "old":
-                style = ty.style_for(new_ps[bp.new], new)
-            elif bp.old is not None:
-                style = ty.style_for(old_ps[bp.old], old)
-            else:
-                style = ty.OTHER
-            # Paragraph marks stay w:ins/w:del even in a move: LibreOffice ignores
-            # moveFrom/moveTo on marks and would leave an empty paragraph behind.
-            mark = None if bp.mark == 0 else rev.mark(revision_tag(bp.mark))
-            p = make_paragraph(style, mark=mark)
-            segs = split_segs(bp.segs, old_cuts, new_cuts)
-            placed = render_segs(
-                p, segs, side="new", old_ps=old_ps, new_ps=new_ps, revisions=rev, move=move
-            )
-            item_placed.extend(placed)
-            for ps in placed:
-                if ps.seg.op <= 0 and ps.seg.old is not None:
-                    placed_old.setdefault(ps.seg.old, []).append(ps)
-                if ps.seg.op >= 0 and ps.seg.new is not None:
-                    placed_new.setdefault(ps.seg.new, []).append(ps)
-            ends_old = bp.old if bp.mark <= 0 and bp.old is not None else None
-            ends_new = bp.new if bp.mark >= 0 and bp.new is not None else None
-            refs = footnote_refs(
-                old_ps[ends_old] if ends_old is not None else None,
-                new_ps[ends_new] if ends_new is not None else None,
-                old_fn,
-                new_fn,
-            )
-            if refs:
-                add_footnote_refs(p, refs, footnotes, rev, move=move)
-            if bp.old is not None:
-                last_p_old[bp.old] = p
-            if bp.new is not None:
-                last_p_new[bp.new] = p
-            sect.addprevious(p)
-            item_ps.append(p)
-        if move and item_ps:
-            name = move_names.setdefault(id(item.pair), f"move{len(move_names) + 1}")
-            _move_container(rev, item_ps, "moveFrom" if item.side == "old" else "moveTo", name)
-        text = _item_comment(item, comparison)
-        if text:
-            comments.system([x for x in item_placed if x.seg.role == "text"] or item_placed, text)
-
+        body.write(item)
     end = doc.add_paragraph("__________", style=ty.style(doc, ty.END_RULE))
     end.paragraph_format.keep_together = True
 
-    orphans: list[tuple[Note, str]] = []
-    old_prefix = f"Note on {old.display_name}: "
-    for note in old_anch:
-        pid = note.anchor.paragraph_id
-        if not comments.note(
-            note, placed_old.get(pid, []), "old", last_p_old.get(pid), prefix=old_prefix
-        ):
-            orphans.append((note, old.display_name))
-    for note in new_anch:
-        pid = note.anchor.paragraph_id
-        if not comments.note(note, placed_new.get(pid, []), "new", last_p_new.get(pid)):
-            orphans.append((note, new.display_name))
+    orphans = body.anchor_notes(old_anch, new_anch)
     orphans += [(n, old.display_name) for n in old_orph]
     orphans += [(n, new.display_name) for n in new_orph]
     if orphans:
-        write_orphans(doc, comments, orphans)
+        write_orphans(doc, body.comments, orphans)
 
-    renumber_annotations(body, comments.count)
-    comments.finish()
+    renumber_annotations(doc.element.body, body.comments.count)
+    body.comments.finish()
     return save_atomic(doc, path)
 
 
