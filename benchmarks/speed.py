@@ -139,6 +139,11 @@ def main(argv: list[str] | None = None) -> int:
             f"{small['size']} -> {big['size']} paragraphs (x{big['size'] / small['size']:.0f}):"
             f" parse+compare x{total:.1f}, compare alone x{align:.1f}"
         )
+    # Issue 5: Word redline export of a 1,000-paragraph comparison (export engineer's file).
+    from export_speed import measure as export_measure
+    from export_speed import report_line as export_report_line
+
+    print(export_report_line(export_measure(1000, repeat=args.repeat)))
     return 0
 
 
