@@ -10,6 +10,7 @@ import re
 
 import pytest
 
+from drafter.compare import relate
 from drafter.export import write_clean, write_redline, write_side_by_side
 from drafter.model import ParaKind
 
@@ -24,7 +25,9 @@ def test_exports_convert_to_pdf_with_their_text(review, sample_versions, res_67_
     red = write_redline(comparison, tmp_path / "redline.docx", new_notes=[note])
     sbs = write_side_by_side(comparison, tmp_path / "side.docx")
     clean = write_clean(res_67_219, tmp_path / "clean.docx")
-    texts = review.soffice_pdf_text([red, sbs, clean], tmp_path)
+    relation = relate(res_67_219, comparison.new)
+    rel = write_side_by_side(relation, tmp_path / "related.docx")
+    texts = review.soffice_pdf_text([red, sbs, clean, rel], tmp_path)
 
     red_text = _norm(texts[red])
     assert comparison.new.symbol in red_text
@@ -44,6 +47,13 @@ def test_exports_convert_to_pdf_with_their_text(review, sample_versions, res_67_
 
     sbs_text = _norm(texts[sbs])
     assert "Old: " + comparison.old.symbol in sbs_text
+    for p in comparison.old.paragraphs:
+        if len(p.text) > 40:
+            assert _norm(p.text[:25]) in sbs_text, p.text[:25]
+
+    rel_text = _norm(texts[rel])
+    for oid in {lk.old for lk in relation.links}:
+        assert _norm(res_67_219.paragraphs[oid].text[:20]) in rel_text
 
 
 def test_libreoffice_reads_the_tracked_changes_as_written(
