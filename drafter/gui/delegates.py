@@ -273,7 +273,8 @@ class GutterDelegate(QStyledItemDelegate):
             painter.setPen(color)
             font = painter.font()
             font.setBold(True)
-            font.setPointSizeF(font.pointSizeF() * 1.15)
+            if font.pointSizeF() > 0:  # pixel-sized fonts report -1
+                font.setPointSizeF(font.pointSizeF() * 1.15)
             painter.setFont(font)
             symbol = KIND_SYMBOL[pair.kind]
             if pair.formatting_only:

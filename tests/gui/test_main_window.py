@@ -133,14 +133,29 @@ def test_add_note_through_the_dialog(make_window, library, settings, monkeypatch
     ]
 
 
-@pytest.mark.parametrize("kind", ["redline", "side_by_side"])
+@pytest.mark.parametrize(
+    ("mode", "kind"),
+    [
+        (VERSIONS, "redline"),
+        (VERSIONS, "side_by_side"),
+        (VERSIONS, "clean"),
+        (RELATED, "side_by_side"),
+    ],
+)
 def test_export_via_dialog_and_reopen(
-    make_window, library, settings, monkeypatch, tmp_path, qtbot, kind
+    make_window, library, settings, monkeypatch, tmp_path, qtbot, mode, kind
 ):
     settings.set(S.LAST_TABS, [s.to_str() for s in library.sample_specs])
     win = make_window(library)
-    view = _versions_view(win)
-    view.next_change()
+    if mode == VERSIONS:
+        view = _versions_view(win)
+        while view.next_change() and view.current_paragraph()[0] != "new":
+            pass  # a row with a new side: a clean copy carries the new text's notes
+    else:
+        win.workspace.tabs.setCurrentIndex(0)
+        view = win.workspace.current_view()
+        assert isinstance(view, RelatedView)
+        view.show_example()
     win.notes_panel.add("A note that goes to Word")
     out = tmp_path / "exports" / f"{kind}.docx"
     out.parent.mkdir()
@@ -165,6 +180,10 @@ def test_export_via_dialog_and_reopen(
         c.text for t in doc.tables for r in t.rows for c in r.cells
     )
     assert "migration" in body.lower()
+    # the note went along as a Word comment
+    parts = {str(p.partname): p for p in doc.part.package.iter_parts()}
+    assert "/word/comments.xml" in parts
+    assert "A note that goes to Word" in parts["/word/comments.xml"].blob.decode("utf-8")
     assert not win.errors
 
 
