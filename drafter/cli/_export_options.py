@@ -36,8 +36,13 @@ def _library_exists(db: str | None) -> bool:
     return default_path().exists()
 
 
-def notes_for_file(lib, path: str | os.PathLike, label: str) -> list:
-    """The notes stored for the library version with this file's content (warn if none)."""
+def notes_for_file(lib, path: str | os.PathLike, label: str, parsed=None) -> list:
+    """The notes stored for the library version with this file's content (warn if none).
+
+    With ``parsed`` (the Resolution the comparison was made from), notes are moved
+    to the paragraph with the same text when the stored paragraphs differ (the
+    file was imported by an older reader); notes whose text is gone are orphaned.
+    """
     info = lib.find_version_for_file(path)
     if info is None:
         print(
@@ -46,7 +51,37 @@ def notes_for_file(lib, path: str | os.PathLike, label: str) -> list:
             file=sys.stderr,
         )
         return []
-    return list(lib.notes(info.id))
+    notes = list(lib.notes(info.id))
+    if parsed is None or not notes:
+        return notes
+    return remap_notes(notes, lib.load_version(info.id), parsed)
+
+
+def remap_notes(notes: list, stored, parsed) -> list:
+    """Notes re-pointed from ``stored`` paragraph ids to ``parsed`` ones, by paragraph text."""
+    import dataclasses
+
+    stored_texts = [p.text for p in stored.paragraphs]
+    parsed_texts = [p.text for p in parsed.paragraphs]
+    if stored_texts == parsed_texts:
+        return notes
+    where: dict[str, int] = {}
+    for i, text in enumerate(parsed_texts):
+        where.setdefault(text, i)
+    out = []
+    for note in notes:
+        pid = note.anchor.paragraph_id
+        text = stored_texts[pid] if 0 <= pid < len(stored_texts) else None
+        new_id = where.get(text) if text is not None else None
+        if new_id is None:
+            out.append(dataclasses.replace(note, orphaned=True))
+        else:
+            out.append(
+                dataclasses.replace(
+                    note, anchor=dataclasses.replace(note.anchor, paragraph_id=new_id)
+                )
+            )
+    return out
 
 
 def write_comparison_docx(result, args: argparse.Namespace) -> Path:
@@ -72,8 +107,8 @@ def write_comparison_docx(result, args: argparse.Namespace) -> Path:
         from drafter.store import Library
 
         with Library.open(db) as lib:
-            old_notes = notes_for_file(lib, args.old, "OLD")
-            new_notes = notes_for_file(lib, args.new, "NEW")
+            old_notes = notes_for_file(lib, args.old, "OLD", result.old)
+            new_notes = notes_for_file(lib, args.new, "NEW", result.new)
     if isinstance(result, Relation) or getattr(args, "side_by_side", False):
         return write_side_by_side(
             result, args.docx, old_notes=old_notes, new_notes=new_notes, author=author

@@ -119,3 +119,18 @@ def test_export_errors(tmp_path, capsys):
     bad.write_bytes(b"\x00\x01")
     code = main(["export", str(bad), "--docx", str(tmp_path / "y.docx")])
     assert code == 2
+
+
+def test_notes_follow_their_text_when_stored_paragraphs_differ(res_68_4):
+    import dataclasses
+
+    from drafter.cli._export_options import remap_notes
+    from drafter.model import Anchor, Note
+
+    stored = dataclasses.replace(res_68_4, paragraphs=res_68_4.paragraphs[1:])  # one fewer
+    note = Note("n", 1, Anchor(8, None, "h"), "b", "a", "2020-01-01", "2020-01-01")
+    gone = Note("g", 1, Anchor(99, None, "h"), "b", "a", "2020-01-01", "2020-01-01")
+    moved, lost = remap_notes([note, gone], stored, res_68_4)
+    assert moved.anchor.paragraph_id == 9
+    assert res_68_4.paragraphs[9].text == stored.paragraphs[8].text
+    assert lost.orphaned
