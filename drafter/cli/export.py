@@ -6,7 +6,12 @@ import argparse
 from pathlib import Path
 
 from drafter.cli import add_db_option
-from drafter.cli._export_options import _library_exists, add_author_option, default_author
+from drafter.cli._export_options import (
+    _library_exists,
+    add_author_option,
+    default_author,
+    remap_notes,
+)
 from drafter.errors import DrafterError
 
 ORDER = 40
@@ -43,7 +48,9 @@ def run(args: argparse.Namespace) -> int:
             with Library.open(args.db) as lib:
                 info = lib.find_version_for_file(source)
                 if info is not None:
-                    notes = list(lib.notes(info.id))
+                    notes = remap_notes(
+                        list(lib.notes(info.id)), lib.load_version(info.id), resolution
+                    )
     else:
         if not _library_exists(args.db):
             raise DrafterError(
