@@ -164,11 +164,7 @@ class Library:
         ref = ref.strip()
         if ref.isdigit():
             return [self.version(int(ref))]
-        wanted = ref.casefold().replace(" ", "")
-        return sorted(
-            (v for v in self.versions() if (v.symbol or "").casefold().replace(" ", "") == wanted),
-            key=lambda v: -v.id,
-        )
+        return _versions.find_by_symbol(self._cx, ref)
 
     def set_stage(self, version_id: int, stage: str | None) -> VersionInfo:
         return _versions.set_stage(self._cx, version_id, stage)

@@ -85,6 +85,16 @@ def find_by_sha(cx: Connection, sha256: str) -> VersionInfo | None:
     return version_from_row(rows[0]) if rows else None
 
 
+def find_by_symbol(cx: Connection, symbol: str) -> list[VersionInfo]:
+    """Versions with this document symbol (ignoring case and spaces), newest first."""
+    wanted = symbol.casefold().replace(" ", "")
+    rows = cx.read(
+        _VERSION_SQL + " WHERE lower(replace(v.symbol, ' ', '')) = ? ORDER BY v.id DESC",
+        (wanted,),
+    )
+    return [version_from_row(r) for r in rows]
+
+
 def list_families(cx: Connection) -> list[FamilyInfo]:
     rows = cx.read(
         """SELECT f.id, f.name, f.created, count(v.id) AS n, max(v.id) AS latest,

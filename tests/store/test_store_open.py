@@ -98,3 +98,8 @@ def test_an_unwritable_folder_gives_a_clear_error(tmp_path: Path) -> None:
             Library.open(folder / "lib.db")
     finally:
         folder.chmod(0o700)
+
+
+def test_a_folder_is_not_a_library(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="cannot"):
+        Library.open(tmp_path)
