@@ -28,7 +28,7 @@ def add_author_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _library_exists(db: str | None) -> bool:
+def library_exists(db: str | None) -> bool:
     if db:
         return Path(db).expanduser().exists()
     from drafter.store import default_path
@@ -98,7 +98,7 @@ def write_comparison_docx(result, args: argparse.Namespace) -> Path:
     new_notes: list = []
     if getattr(args, "with_notes", False):
         db = getattr(args, "db", None)
-        if not _library_exists(db):
+        if not library_exists(db):
             raise DrafterError(
                 "--with-notes needs a library: none at "
                 + (db or "the default location")

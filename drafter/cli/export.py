@@ -7,9 +7,9 @@ from pathlib import Path
 
 from drafter.cli import add_db_option
 from drafter.cli._export_options import (
-    _library_exists,
     add_author_option,
     default_author,
+    library_exists,
     remap_notes,
 )
 from drafter.errors import DrafterError
@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
         from drafter.ingest import load
 
         resolution = load(source)
-        if not args.no_notes and _library_exists(args.db):
+        if not args.no_notes and library_exists(args.db):
             from drafter.store import Library
 
             with Library.open(args.db) as lib:
@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
                         list(lib.notes(info.id)), lib.load_version(info.id), resolution
                     )
     else:
-        if not _library_exists(args.db):
+        if not library_exists(args.db):
             raise DrafterError(
                 f"{args.version}: no such file, and no library to look it up in "
                 "(give --db PATH or set DRAFTER_DB)"
