@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -96,7 +97,7 @@ class Library:
         from drafter.ingest import load  # lazily: opening a library needs no readers
 
         res = load(path)
-        return self.add_resolution(
+        result = self.add_resolution(
             res,
             sha256=sha,
             family_id=family_id,
@@ -105,6 +106,7 @@ class Library:
             carry=carry,
             new_family=new_family,
         )
+        return replace(result, path=str(path))
 
     def add_resolution(
         self,
