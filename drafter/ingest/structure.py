@@ -87,19 +87,30 @@ _ROMAN = {
         1,
     )
 }
-_ADVERBS = {
-    "also", "further", "furthermore", "again", "once", "strongly", "deeply", "firmly",
-    "fully", "moreover", "urgently", "seriously", "gravely", "profoundly", "solemnly",
-}  # fmt: skip
-_LEAD_FOLLOW = {"also", "further", "furthermore", "again", "moreover", "upon"}
-_LEAD_MULTI = (
-    "Taking note with appreciation", "Taking note with satisfaction", "Taking note with concern",
-    "Taking note", "Bearing in mind", "Having considered", "Having examined", "Noting with concern",
-    "Noting with appreciation", "Noting with satisfaction", "Noting with deep concern",
-    "Takes note with appreciation", "Takes note with satisfaction", "Takes note",
-    "Calls upon", "Calls on", "Once again", "Expressing deep concern", "Expresses deep concern",
-    "Expressing its", "Gravely concerned", "Deeply concerned", "Seriously concerned",
-)  # fmt: skip
+# Opening words UN style prints in italics, for texts that carry no italics.
+_LEAD_ADVERB = re.compile(
+    r"^(?:Also|Further|Furthermore|Once again|Again|Strongly|Deeply|Firmly|Fully|Moreover|"
+    r"Urgently|Seriously|Gravely|Profoundly|Solemnly|Emphatically|Unequivocally) (?=[a-z])"
+)
+_LEAD_PHRASE = re.compile(
+    r"^(?:"
+    r"(?:Taking|Takes|Take) note(?: with (?:deep |great |grave )?(?:appreciation|satisfaction|"
+    r"concern|regret|interest))?"
+    r"|(?:Noting|Notes|Note) with (?:deep |great |grave |serious )?(?:appreciation|satisfaction|"
+    r"concern|regret|interest|alarm)"
+    r"|(?:Expressing|Expresses|Express) (?:its |their |our )?(?:deep |grave |serious |profound |"
+    r"sincere |strong |full )?(?:appreciation|concern|gratitude|support|conviction|regret|hope|"
+    r"satisfaction|condolences|solidarity|alarm|determination|commitment)"
+    r"|(?:Reiterating|Reiterates|Reiterate|Renewing|Renews|Renew) (?:its |their |our )"
+    r"(?:call|request|appeal|invitation|commitment|support)(?: (?:upon|on|to))?"
+    r"|(?:Calling|Calls|Call) (?:upon|on)"
+    r"|Bearing in mind"
+    r"|Having (?:considered|examined|heard|reviewed|received)"
+    r"|(?:Gravely|Deeply|Seriously|Profoundly|Greatly) (?:concerned|alarmed|disturbed|shocked|"
+    r"troubled|appreciative)"
+    r")(?![\w-])"
+)
+_LEAD_FOLLOW = re.compile(r"^ (?:also|further|furthermore|moreover|again)(?![\w-])")
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -119,35 +130,28 @@ def parse_date(text: str) -> dt.date | None:
 
 
 def guess_lead(text: str) -> int:
-    """Length of the opening words UN style prints in italics ("Recalling also")."""
-    for phrase in _LEAD_MULTI:
-        if text.startswith(phrase) and (
-            len(text) == len(phrase) or not text[len(phrase)].isalpha()
-        ):
-            end = len(phrase)
-            rest = text[end:].split(" ")
-            # "Taking note also", "Calls upon also"
-            if len(rest) > 1 and rest[1].strip(",") in _LEAD_FOLLOW:
-                end += 1 + len(rest[1].rstrip(","))
-            return end
-    words = text.split(" ")
-    if not words or not words[0][:1].isupper():
-        return 0
-    end, i = 0, 0
-    # Leading adverbs ("Also decides", "Once again urges", "Strongly condemns").
-    while (
-        i < len(words) - 1 and words[i].lower() in _ADVERBS and words[i][:1].isupper() == (i == 0)
-    ):
-        end += len(words[i]) + 1
-        i += 1
-    word = words[i].rstrip(",:;")
-    if not word.isalpha() and "-" not in word:
-        return 0
-    end += len(word)
-    i += 1
-    while i < len(words) and words[i].rstrip(",") in _LEAD_FOLLOW:
-        end += 1 + len(words[i].rstrip(","))
-        i += 1
+    """Length of the opening words UN style prints in italics ("Recalling also").
+
+    Used only when the source carries no italics (plain and PDF-extracted text,
+    Markdown without emphasis); measured against the italics of the corpus PDFs.
+    """
+    m = _LEAD_ADVERB.match(text)  # "Also decides", "Once again urges"
+    if m:
+        rest = guess_lead(text[m.end() :].capitalize())
+        return m.end() + rest if rest else 0
+    m = _LEAD_PHRASE.match(text)
+    if m:
+        end = m.end()
+    else:
+        word = re.match(r"^[A-Z][a-z]+(?:-[a-z]+)?(?![\w-])", text)
+        if not word:
+            return 0
+        end = word.end()
+    first = text.split(" ", 1)[0]
+    if first.endswith("ing"):  # participles take "also"/"further": "Recalling also"
+        follow = _LEAD_FOLLOW.match(text[end:])
+        if follow:
+            end += follow.end()
     return end
 
 

@@ -119,3 +119,19 @@ def test_pdf_printed_from_word_reads_like_the_text(corpus, tmp_path, make_docx):
 
     assert shape(res) == shape(original)
     assert res.footnotes == original.footnotes
+
+
+def test_guessed_leads_agree_with_pdf_italics(corpus):
+    """Texts without italics get their leads guessed; the PDFs' fonts are the check."""
+    from drafter.ingest.structure import guess_lead
+
+    pairs = []
+    for path in sorted((corpus / "pdf").glob("*.pdf")) + [
+        corpus / "families" / "cuba-embargo" / "A_RES_73_8-EN.pdf"
+    ]:
+        for p in load(path).paragraphs:
+            if p.kind in (ParaKind.PREAMBULAR, ParaKind.OPERATIVE) and p.lead:
+                pairs.append((p.text[: p.lead], p.text[: guess_lead(p.text)]))
+    assert len(pairs) > 80
+    agree = sum(a == b for a, b in pairs)
+    assert agree / len(pairs) >= 0.95, [x for x in pairs if x[0] != x[1]]
