@@ -18,6 +18,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from drafter.errors import ExportError
 from drafter.model import EQUAL, Comparison, Note, Pair, PairKind, Paragraph, Relation, Resolution
 
 from . import package
@@ -251,6 +252,16 @@ def _phrase_pieces(res: Resolution, pid: int, phrases: Sequence[str]) -> list[Se
     return out
 
 
+def _check_links(relation: Relation) -> None:
+    n_old, n_new = len(relation.old.paragraphs), len(relation.new.paragraphs)
+    for lk in relation.links:
+        if not (0 <= lk.old < n_old and 0 <= lk.new < n_new):
+            raise ExportError(
+                f"a link refers to paragraph {lk.old + 1} → {lk.new + 1}, which these texts "
+                "do not have: relate the texts again"
+            )
+
+
 def _write_related(
     doc, relation: Relation, old_notes: Sequence[Note], new_notes: Sequence[Note], author: str
 ) -> None:
@@ -314,6 +325,7 @@ def write_side_by_side(
     path = check_target(path)
     old, new = result.old, result.new
     if isinstance(result, Relation):
+        _check_links(result)
         doc = _start(f"Related texts: {old.display_name} and {new.display_name}", old, new, author)
         _write_related(doc, result, old_notes, new_notes, author)
     else:

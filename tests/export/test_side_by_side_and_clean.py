@@ -120,3 +120,16 @@ def test_resolved_notes_are_resolved_comments(review, res_68_4, tmp_path):
     assert len(marked) == 1 and "Settled" in marked[0]
     assert "commentsExtended+xml" in types and "commentsExtended" in rels
     assert len(review.open_docx(path).comments) == 2
+
+
+def test_foreign_links_are_refused(res_67_219, res_68_4, tmp_path):
+    import pytest
+
+    from drafter.errors import ExportError
+    from drafter.model import Link, Relation
+
+    bad = Relation(res_67_219, res_68_4, (Link(0, 999, 0.5),))
+    with pytest.raises(ExportError, match="relate the texts again"):
+        write_side_by_side(bad, tmp_path / "bad.docx")
+    empty = Relation(res_67_219, res_68_4, ())
+    assert write_side_by_side(empty, tmp_path / "empty.docx").exists()
