@@ -171,13 +171,14 @@ class RichTextDelegate(QStyledItemDelegate):
             self._refine_timer.stop()  # resumed by the view's showEvent
             return
         header = getattr(self.view, "header", None)
-        ncols = header().count() if header is not None else 1
-        cols = [
-            c
-            for c in range(ncols)
-            if not self.view.isColumnHidden(c)
-            and self.view.itemDelegateForColumn(c) in (None, self)
-        ]
+        cols = [0]
+        if header is not None:
+            cols = [
+                c
+                for c in range(header().count())
+                if not self.view.isColumnHidden(c)
+                and self.view.itemDelegateForColumn(c) in (None, self)
+            ]
         font = self.view.font()
         deadline = time.perf_counter() + 0.012
         rows = model.rowCount()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -32,6 +33,9 @@ from PySide6.QtWidgets import (
 from drafter.errors import DrafterError
 from drafter.model import Note, NoteStatus, Paragraph
 
+from . import themes
+from .comparison_model import HtmlRole, KeyRole
+from .delegates import RichTextDelegate
 from .note_commands import AddNote, DeleteNote, EditNote
 
 NoteRole = Qt.ItemDataRole.UserRole + 31
@@ -134,6 +138,35 @@ def note_text(note: Note) -> str:
     return f"{quote}{note.body}\n— {' · '.join(meta)}"
 
 
+def note_html(note: Note, colors) -> str:
+    """A note for the rich text delegate: quote, body, then author, date, tags, status."""
+    resolved = note.status == NoteStatus.RESOLVED
+    body = html.escape(note.body).replace("\n", "<br>")
+    if resolved:
+        body = f'<span style="color:{colors.muted_fg}">{body}</span>'
+    quote = ""
+    if note.anchor.quote:
+        quote = (
+            f'<p style="margin:0 0 2px 0;color:{colors.muted_fg}"><i>'
+            f"“{html.escape(note.anchor.quote)}”</i></p>"
+        )
+    tags = " ".join(
+        f'<span style="background-color:{colors.phrase_bg}">&nbsp;#{html.escape(t)}&nbsp;</span>'
+        for t in note.tags
+    )
+    meta = [f"<b>{html.escape(note.author)}</b>", html.escape(note.updated[:16].replace("T", " "))]
+    if resolved:
+        meta.append("✓ resolved")
+    if note.carried_from:
+        meta.append("carried forward")
+    if note.orphaned and note.anchor.number:
+        meta.append(f"was {html.escape(note.anchor.number)}")
+    return (
+        f'{quote}<p style="margin:0">{body}</p>'
+        f'<p style="margin:3px 0 0 0;color:{colors.muted_fg}">{" · ".join(meta)} {tags}</p>'
+    )
+
+
 class NotesPanel(QWidget):
     """Notes on one paragraph of one stored version."""
 
@@ -162,6 +195,9 @@ class NotesPanel(QWidget):
         self.list = QListWidget(self)
         self.list.setAccessibleName("Notes on the selected paragraph")
         self.list.setWordWrap(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setItemDelegate(RichTextDelegate(self.list))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.itemActivated.connect(lambda _item: self.edit_interactive())
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
@@ -187,6 +223,9 @@ class NotesPanel(QWidget):
         self.orphans = QListWidget(self)
         self.orphans.setAccessibleName("Orphaned notes")
         self.orphans.setWordWrap(True)
+        self.orphans.setResizeMode(QListView.ResizeMode.Adjust)
+        self.orphans.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.orphans.setItemDelegate(RichTextDelegate(self.orphans))
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.list, 3)
@@ -221,16 +260,21 @@ class NotesPanel(QWidget):
         self._notes = notes
         pid = self.paragraph.id if self.paragraph else None
         muted = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        colors = themes.colors(self.palette())
         for note in notes:
             if note.orphaned:
                 quote = f"“{note.anchor.quote}” " if note.anchor.quote else ""
                 where = f"(was {note.anchor.number}) " if note.anchor.number else ""
                 item = QListWidgetItem(f"{quote}{where}{note_text(note)}")
                 item.setData(NoteRole, note)
+                item.setData(HtmlRole, note_html(note, colors))
+                item.setData(KeyRole, self._key(note))
                 self.orphans.addItem(item)
             elif note.anchor.paragraph_id == pid:
                 item = QListWidgetItem(note_text(note))
                 item.setData(NoteRole, note)
+                item.setData(HtmlRole, note_html(note, colors))
+                item.setData(KeyRole, self._key(note))
                 if note.status == NoteStatus.RESOLVED:
                     item.setForeground(QColor(muted))
                 self.list.addItem(item)
@@ -244,6 +288,10 @@ class NotesPanel(QWidget):
         self.orphan_title.setVisible(has_orphans)
         self.orphans.setVisible(has_orphans)
         self._update_buttons()
+
+    def _key(self, note: Note) -> int:
+        """A cache key for the delegate that changes whenever the note does."""
+        return hash((note.id, note.body, note.tags, note.status, note.updated)) & 0x7FFFFFFF
 
     def _update_buttons(self) -> None:
         can_add = (

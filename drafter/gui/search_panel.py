@@ -9,27 +9,65 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from drafter.errors import DrafterError
+
+from . import themes
+from .comparison_model import HtmlRole, KeyRole
+from .delegates import RichTextDelegate
 
 HitRole = Qt.ItemDataRole.UserRole + 41
 
 
 def hit_text(hit) -> str:
-    where = " · ".join(
-        x
-        for x in (
-            hit.symbol or hit.title or f"version {hit.version_id}",
-            hit.label or (hit.number and f"para {hit.number}"),
-            hit.date,
+    """Plain text of a hit (accessibility, tests)."""
+    return f"{_where(hit)}{_extra(hit)}\n{hit.snippet}"
+
+
+def _where(hit) -> str:
+    label = hit.label or (f"para {hit.number}" if hit.number else "")
+    name = hit.symbol or hit.title or f"version {hit.version_id}"
+    return " · ".join(x for x in (name, label, hit.date) if x)
+
+
+def _extra(hit) -> str:
+    n = getattr(hit, "same_text_elsewhere", 0)
+    return f"  (same wording in {n} other paragraph{'s' if n != 1 else ''})" if n else ""
+
+
+def hit_html(hit, colors) -> str:
+    """The hit with its matched words marked, for the rich text delegate."""
+    snippet = hit.snippet
+    out, pos = [], 0
+    for start, end in sorted(getattr(hit, "marks", ()) or ()):
+        if start < pos or end > len(snippet):
+            continue
+        out.append(html.escape(snippet[pos:start]))
+        out.append(
+            f'<span style="background-color:{colors.mark_bg}">{html.escape(snippet[start:end])}</span>'
         )
-        if x
+        pos = end
+    out.append(html.escape(snippet[pos:]))
+    exact = (
+        ""
+        if getattr(hit, "exact", True)
+        else f' <i style="color:{colors.muted_fg}">(words apart)</i>'
     )
-    extra = ""
-    if getattr(hit, "same_text_elsewhere", 0):
-        extra = f"  (same wording in {hit.same_text_elsewhere} other paragraph{'s' if hit.same_text_elsewhere != 1 else ''})"
-    return f"{where}{extra}\n{hit.snippet}"
+    return (
+        f'<p style="margin:0"><b>{html.escape(_where(hit))}</b>'
+        f'<span style="color:{colors.muted_fg}">{html.escape(_extra(hit))}</span>{exact}</p>'
+        f'<p style="margin:2px 0 0 0">{"".join(out)}</p>'
+    )
 
 
 class SearchPanel(QWidget):
@@ -49,6 +87,10 @@ class SearchPanel(QWidget):
         self.status.setWordWrap(True)
         self.results = QListWidget(self)
         self.results.setWordWrap(True)
+        self.results.setResizeMode(QListView.ResizeMode.Adjust)
+        self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.results.setItemDelegate(RichTextDelegate(self.results))
+        self._generation = 0
         self.results.setAccessibleName("Search results")
         self.results.itemActivated.connect(self._activated)
         self._timer = QTimer(self, singleShot=True, interval=250)
@@ -74,6 +116,7 @@ class SearchPanel(QWidget):
             self.edit.blockSignals(False)
         text = self.edit.text().strip()
         self.results.clear()
+        self._generation += 1
         if not text or self.library is None:
             self.status.setText("")
             return []
@@ -82,9 +125,12 @@ class SearchPanel(QWidget):
         except DrafterError as exc:
             self.status.setText(html.escape(str(exc)))
             return []
-        for hit in hits:
+        colors = themes.colors(self.palette())
+        for i, hit in enumerate(hits):
             item = QListWidgetItem(hit_text(hit))
             item.setData(HitRole, hit)
+            item.setData(HtmlRole, hit_html(hit, colors))
+            item.setData(KeyRole, self._generation * 1000 + i)
             item.setToolTip(getattr(hit, "text", "") or hit.snippet)
             self.results.addItem(item)
         self.status.setText(
