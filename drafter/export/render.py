@@ -22,8 +22,8 @@ from .ooxml import (
     Revisions,
     RunStyle,
     footnote_reference,
+    make_run,
 )
-from .ooxml import make_run as _make_run
 from .stream import Seg
 
 
@@ -34,10 +34,9 @@ def seg_style(
     new_ps: Sequence[Paragraph],
     *,
     marked: bool,
-    base: RunStyle | None = None,
 ) -> RunStyle:
     """Formatting of a piece: italics from the lead of the side it is read on."""
-    st = RunStyle(**vars(base)) if base is not None else RunStyle()
+    st = RunStyle()
     if seg.role == "text":
         use_old = seg.op < 0 or (seg.op == 0 and side == "old")
         if use_old and seg.old is not None:
@@ -64,7 +63,6 @@ def render_segs(
     new_ps: Sequence[Paragraph],
     revisions: Revisions | None = None,
     marked: bool = False,
-    base: RunStyle | None = None,
     in_cell: bool = False,
     move: bool = False,
 ) -> list[PlacedSeg]:
@@ -75,11 +73,11 @@ def render_segs(
     """
     placed = []
     for seg in segs:
-        st = seg_style(seg, side, old_ps, new_ps, marked=marked, base=base)
+        st = seg_style(seg, side, old_ps, new_ps, marked=marked)
         deleted = revisions is not None and seg.op < 0 and not move
         is_label = seg.role == "label"
         text = seg.text + " " if is_label and in_cell else seg.text
-        run = _make_run(text, st, deleted=deleted, tab_after=is_label and not in_cell)
+        run = make_run(text, st, deleted=deleted, tab_after=is_label and not in_cell)
         el = revisions.wrap(run, seg.op, move=move) if revisions is not None else run
         p.append(el)
         placed.append(PlacedSeg(seg, el))
