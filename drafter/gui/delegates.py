@@ -278,8 +278,10 @@ class GutterDelegate(QStyledItemDelegate):
                 font.setPointSizeF(font.pointSizeF() * 1.15)
             painter.setFont(font)
             symbol = KIND_SYMBOL[pair.kind]
-            if pair.formatting_only:
-                symbol = "ᶠ"
+            if pair.formatting_only:  # an italic f: only formatting changed
+                symbol = "f"
+                font.setItalic(True)
+                painter.setFont(font)
             painter.drawText(
                 QRect(rect.left() + 10, rect.top() + PAD_Y, rect.width() - 12, 24),
                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,

@@ -11,7 +11,16 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QInputDialog,
+    QMenu,
+    QMessageBox,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 VersionRole = Qt.ItemDataRole.UserRole + 11
 FamilyRole = Qt.ItemDataRole.UserRole + 12
@@ -32,6 +41,8 @@ class LibraryPanel(QWidget):
     set_old = Signal(int)
     set_new = Signal(int)
     files_dropped = Signal(list)
+    remove_version = Signal(int)
+    rename_stage = Signal(int, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -135,6 +146,9 @@ class LibraryPanel(QWidget):
             )
             menu.addAction("Use as &old text", lambda: self.set_old.emit(vid))
             menu.addAction("Use as &new text", lambda: self.set_new.emit(vid))
+            menu.addSeparator()
+            menu.addAction("Set &stage…", lambda: self.ask_stage(vid))
+            menu.addAction("&Remove from library…", lambda: self.ask_remove(vid))
         if len(ids) == 2:
             a, b = ids
             menu.addSeparator()
@@ -146,6 +160,28 @@ class LibraryPanel(QWidget):
             )
         if not menu.isEmpty():
             menu.exec(self.tree.viewport().mapToGlobal(pos))
+
+    def ask_stage(self, version_id: int) -> None:
+        info = self.versions.get(version_id)
+        stage, ok = QInputDialog.getText(
+            self,
+            "Stage",
+            "Stage of this version (zero draft, Rev.1, adopted…):",
+            text=getattr(info, "stage", "") or "",
+        )
+        if ok:
+            self.rename_stage.emit(version_id, stage)
+
+    def ask_remove(self, version_id: int) -> None:
+        info = self.versions.get(version_id)
+        name = getattr(info, "display_name", f"version {version_id}")
+        answer = QMessageBox.question(
+            self,
+            "Remove from library",
+            f"Remove {name} and its notes from the library? The file on disk is not touched.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.remove_version.emit(version_id)
 
     def dragEnterEvent(self, event) -> None:
         if dropped_paths(event.mimeData()):

@@ -159,6 +159,8 @@ class MainWindow(QMainWindow):
         lp.set_old.connect(self.compare_bar.set_old)
         lp.set_new.connect(self.compare_bar.set_new)
         lp.files_dropped.connect(self.import_paths)
+        lp.remove_version.connect(self.remove_version)
+        lp.rename_stage.connect(self.set_stage)
 
     # ---- library ------------------------------------------------------------
     def refresh_library(self) -> None:
@@ -227,6 +229,26 @@ class MainWindow(QMainWindow):
                 Path(path).name, partial(self.import_paths, [path], open_after=True)
             ).setToolTip(path)
         self.recent_menu.setEnabled(bool(recent))
+
+    def set_stage(self, version_id: int, stage: str) -> None:
+        try:
+            self.library.set_stage(version_id, stage.strip() or None)
+        except DrafterError as exc:
+            dialogs.show_error(self, "Library", str(exc))
+        self.refresh_library()
+
+    def remove_version(self, version_id: int) -> None:
+        """Remove a version (the panel asked the user); its tabs close."""
+        for i in reversed(range(self.workspace.tabs.count())):
+            spec = self.workspace.tabs.widget(i).spec
+            if version_id in (spec.old_id, spec.new_id):
+                self.workspace.close_tab(i)
+        try:
+            self.library.delete_version(version_id)
+        except DrafterError as exc:
+            dialogs.show_error(self, "Library", str(exc))
+        self.refresh_library()
+        self.notes_panel.set_target(None, None)
 
     def open_version(self, version_id: int, paragraph_id: int | None = None) -> None:
         """Compare a version with its previous one (or show it alone)."""
@@ -351,6 +373,9 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, spec: TabSpec | None) -> None:
         self.center.setCurrentIndex(1 if self.workspace.tabs.count() else 0)
+        index = self.workspace.tabs.currentIndex()
+        title = self.workspace.tabs.tabToolTip(index) if spec is not None and index >= 0 else ""
+        self.setWindowTitle(f"{title} — Drafter" if title else "Drafter")
         if spec is not None:
             self.compare_bar.show_spec(spec)
         view = self.workspace.current_view()

@@ -125,3 +125,21 @@ def test_keyboard_reaches_every_panel(make_window, library, settings):
         if not a.shortcut().isEmpty()
     ]
     assert len(shortcuts) == len(set(shortcuts)), "duplicate shortcuts"
+
+
+def test_set_stage_and_remove_version(make_window, library, settings, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    settings.set(S.LAST_TABS, [s.to_str() for s in library.sample_specs])
+    win = make_window(library)
+    draft = library.sample_specs[1].old_id
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Rev.1", True)))
+    win.library_panel.ask_stage(draft)
+    assert library.version(draft).stage == "Rev.1"
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
+    )
+    win.library_panel.ask_remove(draft)
+    assert draft not in {v.id for v in library.versions()}
+    assert all(draft not in (s.old_id, s.new_id) for s in win.workspace.specs())
+    assert win.workspace.specs() == [library.sample_specs[0]]
