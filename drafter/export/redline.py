@@ -178,6 +178,9 @@ def _cover(
             f"{s['approximate']} paragraph(s) were compared approximately (time limit); "
             "a comment marks each."
         )
+    for res in (old, new):
+        for warning in res.warnings[:5]:
+            lines.append(f"When reading {res.source or res.display_name}: {warning}")
     lines.append(
         f"Prepared with Drafter on {ty.format_date(when.date())}; tracked changes are "
         f"attributed to {author}."

@@ -336,3 +336,11 @@ def test_control_characters_and_odd_authors_do_not_break_the_file(review, tmp_pa
     authors = {el.get(qn("w:author")) for el in doc.element.body.iter(qn("w:ins"))}
     assert authors == {"Ms. X"}
     assert review.accept_all(path) == ["1.\tForm feed text.", "2.\tPlain now."]
+
+
+def test_reader_warnings_are_on_the_cover(review, sample_versions, tmp_path):
+    new = dataclasses.replace(sample_versions.new, warnings=("a table on page 3 was skipped",))
+    comparison = dataclasses.replace(sample_versions, new=new)
+    doc = review.open_docx(write_redline(comparison, tmp_path / "w.docx"))
+    texts = [p.text for p in doc.paragraphs]
+    assert "When reading A_RES_68_4.md: a table on page 3 was skipped" in texts
