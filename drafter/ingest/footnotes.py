@@ -46,7 +46,7 @@ class MarkerState:
         if number not in self.known:
             return False
         if strict:
-            ok = self.plain and number == self.next_expected()
+            ok = self.plain and (number == self.next_expected() or int(number) == self.highest + 1)
             if ok:
                 self.note(number)
             return ok

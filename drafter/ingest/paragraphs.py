@@ -72,12 +72,14 @@ def _starts_continuation(text: str) -> bool:
 
 
 _LOOSE_FOOTNOTE = re.compile(
-    r"^(\d{1,3})/?\s+(?!(?:January|February|March|April|May|June|July|August|September|"
+    r"^(\d{1,3}|\*{1,3})/?\s+(?!(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December)\b)(?=[A-Z“\"(]|Ibid|See|\d{4}\s+[A-Z])"
 )
 
 
 def _next_footnote(draft: Draft, number: str) -> bool:
+    if number.startswith("*"):  # "* Any changes to the list of sponsors ..."
+        return number not in draft.footnotes
     nums = [int(n) for n in draft.footnotes if n.isdigit()]
     highest = max(nums) if nums else 0
     return number not in draft.footnotes and highest < int(number) <= highest + 2

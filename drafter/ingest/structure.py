@@ -157,6 +157,8 @@ def guess_lead(text: str) -> int:
 
 def _is_heading_text(text: str) -> bool:
     words = text.split()
+    if _SECTION_LABEL.match(text) and len(words) <= 40 and text.rstrip()[-1] not in ",;:":
+        return True  # "II. Implementation of the Awaza Programme of Action ..."
     if not words or len(words) > 14:
         return False
     last = text.rstrip()[-1]
@@ -381,7 +383,7 @@ _OPERATIVE_START = re.compile(
 
 
 def _looks_preambular(text: str) -> bool:
-    return bool(_PREAMBLE_START.match(text)) and not text.rstrip().endswith((";", ":"))
+    return bool(_PREAMBLE_START.match(text)) and not text.rstrip().endswith(";")
 
 
 def _looks_operative(text: str) -> bool:
