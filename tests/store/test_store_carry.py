@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from store_helpers import make_resolution
 
 from drafter.store import Library
@@ -225,3 +227,28 @@ def test_a_note_follows_its_words_into_a_split_paragraph(lib: Library) -> None:
     (copy,) = lib.notes(new.version_id)
     assert copy.carried_from == note.id and not copy.orphaned
     assert copy.anchor.paragraph_id == 2 and copy.anchor.number == "2"
+
+
+_WORDS = ["Member", "States", "urges", "calls", "upon", "the", "Assembly", "of", "and", ",", ";"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.sampled_from(_WORDS), min_size=1, max_size=25),
+    st.lists(st.sampled_from(_WORDS), min_size=1, max_size=25),
+)
+def test_positions_in_unchanged_text_map_to_the_same_characters(a: list[str], b: list[str]) -> None:
+    from drafter.compare import word_diff
+    from drafter.model import EQUAL
+    from drafter.store.carry import _map_position
+
+    old, new = " ".join(a), " ".join(b)
+    runs, _ = word_diff(old, new)
+    pos = 0
+    for op, text in runs:
+        if op == EQUAL:
+            for k in range(len(text)):
+                assert new[_map_position(runs, pos + k)] == old[pos + k]
+        if op <= 0:
+            pos += len(text)
+    assert pos == len(old)
