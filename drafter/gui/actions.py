@@ -97,14 +97,14 @@ def create_actions(window: QWidget) -> Actions:
             window,
             "&Next Change",
             "F7",
-            "Go to the next change (F7)",
+            "Go to the next change, or the next linked paragraph in related mode (F7)",
             style.standardIcon(SP.SP_ArrowDown),
         ),
         previous_change=_action(
             window,
             "&Previous Change",
             "Shift+F7",
-            "Go to the previous change (Shift+F7)",
+            "Go to the previous change, or linked paragraph (Shift+F7)",
             style.standardIcon(SP.SP_ArrowUp),
         ),
         other_end=_action(

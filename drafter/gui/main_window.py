@@ -206,7 +206,10 @@ class MainWindow(QMainWindow):
             self.statusBar().setToolTip("\n".join(warnings[:20]))
         self.statusBar().showMessage(msg, 12000)
         if outcome.errors:
-            lines = "\n".join(f"• {Path(p).name}: {m}" for p, m in outcome.errors)
+            lines = "\n".join(
+                f"• {m}" if Path(p).name in m else f"• {Path(p).name}: {m}"
+                for p, m in outcome.errors
+            )
             dialogs.show_error(self, "Some files could not be imported", lines)
         if outcome.results:
             self.library_panel.select_version(outcome.results[-1].version_id)
@@ -388,9 +391,9 @@ class MainWindow(QMainWindow):
                 act.blockSignals(True)
                 act.setChecked(on)
                 act.blockSignals(False)
+        for act in (self.actions_.next_change, self.actions_.previous_change):
+            act.setEnabled(view is not None)
         for act in (
-            self.actions_.next_change,
-            self.actions_.previous_change,
             self.actions_.other_end,
             self.actions_.redline,
             self.actions_.changes_only,
@@ -405,9 +408,10 @@ class MainWindow(QMainWindow):
     # ---- view commands ------------------------------------------------------
     def _on_view(self, method: str) -> None:
         view = self.workspace.current_view()
-        if isinstance(view, ComparisonView):
+        if view is not None and hasattr(view, method):
             getattr(view, method)()
-            view.view.setFocus()
+            if isinstance(view, ComparisonView):
+                view.view.setFocus()
 
     def _view_redline_toggled(self, on: bool) -> None:
         self.actions_.redline.blockSignals(True)

@@ -321,6 +321,32 @@ class RelatedView(QWidget):
             self.message.emit(f"{par.label}: no linked paragraph in the other text")
         self.paragraph_selected.emit(side, par)
 
+    def _step_linked(self, step: int) -> bool:
+        """Select the next (or previous) paragraph with links on the active side."""
+        side = self.active_side
+        model, view = self._model(side), self._view(side)
+        cur = (
+            view.currentIndex().row()
+            if view.currentIndex().isValid()
+            else (-1 if step > 0 else model.rowCount())
+        )
+        row = cur + step
+        while 0 <= row < model.rowCount():
+            if model.pars[row].id in model.linked_ids:
+                view.setFocus()
+                return self.select_paragraph(side, model.pars[row].id)
+            row += step
+        self.message.emit(
+            "No more linked paragraphs" if step > 0 else "No earlier linked paragraphs"
+        )
+        return False
+
+    def next_change(self) -> bool:
+        return self._step_linked(1)
+
+    def previous_change(self) -> bool:
+        return self._step_linked(-1)
+
     def set_note_counts(self, old: dict[int, int], new: dict[int, int]) -> None:
         self.old_model.set_note_counts(old)
         self.new_model.set_note_counts(new)

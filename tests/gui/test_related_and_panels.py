@@ -143,3 +143,17 @@ def test_set_stage_and_remove_version(make_window, library, settings, monkeypatc
     assert draft not in {v.id for v in library.versions()}
     assert all(draft not in (s.old_id, s.new_id) for s in win.workspace.specs())
     assert win.workspace.specs() == [library.sample_specs[0]]
+
+
+def test_f7_in_related_mode_walks_linked_paragraphs(make_window, library, settings, qtbot):
+    settings.set(S.LAST_TABS, [library.sample_specs[0].to_str()])
+    win = make_window(library)
+    view = _related(win)
+    linked = sorted({lk.old for lk in view.relation.links})
+    view.old_view.setCurrentIndex(view.old_model.index(-1, 0))
+    view.active_side = "old"
+    for expected in linked[:3]:
+        qtbot.keyClick(win, Qt.Key.Key_F7)
+        assert view.current_paragraph()[1].id == expected
+    qtbot.keyClick(win, Qt.Key.Key_F7, Qt.KeyboardModifier.ShiftModifier)
+    assert view.current_paragraph()[1].id == linked[1]
