@@ -170,33 +170,51 @@ def _run_italic(run, styles: dict[str, object]) -> bool:
     return False
 
 
-def _paragraph_runs(p, fn_numbers: dict[str, str]) -> list[tuple[str, bool]]:
-    """(text, is_run_italic_candidate) pieces in order; markers for footnote refs."""
+def _paragraph_runs(p, fn_numbers: dict[str, str]) -> list[tuple[str, object]]:
+    """(text, run element) pieces in order, footnote references as explicit markers.
+
+    Word numbers footnotes by order of reference; a reference with a custom mark
+    (``w:customMarkFollows``, e.g. the "*" of a sponsors note) takes the mark
+    printed after it instead and does not count.
+    """
     pieces: list[tuple[str, object]] = []
+    custom: str | None = None  # footnote id whose printed mark follows
 
     def walk(el) -> None:
+        nonlocal custom
         for child in el:
             tag = child.tag
             if tag in _SKIP_CONTAINERS or tag == _q("pPr"):
                 continue
-            if tag == _q("r"):
-                for item in child:
-                    t = item.tag
-                    if t == _q("t"):
-                        pieces.append((item.text or "", child))
-                    elif t in (_q("tab"), _q("br"), _q("cr")):
-                        pieces.append((" ", child))
-                    elif t == _q("noBreakHyphen"):
-                        pieces.append(("\u2011", child))
-                    elif t == _q("footnoteReference"):
-                        fid = item.get(_q("id"), "")
-                        num = fn_numbers.setdefault(fid, str(len(fn_numbers) + 1))
-                        pieces.append((marker(num), None))
-            else:
+            if tag != _q("r"):
                 walk(child)  # w:ins, w:hyperlink, w:smartTag, w:sdt content...
+                continue
+            for item in child:
+                t = item.tag
+                if t == _q("t"):
+                    text = item.text or ""
+                    if custom is not None and text.strip():
+                        mark = text.strip()
+                        fn_numbers[custom] = mark
+                        pieces.append((marker(mark), None))
+                        custom = None
+                        continue
+                    pieces.append((text, child))
+                elif t in (_q("tab"), _q("br"), _q("cr")):
+                    pieces.append((" ", child))
+                elif t == _q("noBreakHyphen"):
+                    pieces.append(("\u2011", child))
+                elif t == _q("footnoteReference"):
+                    fid = item.get(_q("id"), "")
+                    if item.get(_q("customMarkFollows")) in ("1", "true", "on"):
+                        custom = fid
+                        continue
+                    auto = sum(1 for n in fn_numbers.values() if n.isdigit())
+                    num = fn_numbers.setdefault(fid, str(auto + 1))
+                    pieces.append((marker(num), None))
 
     walk(p)
-    return pieces  # type: ignore[return-value]
+    return pieces
 
 
 def _footnotes(doc) -> dict[str, object]:

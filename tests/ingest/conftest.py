@@ -126,6 +126,22 @@ def _add_part(path: Path, name: str, xml: str) -> None:
             zout.writestr(fname, data)
 
 
+def add_footnotes(path: Path, notes: dict[int, str]) -> Path:
+    """Give a saved .docx a footnotes part with these footnotes (id -> text)."""
+    body = "".join(
+        f'<w:footnote w:id="{fid}"><w:p><w:r><w:t xml:space="preserve">{_xml_escape(text)}'
+        "</w:t></w:r></w:p></w:footnote>"
+        for fid, text in notes.items()
+    )
+    _add_part(path, "word/footnotes.xml", _FOOTNOTES_XML.format(body=body))
+    return path
+
+
 @pytest.fixture
 def make_docx():
     return write_docx
+
+
+@pytest.fixture(name="add_footnotes")
+def add_footnotes_fixture():
+    return add_footnotes

@@ -111,3 +111,29 @@ def test_word_numbering_formats_restarts_and_continuation():
     assert n.label("7", 0) == "10."  # ... unless it restarts
     assert n.label("5", 3) == "I." and n.label("5", 4) == ""  # roman headings, bullets
     assert n.label("99", 0) == "" and n.label("0", 0) == ""
+
+
+def test_docx_custom_mark_footnote(tmp_path, add_footnotes):
+    """A sponsors' note marked "*" does not shift the numbered footnotes."""
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    d = docx.Document()
+    d.add_paragraph("United Nations A/80/L.6")
+    title = d.add_paragraph("Cuba: draft resolution")
+    title._p.append(
+        parse_xml(f'<w:r {w}><w:footnoteReference w:customMarkFollows="1" w:id="1"/></w:r>')
+    )
+    title._p.append(parse_xml(f"<w:r {w}><w:t>*</w:t></w:r>"))
+    d.add_paragraph("The General Assembly,")
+    op = d.add_paragraph("1. Takes note of the report;")
+    op._p.append(parse_xml(f'<w:r {w}><w:footnoteReference w:id="2"/></w:r>'))
+    path = tmp_path / "custom.docx"
+    d.save(path)
+    add_footnotes(path, {1: "Any changes to the list of sponsors.", 2: "A/80/83."})
+    res = load(path)
+    assert res.footnote_text("*") == "Any changes to the list of sponsors."
+    assert res.footnote_text("1") == "A/80/83."
+    op1 = next(p for p in res.paragraphs if p.number == "1")
+    assert op1.footnotes == ("1",) and op1.text == "Takes note of the report;"
+    assert any(p.text == "Cuba: draft resolution" for p in res.paragraphs)
