@@ -331,6 +331,7 @@ class MainWindow(QMainWindow):
         geometry = self.settings.get(S.GEOMETRY)
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
+        self.workspace.splitter_state = self.settings.get(S.SPLITTERS)
         state = self.settings.get(S.WINDOW_STATE)
         if state.isEmpty() or not self.restoreState(state):
             later(self, 0, self._default_dock_sizes)
@@ -344,6 +345,7 @@ class MainWindow(QMainWindow):
     def save_state(self) -> None:
         self.settings.set(S.GEOMETRY, self.saveGeometry())
         self.settings.set(S.WINDOW_STATE, self.saveState())
+        self.settings.set(S.SPLITTERS, self.workspace.splitter_state)
         self.settings.set(S.LAST_TABS, [s.to_str() for s in self.workspace.specs()])
         self.settings.set(S.LAST_TAB_INDEX, max(0, self.workspace.tabs.currentIndex()))
         self.settings.set(S.REDLINE_VIEW, self.actions_.redline.isChecked())

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QByteArray, QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 
 from drafter.errors import DrafterError
@@ -62,6 +62,7 @@ class Workspace(QObject):
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.welcome.setMargin(40)
         self.redline = False
+        self.splitter_state = QByteArray()  # related mode's two columns, kept across tabs
         self._pending_select: dict[TabSpec, tuple[str, int]] = {}
         self._names: dict[TabSpec, tuple[str, str]] = {}
         # first run: select a telling paragraph when these tabs load
@@ -129,6 +130,11 @@ class Workspace(QObject):
             mark = "→"
         else:
             view = RelatedView(loaded.result)
+            if not self.splitter_state.isEmpty():
+                view.splitter.restoreState(self.splitter_state)
+            view.splitter.splitterMoved.connect(
+                lambda *_a, v=view: setattr(self, "splitter_state", v.splitter.saveState())
+            )
             mark = "↔"
         view.spec = spec
         self._names[spec] = (loaded.old_name, loaded.new_name)

@@ -227,16 +227,26 @@ def test_search_hit_opens_version_at_paragraph(make_window, library, qtbot):
 
 
 def test_session_restored_on_restart(make_window, library, settings, qtbot):
-    settings.set(S.LAST_TABS, [library.sample_specs[1].to_str()])
+    settings.set(S.LAST_TABS, [s.to_str() for s in library.sample_specs])
+    settings.set(S.LAST_TAB_INDEX, 1)
     win = make_window(library)
-    assert win.workspace.specs() == [library.sample_specs[1]]
+    assert win.workspace.specs() == library.sample_specs
+    assert win.workspace.tabs.currentIndex() == 1
     win.actions_.redline.setChecked(True)
     win.resize(800, 555)  # the offscreen screen is 800x600: restore clamps to it
+    related = win.workspace.tabs.widget(0)
+    related.splitter.setSizes([200, 400])
+    related.splitter.splitterMoved.emit(200, 1)
     win.save_state()
     win2 = make_window(library)
-    assert win2.workspace.specs() == [library.sample_specs[1]]
+    assert win2.workspace.specs() == library.sample_specs
+    assert win2.workspace.tabs.currentIndex() == 1
     assert win2.actions_.redline.isChecked()
     assert win2.height() == 555 and abs(win2.width() - 800) <= 4
+    win2.workspace.tabs.setCurrentIndex(0)
+    qtbot.wait(10)
+    sizes = win2.workspace.tabs.widget(0).splitter.sizes()
+    assert sizes[0] < sizes[1]
 
 
 def test_errors_are_dialogs_not_crashes(make_window, library, qtbot):
