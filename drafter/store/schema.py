@@ -166,5 +166,24 @@ V4 = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3, V4)
+# v5: every file ever imported, by content hash. A file with other bytes but the
+# same text as a stored version (a re-saved .docx, the .txt and .md of one PDF) is
+# recorded as another file of that version instead of becoming a duplicate.
+V5 = Migration(
+    5,
+    "files of each version",
+    (
+        """CREATE TABLE version_files (
+            sha256 TEXT PRIMARY KEY,
+            version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+            source TEXT,
+            imported_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX version_files_version ON version_files(version_id)",
+        "INSERT INTO version_files (sha256, version_id, source, imported_at) "
+        "SELECT sha256, id, source, imported_at FROM versions",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3, V4, V5)
 CURRENT_VERSION = MIGRATIONS[-1].version

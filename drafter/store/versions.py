@@ -81,8 +81,36 @@ def list_versions(cx: Connection, family_id: int | None = None) -> list[VersionI
 
 
 def find_by_sha(cx: Connection, sha256: str) -> VersionInfo | None:
-    rows = cx.read(_VERSION_SQL + " WHERE v.sha256 = ?", (sha256,))
+    """The version stored from a file with this content hash (any of its files)."""
+    rows = cx.read(
+        _VERSION_SQL + " WHERE v.id = (SELECT version_id FROM version_files WHERE sha256 = ?)",
+        (sha256,),
+    )
     return version_from_row(rows[0]) if rows else None
+
+
+def _same_text(cx: Connection, res: Resolution) -> int | None:
+    """A stored version with exactly this text: same symbol, same paragraphs in order."""
+    if not res.paragraphs:
+        return None
+    hashes = [text_hash(p.text) for p in res.paragraphs]
+    longest = max(range(len(hashes)), key=lambda i: len(res.paragraphs[i].text))
+    candidates = cx.conn.execute(
+        """SELECT p.version_id FROM paragraphs p JOIN versions v ON v.id = p.version_id
+           WHERE p.text_hash = ? AND p.pid = ? AND v.symbol IS ?
+           AND (SELECT count(*) FROM paragraphs q WHERE q.version_id = p.version_id) = ?""",
+        (hashes[longest], longest, res.symbol, len(hashes)),
+    ).fetchall()
+    for (vid,) in candidates:
+        stored = [
+            r[0]
+            for r in cx.conn.execute(
+                "SELECT text_hash FROM paragraphs WHERE version_id = ? ORDER BY pid", (vid,)
+            )
+        ]
+        if stored == hashes:
+            return vid
+    return None
 
 
 def find_by_symbol(cx: Connection, symbol: str) -> list[VersionInfo]:
@@ -228,12 +256,27 @@ def insert_version(
     source: str | None,
     new_family: bool = False,
 ) -> tuple[int, bool]:
-    """Store ``res`` in one transaction. Returns (version id, already stored)."""
+    """Store ``res`` in one transaction. Returns (version id, already stored).
+
+    Already stored: a file with this content hash was imported before, or (unless a
+    family is imposed) a version with the same symbol and exactly the same paragraphs
+    exists; the file is then recorded as another file of that version.
+    """
 
     def apply() -> tuple[int, bool]:
-        row = cx.conn.execute("SELECT id FROM versions WHERE sha256 = ?", (sha256,)).fetchone()
+        row = cx.conn.execute(
+            "SELECT version_id FROM version_files WHERE sha256 = ?", (sha256,)
+        ).fetchone()
         if row:
             return row[0], True
+        same = None if new_family or family_id is not None else _same_text(cx, res)
+        if same is not None:
+            cx.conn.execute(
+                "INSERT INTO version_files (sha256, version_id, source, imported_at) "
+                "VALUES (?, ?, ?, ?)",
+                (sha256, same, source if source is not None else res.source, now_iso()),
+            )
+            return same, True
         fam = None if new_family else _family_for(cx, res, family_id)
         if fam is None:
             name = res.title or res.symbol or res.source or source or "untitled"
@@ -276,6 +319,11 @@ def insert_version(
                 for p in res.paragraphs
             ),
             batch_size=500,
+        )
+        cx.conn.execute(
+            "INSERT INTO version_files (sha256, version_id, source, imported_at) "
+            "VALUES (?, ?, ?, ?)",
+            (sha256, vid, source if source is not None else res.source, now_iso()),
         )
         return int(vid), False
 

@@ -45,6 +45,10 @@ def test_an_old_library_opens_migrates_and_keeps_everything(fixture: Path, tmp_p
         hits = lib.search('"small arms and light weapons"')
         assert {h.paragraph_id for h in hits} == {1, 2}
         lib.add_note(v.id, 3, "new after migration", author="b")
+        # v5 knows the file each version came from
+        from drafter.store.versions import find_by_sha
+
+        assert find_by_sha(lib._cx, v.sha256) == lib.version(v.id)
     # the pre-migration copy is kept beside the library and is still the old schema
     backup = tmp_path / f"old.db.v{old_version}.bak"
     assert backup.is_file()

@@ -125,3 +125,23 @@ def test_a_wording_shared_by_two_versions_survives_deleting_one(lib: Library, co
     (left,) = lib.search('"refrain from promulgating"')
     assert left.version_id == md and left.same_text_elsewhere == 0
     assert lib.integrity_check() == []
+
+
+def test_a_resaved_file_with_the_same_text_is_not_a_new_version(
+    lib: Library, corpus: Path, tmp_path: Path
+) -> None:
+    original = corpus / "ga80" / "md" / "A_RES_80_10.md"
+    resaved = tmp_path / "A_RES_80_10 (resaved).md"
+    resaved.write_bytes(original.read_bytes().replace(b"\n", b"\r\n") + b"\r\n\r\n")
+    first = lib.import_file(original)
+    again = lib.import_file(resaved)
+    assert again.already_stored and again.version.id == first.version.id
+    assert lib.find_version_for_file(resaved) == lib.version(first.version.id)
+    assert len(lib.versions()) == 1
+    assert lib.import_file(resaved, new_family=True).already_stored  # its bytes are known now
+    edited = tmp_path / "edited.md"
+    edited.write_text(
+        original.read_text(encoding="utf-8").replace("Reaffirming", "Reaffirms", 1),
+        encoding="utf-8",
+    )
+    assert not lib.import_file(edited).already_stored
