@@ -36,8 +36,10 @@ from _corpus import perturb, synthetic_paragraphs
 
 def write_md(paragraphs: list[str], path: Path, title: str) -> None:
     lines = [f"# {title}", "", "*The General Assembly*,", ""]
-    for i, text in enumerate(paragraphs, 1):
-        lines += [f"{i}. {text}", ""]
+    # Real resolutions never reach paragraph 1000 and the importer reads numbers of
+    # up to three digits; numbering restarts after 999 (as in annexes and parts).
+    for i, text in enumerate(paragraphs):
+        lines += [f"{i % 999 + 1}. {text}", ""]
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
