@@ -229,6 +229,8 @@ def run_import(args: argparse.Namespace) -> int:
                     f"{name}: version {v.id} {v.display_name}, family {v.family_id}, "
                     f"{v.paragraph_count} paragraphs"
                 )
+                for warning in r.warnings:
+                    print(f"  warning: {warning}")
                 if r.carry and r.carry.total:
                     print(f"  notes from version {r.carry.from_version}: {r.carry.summary()}")
     if args.json:
