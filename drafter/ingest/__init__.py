@@ -18,7 +18,9 @@ from drafter.errors import IngestError
 from drafter.ingest.blocks import Draft
 from drafter.model import Resolution
 
-SUPPORTED_SUFFIXES: tuple[str, ...] = (".docx", ".pdf", ".txt", ".md", ".markdown", ".text", ".doc")
+SUPPORTED_SUFFIXES: tuple[str, ...] = (
+    ".docx", ".pdf", ".txt", ".md", ".markdown", ".text", ".doc", ".rtf", ".odt", ".html", ".htm",
+)  # fmt: skip
 MAX_BYTES = 200 * 1024 * 1024
 
 _MD_HINTS = re.compile(r"(?m)^(?:#{1,6}\s|\[\^\w+\]:)|<sup>")
@@ -32,16 +34,18 @@ def sniff_format(path: Path, head: bytes) -> str:
     if head.startswith(b"%PDF"):
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
-        return "docx"
+        return "odt" if suffix == ".odt" else "docx"
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return "doc"
-    if head.startswith(b"{\\rtf"):
-        raise IngestError(path, "RTF files are not supported; save the file as .docx")
+    if head.lstrip().startswith(b"{\\rtf"):
+        return "rtf"
     if suffix in (".md", ".markdown"):
         return "md"
+    if suffix in (".html", ".htm") or head.lstrip().lower().startswith((b"<!doctype", b"<html")):
+        return "html"
     if suffix in (".txt", ".text", ""):
         return "txt"
-    if suffix in (".pdf", ".docx", ".doc"):
+    if suffix in (".pdf", ".docx", ".doc", ".rtf", ".odt"):
         # The suffix promises a format the content does not have.
         raise IngestError(path, f"not a valid {suffix[1:].upper()} file (damaged or mislabelled)")
     raise IngestError(
@@ -58,7 +62,7 @@ def load(path: str | os.PathLike[str]) -> Resolution:
             raise IngestError(p, "is a folder, not a file")
         size = p.stat().st_size
         with p.open("rb") as fh:
-            head = fh.read(8)
+            head = fh.read(16)
     except FileNotFoundError:
         raise IngestError(p, "file not found") from None
     except PermissionError:
@@ -78,17 +82,22 @@ def load(path: str | os.PathLike[str]) -> Resolution:
         from drafter.ingest.docx import read_docx
 
         draft = read_docx(p)
-    elif fmt == "doc":
+    elif fmt in ("doc", "rtf", "odt"):
         from drafter.ingest.doc import read_doc
 
-        draft = read_doc(p)
+        draft = read_doc(p, fmt)
     else:
         from drafter.ingest.encoding import decode_text
 
         text, _enc = decode_text(p.read_bytes(), p)
-        if fmt == "txt" and _looks_like_markdown(text):
-            fmt = "md"
-        draft = _draft_from_text(text, fmt)
+        if fmt == "html":
+            from drafter.ingest.html import html_to_draft
+
+            draft = html_to_draft(text)
+        else:
+            if fmt == "txt" and _looks_like_markdown(text):
+                fmt = "md"
+            draft = _draft_from_text(text, fmt)
     return _finish(draft, p, source=p.name)
 
 

@@ -137,6 +137,16 @@ def add_footnotes(path: Path, notes: dict[int, str]) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def load_cached():
+    """load() once per file for the whole session (PDFs take a second each)."""
+    from functools import cache
+
+    from drafter.ingest import load
+
+    return cache(lambda path: load(path))
+
+
 @pytest.fixture
 def make_docx():
     return write_docx

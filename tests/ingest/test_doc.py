@@ -12,6 +12,7 @@ from drafter.ingest import doc as doc_reader
 from drafter.ingest import load
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
 def test_doc_converted_through_libreoffice(corpus, tmp_path, make_docx):
     original = load(corpus / "A_RES_67_219.pdf.txt")

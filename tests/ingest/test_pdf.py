@@ -13,8 +13,8 @@ from drafter.model import ParaKind
 
 
 @pytest.fixture(scope="module")
-def res_73_8(corpus):
-    return load(corpus / "families" / "cuba-embargo" / "A_RES_73_8-EN.pdf")
+def res_73_8(corpus, load_cached):
+    return load_cached(corpus / "families" / "cuba-embargo" / "A_RES_73_8-EN.pdf")
 
 
 def _of(res, kind):
@@ -64,8 +64,8 @@ def test_73_8_paragraph_continued_across_the_page(res_73_8):
         assert "18-18418" not in p.text and "*1818418*" not in p.text and "2/2" not in p.text
 
 
-def test_73_3_declaration(corpus):
-    r = load(corpus / "pdf" / "A_RES_73_3-EN.pdf")
+def test_73_3_declaration(corpus, load_cached):
+    r = load_cached(corpus / "pdf" / "A_RES_73_3-EN.pdf")
     numbers = [p.number for p in r.paragraphs if p.number]
     assert numbers == [str(n) for n in range(1, len(numbers) + 1)]
     assert len(numbers) >= 50
@@ -82,8 +82,8 @@ def test_73_3_declaration(corpus):
         ) or p.kind == ParaKind.HEADING
 
 
-def test_73_6_footnote_continued_on_next_page(corpus):
-    r = load(corpus / "pdf" / "A_RES_73_6-EN.pdf")
+def test_73_6_footnote_continued_on_next_page(corpus, load_cached):
+    r = load_cached(corpus / "pdf" / "A_RES_73_6-EN.pdf")
     six = r.footnote_text("6")
     assert six.startswith("Related documents include A/AC.105/1129")
     assert six.endswith("A/AC.105/1180 and A/AC.105/1181.")
@@ -92,6 +92,7 @@ def test_73_6_footnote_continued_on_next_page(corpus):
     assert op5.text.endswith("in the achievement of the Sustainable Development Goals;")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
 def test_pdf_printed_from_word_reads_like_the_text(corpus, tmp_path, make_docx):
     """67/219 written to Word with auto-numbering, printed to PDF, read back."""
@@ -121,14 +122,14 @@ def test_pdf_printed_from_word_reads_like_the_text(corpus, tmp_path, make_docx):
     assert res.footnotes == original.footnotes
 
 
-def test_guessed_leads_agree_with_pdf_italics(corpus):
+def test_guessed_leads_agree_with_pdf_italics(corpus, load_cached):
     """Texts without italics get their leads guessed; the PDFs' fonts are the check."""
     from drafter.ingest.structure import guess_lead
 
     pairs = []
     cuba = corpus / "families" / "cuba-embargo" / "A_RES_73_8-EN.pdf"
     for path in [*sorted((corpus / "pdf").glob("*.pdf")), cuba]:
-        for p in load(path).paragraphs:
+        for p in load_cached(path).paragraphs:
             if p.kind in (ParaKind.PREAMBULAR, ParaKind.OPERATIVE) and p.lead:
                 pairs.append((p.text[: p.lead], p.text[: guess_lead(p.text)]))
     assert len(pairs) > 80
