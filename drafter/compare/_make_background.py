@@ -39,15 +39,33 @@ def main(argv: list[str]) -> int:
     for p in paras:
         df.update(units([s for _, _, s in stemmed_spans(p)]))
     common = {u: c for u, c in sorted(df.items()) if c >= MIN_DF}
+    # Packed as text ("unit=count" separated by ";"), a few entries per line: a
+    # dict literal would be one line per entry.
+    entries = [f"{u}={c}" for u, c in common.items()]
+    rows, row = [], ""
+    for e in entries:
+        if len(row) + len(e) + 1 > 96:
+            rows.append(row)
+            row = ""
+        row += e + ";"
+    rows.append(row)
     lines = [
         '"""Background document frequencies of boilerplate units (generated: do not edit).',
         "",
-        f"Made by _make_background.py from {len(paras)} paragraphs of real resolutions.",
+        f"Made by _make_background.py from {len(paras)} paragraphs of real resolutions:",
+        f"how many paragraphs contain each unit, for units in at least {MIN_DF} of them.",
         '"""',
         "",
         f"PARAGRAPHS = {len(paras)}",
-        "DF = {",
-        *(f"    {u!r}: {c}," for u, c in common.items()),
+        "",
+        '_PACKED = """',
+        *rows,
+        '"""',
+        "",
+        "DF: dict[str, int] = {",
+        "    unit: int(count)",
+        '    for unit, _, count in (e.rpartition("=") for e in _PACKED.replace("\\n", "").split(";"))',
+        "    if unit",
         "}",
         "",
     ]

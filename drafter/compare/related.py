@@ -28,6 +28,7 @@ MAX_LINKS = 6  # per paragraph of the first text
 MIN_UNIT_IDF = 1.0  # units more common than this are not worth indexing
 MIN_WORD_IDF = 3.0  # a shared phrase is shown only if one of its units is this rare
 MAX_PHRASES = 8
+MAX_POSTING = 300  # a unit in more paragraphs than this is the text's own boilerplate
 
 
 class _Doc:
@@ -130,7 +131,10 @@ def relate(old: Resolution, new: Resolution) -> Relation:
             w = rarity.idf(u)
             if w < MIN_UNIT_IDF:
                 continue
-            for k in postings.get(u, ()):
+            posting = postings.get(u, ())
+            if len(posting) > MAX_POSTING:
+                continue
+            for k in posting:
                 dots[k] += w * w
         scored = sorted(
             ((dot / (old_norm[j] * new_norm[k]), k) for k, dot in dots.items()), reverse=True
