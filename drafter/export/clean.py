@@ -74,7 +74,8 @@ def write_clean(
         sect.addprevious(p)
         for note in by_para.get(para.id, ()):
             comments.note(note, placed, "new", p)
-    doc.add_paragraph("__________", style=ty.style(doc, ty.END_RULE))
+    doc.add_paragraph(style=ty.style(doc, ty.END_RULE))
+    ty.add_unplaced_footnotes(doc, resolution)
     if orphaned:
         write_orphans(doc, comments, [(n, resolution.display_name) for n in orphaned])
     comments.finish()

@@ -120,33 +120,39 @@ def _cover(
 ) -> None:
     old, new = comparison.old, comparison.new
     ty.add_masthead(doc, new)
-    h = doc.add_paragraph()
-    h.paragraph_format.space_before = Pt(18)
+    # The whole cover sits in one borderless table: readers of the file (Drafter's
+    # importer included) skip tables, so importing a redline gives the new text.
+    frame = doc.add_table(rows=1, cols=1)
+    ty.no_borders(frame)
+    ty.set_column_widths(frame, (15.7,))
+    cell = frame.cell(0, 0)
+    h = cell.paragraphs[0]
+    h.paragraph_format.space_before = Pt(12)
     h.paragraph_format.space_after = Pt(6)
     r = h.add_run("Comparison of versions (redline)")
     r.bold = True
     r.font.size = Pt(14)
     if new.title:
-        t = doc.add_paragraph()
+        t = cell.add_paragraph()
         t.add_run(new.title).bold = True
         t.paragraph_format.space_after = Pt(10)
 
-    table = doc.add_table(rows=3, cols=4)
+    table = cell.add_table(rows=3, cols=4)
     table.style = doc.styles["Table Grid"]
-    for cell, text in zip(table.rows[0].cells, ("", "Symbol", "Date", "File"), strict=True):
-        cell.paragraphs[0].add_run(text).bold = True
+    for c, text in zip(table.rows[0].cells, ("", "Symbol", "Date", "File"), strict=True):
+        c.paragraphs[0].add_run(text).bold = True
     for row, (name, res) in zip(table.rows[1:], (("Old", old), ("New", new)), strict=True):
         values = (name, res.symbol or "—", ty.format_date(res.date), res.source or "—")
-        for cell, text in zip(row.cells, values, strict=True):
-            cell.paragraphs[0].add_run(text)
-    ty.set_column_widths(table, (1.8, 3.8, 3.8, 6.3))
+        for c, text in zip(row.cells, values, strict=True):
+            c.paragraphs[0].add_run(text)
+    ty.set_column_widths(table, (1.8, 3.8, 3.8, 6.1))
 
     s = comparison.summary
-    p = doc.add_paragraph()
+    p = cell.add_paragraph()
     p.paragraph_format.space_before = Pt(12)
     p.paragraph_format.space_after = Pt(4)
     p.add_run("Changes by kind").bold = True
-    st = doc.add_table(rows=1, cols=2)
+    st = cell.add_table(rows=1, cols=2)
     st.style = doc.styles["Table Grid"]
     st.rows[0].cells[0].paragraphs[0].add_run("Kind of change").bold = True
     st.rows[0].cells[1].paragraphs[0].add_run("Paragraphs").bold = True
@@ -159,6 +165,24 @@ def _cover(
         cells[1].paragraphs[0].add_run(str(count))
     ty.set_column_widths(st, (6.0, 3.0))
 
+    for line in _cover_lines(comparison, n_old, n_new, n_orphans, author=author, when=when):
+        q = cell.add_paragraph(line)
+        q.paragraph_format.space_before = Pt(8)
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def _cover_lines(
+    comparison: Comparison,
+    n_old: int,
+    n_new: int,
+    n_orphans: int,
+    *,
+    author: str,
+    when: _dt.datetime,
+) -> list[str]:
+    """The cover's explanations: how to read the redline, notes, warnings, provenance."""
+    old, new = comparison.old, comparison.new
+    s = comparison.summary
     lines = [
         f"The text below is {new.display_name} with every change from "
         f"{old.display_name} recorded as a tracked change: use Review › Accept or "
@@ -185,10 +209,7 @@ def _cover(
         f"Prepared with Drafter on {ty.format_date(when.date())}; tracked changes are "
         f"attributed to {author}."
     )
-    for line in lines:
-        q = doc.add_paragraph(line)
-        q.paragraph_format.space_before = Pt(8)
-    doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
+    return lines
 
 
 class _Body:
@@ -331,8 +352,9 @@ def write_redline(
     body = _Body(doc, comparison, Revisions(author, when), old_anch, new_anch, author)
     for item in build(comparison):
         body.write(item)
-    end = doc.add_paragraph("__________", style=ty.style(doc, ty.END_RULE))
+    end = doc.add_paragraph(style=ty.style(doc, ty.END_RULE))
     end.paragraph_format.keep_together = True
+    ty.add_unplaced_footnotes(doc, new)
 
     orphans = body.anchor_notes(old_anch, new_anch)
     orphans += [(n, old.display_name) for n in old_orph]

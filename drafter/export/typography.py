@@ -226,9 +226,16 @@ def setup_document(doc, *, landscape: bool = False, language: str | None = "en")
     nl.paragraph_format.space_after = Pt(6)
     nl.paragraph_format.left_indent = Cm(1.27)
 
+    # The closing rule: an empty paragraph whose bottom border is a short centred
+    # line (no text, so a reader of the file sees no extra paragraph).
     er = _para_style(doc, END_RULE)
     er.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     er.paragraph_format.space_before = Pt(12)
+    text_width = section.page_width - section.left_margin - section.right_margin
+    er.paragraph_format.left_indent = er.paragraph_format.right_indent = int(
+        (text_width - Cm(3)) / 2
+    )
+    _style_bottom_rule(er, 6)
 
     fn = _para_style(doc, "Footnote Text")
     fn.font.size = Pt(8)
@@ -289,7 +296,7 @@ _PPR_AFTER_PBDR = (
 _PPR_AFTER_BIDI = _PPR_AFTER_PBDR[_PPR_AFTER_PBDR.index("w:adjustRightInd") :]
 
 
-def _no_borders(table) -> None:
+def no_borders(table) -> None:
     """Remove a table's borders (inserted in schema order: Word rejects misplaced children)."""
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
@@ -297,6 +304,18 @@ def _no_borders(table) -> None:
         el.set(qn("w:val"), "nil")
         borders.append(el)
     table._tbl.tblPr.insert_element_before(borders, *_TBLPR_AFTER_BORDERS)
+
+
+def _style_bottom_rule(style, size: int) -> None:
+    ppr = style.element.get_or_add_pPr()
+    pbdr = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    bottom.set(qn("w:val"), "single")
+    bottom.set(qn("w:sz"), str(size))
+    bottom.set(qn("w:space"), "1")
+    bottom.set(qn("w:color"), "000000")
+    pbdr.append(bottom)
+    ppr.insert_element_before(pbdr, *_PPR_AFTER_PBDR)
 
 
 def _bottom_rule(paragraph, size: int = 12) -> None:
@@ -313,13 +332,16 @@ def _bottom_rule(paragraph, size: int = 12) -> None:
 
 
 def add_masthead(doc, resolution: Resolution, *, distribution: str = "Distr.: General") -> None:
-    """The UN first-page masthead: "United Nations", "General Assembly", the symbol, the date."""
-    table = doc.add_table(rows=1, cols=3)
-    _no_borders(table)
+    """The UN first-page masthead: "United Nations", "General Assembly", the symbol, the date.
+
+    It is one borderless table, so a reader of the file (Drafter's own importer
+    included) sees the resolution's paragraphs and nothing else; the session and
+    agenda item are added below only when the text does not already print them.
+    """
+    table = doc.add_table(rows=2, cols=3)
+    no_borders(table)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    widths = (Cm(3.2), Cm(7.6), Cm(5.0))
-    for cell, w in zip(table.rows[0].cells, widths, strict=True):
-        cell.width = w
+    set_column_widths(table, (3.2, 7.6, 5.0))
     c0, c1, c2 = (cell.paragraphs[0] for cell in table.rows[0].cells)
     r = c0.add_run("United Nations")
     r.font.size = Pt(10)
@@ -332,16 +354,43 @@ def add_masthead(doc, resolution: Resolution, *, distribution: str = "Distr.: Ge
     for p in (c0, c1, c2):
         _bottom_rule(p, 18)
         p.paragraph_format.space_after = Pt(2)
-    dist = doc.add_paragraph()
-    dist.paragraph_format.left_indent = Cm(11.0)
+    dist = table.rows[1].cells[2].paragraphs[0]
     dist.paragraph_format.space_before = Pt(4)
     dist.add_run(f"{distribution}\n{format_date(resolution.date)}")
-    info = [x for x in (resolution.session, resolution.agenda_item) if x]
+    opening = " ".join(p.text for p in resolution.paragraphs[:4])
+    info = [x for x in (resolution.session, resolution.agenda_item) if x and x not in opening]
     if info:
         p = doc.add_paragraph()
         p.paragraph_format.space_before = Pt(8)
         p.paragraph_format.space_after = Pt(8)
         p.add_run("\n".join(info)).font.size = Pt(10)
+    else:
+        doc.add_paragraph().paragraph_format.space_after = Pt(6)
+
+
+def add_unplaced_footnotes(doc, resolution: Resolution) -> None:
+    """Footnotes no paragraph cites (their markers were lost in extraction), listed at the end.
+
+    They are put in a borderless table so that a reader of the file does not take
+    them for paragraphs of the resolution.
+    """
+    cited = {n for p in resolution.paragraphs for n in p.footnotes}
+    unplaced = [f for f in resolution.footnotes if f.number not in cited]
+    if not unplaced:
+        return
+    doc.add_paragraph()
+    table = doc.add_table(rows=1, cols=1)
+    no_borders(table)
+    cell = table.cell(0, 0)
+    head = cell.paragraphs[0]
+    head.add_run("Footnotes whose place in the text is not known").bold = True
+    head.paragraph_format.space_after = Pt(4)
+    for fn in unplaced:
+        p = cell.add_paragraph()
+        p.paragraph_format.left_indent = Cm(0.6)
+        p.paragraph_format.first_line_indent = Cm(-0.6)
+        run = p.add_run(f"{fn.number}\t{fn.text}")
+        run.font.size = Pt(8)
 
 
 def add_running_parts(doc, symbol: str | None) -> None:

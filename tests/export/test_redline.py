@@ -342,5 +342,7 @@ def test_reader_warnings_are_on_the_cover(review, sample_versions, tmp_path):
     new = dataclasses.replace(sample_versions.new, warnings=("a table on page 3 was skipped",))
     comparison = dataclasses.replace(sample_versions, new=new)
     doc = review.open_docx(write_redline(comparison, tmp_path / "w.docx"))
-    texts = [p.text for p in doc.paragraphs]
+    texts = [
+        "".join(t.text or "" for t in p.iter(qn("w:t"))) for p in doc.element.body.iter(qn("w:p"))
+    ]
     assert "When reading A_RES_68_4.md: a table on page 3 was skipped" in texts

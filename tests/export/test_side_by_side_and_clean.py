@@ -133,3 +133,21 @@ def test_foreign_links_are_refused(res_67_219, res_68_4, tmp_path):
         write_side_by_side(bad, tmp_path / "bad.docx")
     empty = Relation(res_67_219, res_68_4, ())
     assert write_side_by_side(empty, tmp_path / "empty.docx").exists()
+
+
+def test_footnotes_no_paragraph_cites_are_listed(review, corpus, tmp_path):
+    import dataclasses
+
+    from drafter.ingest import load
+    from drafter.model import Footnote
+
+    res = load(corpus / "ga80" / "md" / "A_RES_80_52.md")
+    # a footnote whose marker the reader did not find in any paragraph
+    res = dataclasses.replace(res, footnotes=(*res.footnotes, Footnote("99", "Uncited note.")))
+    cited = {n for p in res.paragraphs for n in p.footnotes}
+    unplaced = [f for f in res.footnotes if f.number not in cited]
+    doc = review.open_docx(write_clean(res, tmp_path / "u.docx"))
+    text = "\n".join(c.text for t in doc.tables for row in t.rows for c in row.cells)
+    assert "Footnotes whose place in the text is not known" in text
+    for f in unplaced:
+        assert f.text in text
