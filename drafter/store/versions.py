@@ -28,17 +28,28 @@ FROM versions v
 """
 
 
-def guess_stage(symbol: str | None) -> str | None:
-    """The negotiation stage a document symbol implies ("adopted", "L-document", "Rev.2")."""
-    if not symbol:
-        return None
-    rev = re.search(r"/Rev\.\s*(\d+)", symbol, re.IGNORECASE)
-    if rev:
-        return f"Rev.{rev.group(1)}"
-    if re.search(r"/RES/", symbol, re.IGNORECASE):
-        return "adopted"
-    if re.search(r"/L\.\s*\d+", symbol):
-        return "L-document"
+def guess_stage(symbol: str | None, source: str | None = None) -> str | None:
+    """The negotiation stage a document symbol implies ("adopted", "L-document", "Rev.2").
+
+    Without a telling symbol, the file name may say it: "zero draft", "rev2", "draft".
+    """
+    if symbol:
+        rev = re.search(r"/Rev\.\s*(\d+)", symbol, re.IGNORECASE)
+        if rev:
+            return f"Rev.{rev.group(1)}"
+        if re.search(r"/RES/", symbol, re.IGNORECASE):
+            return "adopted"
+        if re.search(r"/L\.\s*\d+", symbol):
+            return "L-document"
+    if source:
+        name = re.sub(r"[\W_]+", " ", source.rsplit(".", 1)[0]).casefold()
+        if re.search(r"\bzero\s*draft\b|\bzd\b", name):
+            return "zero draft"
+        rev = re.search(r"\brev\s*(\d+)\b", name)
+        if rev:
+            return f"Rev.{rev.group(1)}"
+        if re.search(r"\bdraft\b", name):
+            return "draft"
     return None
 
 
@@ -291,7 +302,7 @@ def insert_version(
                 fam,
                 res.symbol,
                 res.title,
-                stage or guess_stage(res.symbol),
+                stage or guess_stage(res.symbol, source or res.source),
                 res.date.isoformat() if res.date else None,
                 res.language or "en",
                 res.session,

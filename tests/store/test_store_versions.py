@@ -82,6 +82,13 @@ def test_guess_stage_from_symbols() -> None:
     assert guess_stage("A/80/L.6") == "L-document"
     assert guess_stage("A/C.1/80/L.12/Rev.1") == "Rev.1"
     assert guess_stage(None) is None and guess_stage("E/2025/1") is None
+    assert guess_stage(None, "Migration zero draft 12 March.docx") == "zero draft"
+    assert guess_stage(None, "migration_ZD_v3.docx") == "zero draft"
+    assert guess_stage(None, "Migration rev2 (clean).docx") == "Rev.2"
+    assert guess_stage(None, "Migration - Rev.1.docx") == "Rev.1"
+    assert guess_stage(None, "draft resolution migration.docx") == "draft"
+    assert guess_stage("A/RES/80/4", "zero draft.docx") == "adopted"
+    assert guess_stage(None, "A_RES_80_4.md") is None
 
 
 def test_bad_files_raise_ingest_errors_and_store_nothing(lib: Library, tmp_path: Path) -> None:
