@@ -59,7 +59,9 @@ def mutated(draw, original: bytes) -> bytes:
     return bytes(data)
 
 
-@pytest.mark.parametrize("suffix", [".txt", ".md", ".pdf", ".docx", ".doc", ""])
+@pytest.mark.parametrize(
+    "suffix", [".txt", ".md", ".pdf", ".docx", ".doc", ".html", ".rtf", ".odt", ""]
+)
 @FUZZ
 @given(data=st.binary(max_size=4096))
 def test_random_bytes(suffix, data):
@@ -82,6 +84,14 @@ def test_mutated_docx(make_docx, tmp_path, data):
         path = make_docx(res, tmp_path / "orig.docx")
         test_mutated_docx._original = path.read_bytes()  # type: ignore[attr-defined]
     _load_bytes(data.draw(mutated(test_mutated_docx._original)), ".docx")  # type: ignore[attr-defined]
+
+
+@FUZZ
+@given(text=st.text(max_size=2000))
+def test_html_any_markup(text):
+    """Arbitrary text, tags mixed in, as an HTML page."""
+    page = "<html><body><p>" + text.replace("\n", "<br>") + "<sup>1</sup><i>x</i></p></body></html>"
+    _load_bytes(page.encode("utf-8", "surrogatepass"), ".html")
 
 
 @FUZZ
