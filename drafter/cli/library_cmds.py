@@ -59,15 +59,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="find agreed language in every stored paragraph",
         description="Full-text search. Plain words: all of them, exact-phrase hits first. "
         '"a phrase": only the exact phrase. a NEAR/5 b: within five words. word*: prefix. '
-        "OR between alternatives; -word excludes. With --precedents, TEXT is a paragraph "
-        "and the most similar stored paragraphs are listed.",
+        "OR between alternatives; -word excludes (quote the whole query then: "
+        "drafter search 'nuclear -weapons'). With --precedents, TEXT is a paragraph and the "
+        "most similar stored paragraphs are listed.",
     )
     p.add_argument("query", nargs="+", metavar="TEXT", help="what to look for")
     p.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits (20)")
     p.add_argument(
         "--precedents", action="store_true", help="rank paragraphs by similarity to TEXT"
     )
-    p.add_argument("--version", type=int, action="append", metavar="ID", help="only in these")
+    p.add_argument(
+        "--version",
+        type=int,
+        action="append",
+        metavar="ID",
+        help="only in this version (repeatable)",
+    )
     p.add_argument(
         "--all", action="store_true", help="list every copy of a wording, not just the newest"
     )
