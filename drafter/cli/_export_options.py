@@ -19,12 +19,14 @@ def default_author() -> str:
     return os.environ.get("DRAFTER_AUTHOR") or "Drafter"
 
 
-def add_author_option(parser: argparse.ArgumentParser) -> None:
+def add_author_option(
+    parser: argparse.ArgumentParser, what: str = "name on tracked changes"
+) -> None:
     parser.add_argument(
         "--author",
         metavar="NAME",
         default=None,
-        help="name on tracked changes (default: $DRAFTER_AUTHOR or 'Drafter')",
+        help=f"{what} (default: $DRAFTER_AUTHOR or 'Drafter')",
     )
 
 

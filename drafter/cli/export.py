@@ -28,7 +28,7 @@ def register(subparsers) -> None:
     p.add_argument("version", metavar="VERSION", help="a file, or a library version id or symbol")
     p.add_argument("--docx", metavar="OUT.docx", required=True, help="the Word file to write")
     p.add_argument("--no-notes", action="store_true", help="leave the notes out")
-    add_author_option(p)
+    add_author_option(p, "author named in the document")
     add_db_option(p)
     p.set_defaults(func=run)
 
