@@ -142,6 +142,9 @@ def _print_comparison(cmp, *, ignore_formatting: bool) -> None:
             tags.append("APPROXIMATE diff")
         print()
         print(f"{old_l} -> {new_l}: {', '.join(tags)}")
+        if all(op == 0 for op, _ in pair.diff):
+            print("    (same words; only the footnotes attached differ)")
+            continue
         body = _render_runs(pair.diff, colour)
         for line in body.split("\n"):
             print(textwrap.indent(line, "    ") if colour else _wrap(line, width))

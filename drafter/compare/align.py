@@ -196,7 +196,6 @@ class _Aligner:
             if s < (MOVE_THRESHOLD if far else MATCH_THRESHOLD):
                 continue
             self._add(Group([o], [n], s))
-        self._near_misses = scored
 
     # -- 3. splits and merges --------------------------------------------------
     def _grow(self, group: Group) -> None:

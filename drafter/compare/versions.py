@@ -66,8 +66,9 @@ def _pair_for(
 def compare(old: Resolution, new: Resolution, *, timeout: float = 5.0) -> Comparison:
     """Align ``old`` and ``new`` paragraph by paragraph and diff every aligned pair.
 
-    ``timeout`` bounds each pair's word diff in seconds; a pair whose diff hit it is
-    marked ``approximate``.
+    ``timeout`` bounds each pair's word diff in seconds (0: no limit); a pair whose
+    diff hit it is marked ``approximate`` and its diff is still complete, only
+    coarser (a replace where a finer diff was not found in time).
     """
     old_prof = LazyProfiles([p.text for p in old.paragraphs], old.language)
     new_prof = LazyProfiles([p.text for p in new.paragraphs], new.language)
