@@ -98,14 +98,12 @@ def create_actions(window: QWidget) -> Actions:
             "&Next Change",
             "F7",
             "Go to the next change, or the next linked paragraph in related mode (F7)",
-            style.standardIcon(SP.SP_ArrowDown),
         ),
         previous_change=_action(
             window,
             "&Previous Change",
             "Shift+F7",
             "Go to the previous change, or linked paragraph (Shift+F7)",
-            style.standardIcon(SP.SP_ArrowUp),
         ),
         other_end=_action(
             window,
@@ -142,8 +140,8 @@ def create_actions(window: QWidget) -> Actions:
             window, "Go to &Notes", "Ctrl+3", "Move the keyboard focus to the notes"
         ),
     )
-    a.next_change.setIconText("Next")
-    a.previous_change.setIconText("Previous")
+    a.next_change.setIconText("▼ Next")
+    a.previous_change.setIconText("▲ Previous")
     a.redline.setIconText("Redline")
     a.export.setIconText("Export…")
     a.redline.setCheckable(True)
