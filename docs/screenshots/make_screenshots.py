@@ -1,0 +1,109 @@
+"""Regenerate the screenshots in this folder from the bundled samples (offscreen).
+
+    .venv/bin/python docs/screenshots/make_screenshots.py
+
+main-window.png and versions-mode.png are made exactly as a user would, with
+``drafter --screenshot``; the others drive the same window a little further
+(dark theme, redline view, notes and a library search).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+SAMPLES = ROOT / "resources" / "samples"
+
+
+def cli_shot(out: Path, db: Path, *files: Path) -> None:
+    cmd = [sys.executable, "-m", "drafter", "--db", str(db), "--screenshot", str(out)]
+    subprocess.run([*cmd, *map(str, files)], check=True)
+
+
+def window_shots(db: Path, folder: Path) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    import drafter.gui  # noqa: F401  (PySide6 work-arounds first)
+    from drafter.gui import themes
+    from drafter.gui.app import grab_to
+    from drafter.gui.main_window import MainWindow
+    from drafter.gui.settings import AUTHOR, Settings
+    from drafter.store import Library
+
+    app = QApplication.instance() or QApplication([])
+
+    def settle(seconds: float = 0.8) -> None:
+        end = time.time() + seconds
+        while time.time() < end:
+            app.processEvents()
+
+    def window(theme: str) -> MainWindow:
+        themes.apply_theme(app, theme, 0)
+        settings = Settings(QSettings(str(folder / f"{theme}.ini"), QSettings.Format.IniFormat))
+        settings.set(AUTHOR, "Delegation of Norway")
+        win = MainWindow(library, settings)
+        win.resize(1440, 900)
+        win.show()
+        done: list[int] = []
+        win.loading_finished.connect(lambda: done.append(1))
+        win.start([])
+        while not done:
+            app.processEvents()
+        return win
+
+    with Library.open(db) as library:
+        win = window("dark")  # no saved session: opens the draft -> adopted versions
+        win.workspace.current_view().show_example()
+        settle()
+        grab_to(win, str(HERE / "dark-theme.png"))
+        win.close()
+
+        win = window("light")
+        view = win.workspace.current_view()
+        view.show_example()
+        view.set_redline(True)
+        settle()
+        grab_to(win, str(HERE / "redline-view.png"))
+        view.set_redline(False)
+        for _ in range(4):
+            view.next_change()
+        par = win.notes_panel.paragraph
+        win.notes_panel.add(
+            "Capital prefers the draft wording here; raise in informals.", ("red-line", "capital")
+        )
+        win.notes_panel.add(
+            "Co-facilitators' compromise text, agreed ad ref.",
+            ("agreed",),
+            quote=" ".join(par.text.split()[2:5]),
+        )
+        win.search_dock.raise_()
+        win.search_panel.search("orderly and regular migration")
+        settle()
+        grab_to(win, str(HERE / "notes-and-search.png"))
+        win.close()
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+        cli_shot(HERE / "main-window.png", tmp_path / "first-run.db")
+        cli_shot(
+            HERE / "versions-mode.png",
+            tmp_path / "files.db",
+            SAMPLES / "A_68_L5_draft_illustrative.md",
+            SAMPLES / "A_RES_68_4.md",
+        )
+        window_shots(tmp_path / "first-run.db", tmp_path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
