@@ -10,9 +10,44 @@ from __future__ import annotations
 
 import datetime as _dt
 
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from drafter import __version__
+
+# CT_Settings children that follow w:trackRevisions (schema order matters to Word).
+_AFTER_TRACK_REVISIONS = (
+    "w:doNotTrackMoves",
+    "w:doNotTrackFormatting",
+    "w:documentProtection",
+    "w:autoFormatOverride",
+    "w:styleLockTheme",
+    "w:styleLockQFSet",
+    "w:defaultTabStop",
+    "w:autoHyphenation",
+    "w:consecutiveHyphenLimit",
+    "w:hyphenationZone",
+    "w:doNotHyphenateCaps",
+    "w:showEnvelope",
+    "w:summaryLength",
+    "w:clickAndTypeStyle",
+    "w:defaultTableStyle",
+    "w:evenAndOddHeaders",
+    "w:characterSpacingControl",
+    "w:savePreviewPicture",
+    "w:footnotePr",
+    "w:endnotePr",
+    "w:compat",
+    "w:docVars",
+    "w:rsids",
+)
+
+
+def track_changes(document) -> None:
+    """Open with Track Changes on, so the reader's own edits to a redline are tracked too."""
+    settings = document.settings.element
+    if settings.find(qn("w:trackRevisions")) is None:
+        settings.insert_element_before(OxmlElement("w:trackRevisions"), *_AFTER_TRACK_REVISIONS)
 
 
 def prepare(

@@ -339,6 +339,7 @@ def write_redline(
         author=author,
         when=when,
     )
+    package.track_changes(doc)
     _cover(
         doc,
         comparison,

@@ -99,3 +99,9 @@ def test_package_has_our_properties_and_no_template_leftovers(sample_versions, t
     assert props.title == "Redline: A/68/L.5 → A/RES/68/4"
     assert props.author == props.last_modified_by == "Delegation of X"
     assert props.created.year >= 2024
+    with zipfile.ZipFile(path) as z:
+        settings = etree.fromstring(z.read("word/settings.xml"))
+    names = [c.tag[len(W) :] for c in settings if c.tag.startswith(W)]
+    # Track Changes is on for the reader's own edits, in schema order
+    assert names.index("trackRevisions") < names.index("defaultTabStop")
+    assert names.index("footnotePr") < names.index("compat") if "footnotePr" in names else True

@@ -104,7 +104,7 @@ def test_stream_reads_as_each_version(review, comparison):
 
 
 @settings(
-    max_examples=25,
+    max_examples=15,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
