@@ -346,3 +346,18 @@ def test_reader_warnings_are_on_the_cover(review, sample_versions, tmp_path):
         "".join(t.text or "" for t in p.iter(qn("w:t"))) for p in doc.element.body.iter(qn("w:p"))
     ]
     assert "When reading A_RES_68_4.md: a table on page 3 was skipped" in texts
+
+
+def test_approximate_and_formatting_only_pairs_are_explained(review, tmp_path):
+    old = _res(["Alpha “one”.", "Beta two three four."])
+    new = _res(['Alpha "one".', "Beta two five four."])
+    pairs = (
+        Pair(PairKind.MODIFIED, (0,), (0,), 0.99, formatting_only=True),
+        Pair(PairKind.MODIFIED, (1,), (1,), 0.8, approximate=True),
+    )
+    comparison = Comparison(old, new, pairs)
+    path = tmp_path / "ap.docx"
+    check_round_trip(review, comparison, path)
+    comments = [c.text for c in review.open_docx(path).comments]
+    assert any(c.startswith("Formatting only") for c in comments)
+    assert any(c.startswith("Approximate") for c in comments)
