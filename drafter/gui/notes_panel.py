@@ -200,7 +200,7 @@ class NotesPanel(QWidget):
         self.list.setItemDelegate(RichTextDelegate(self.list))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.itemActivated.connect(lambda _item: self.edit_interactive())
-        self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.list.currentItemChanged.connect(lambda *_: self._activate(self.list))
         self.add_btn = QPushButton(
             "&Add…", self, toolTip="Add a note to the selected paragraph (Ctrl+M)"
         )
@@ -222,6 +222,8 @@ class NotesPanel(QWidget):
         )
         self.orphans = QListWidget(self)
         self.orphans.setAccessibleName("Orphaned notes")
+        self.orphans.currentItemChanged.connect(lambda *_: self._activate(self.orphans))
+        self.orphans.itemActivated.connect(lambda _item: self.edit_interactive())
         self.orphans.setWordWrap(True)
         self.orphans.setResizeMode(QListView.ResizeMode.Adjust)
         self.orphans.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -306,8 +308,14 @@ class NotesPanel(QWidget):
                 "Re&open" if note.status == NoteStatus.RESOLVED else "Resol&ve"
             )
 
+    def _activate(self, which: QListWidget) -> None:
+        """The list the user last picked a note in (paragraph notes or orphans)."""
+        self._active = which
+        self._update_buttons()
+
     def current_note(self) -> Note | None:
-        item = self.list.currentItem() or self.orphans.currentItem()
+        active = getattr(self, "_active", self.list)
+        item = active.currentItem() or self.list.currentItem() or self.orphans.currentItem()
         return item.data(NoteRole) if item is not None else None
 
     def notes(self) -> list[Note]:

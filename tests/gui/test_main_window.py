@@ -319,3 +319,26 @@ def test_carry_notes_forward(make_window, library, settings, qtbot, monkeypatch)
     qtbot.waitUntil(lambda: bool(infos), timeout=30000)
     assert "1 carried" in infos[0]
     assert [n.body for n in library.notes(spec.new_id)] == ["Note on the old text"]
+
+
+def test_orphaned_notes_listed_with_their_quote(make_window, library, settings, qtbot, monkeypatch):
+    settings.set(S.LAST_TABS, [s.to_str() for s in library.sample_specs])
+    win = make_window(library)
+    view = _versions_view(win)
+    spec = win.workspace.current_spec()
+    deleted = next(i for i, p in enumerate(view.comparison.pairs) if p.kind == "deleted")
+    view.select_source_row(deleted)
+    assert win.notes_panel.version_id == spec.old_id  # a deleted row: the old text
+    words = " ".join(win.notes_panel.paragraph.text.split()[:2])
+    win.notes_panel.add("This heading must go", quote=words)
+    monkeypatch.setattr(dialogs, "show_info", lambda *a: None)
+    with qtbot.waitSignal(win.runner.busy_changed, timeout=30000, check_params_cb=lambda b: not b):
+        win.actions_.carry_notes.trigger()
+    view.next_change()
+    view.select_source_row(0, side="new")
+    assert win.notes_panel.version_id == spec.new_id
+    assert win.notes_panel.orphans.count() == 1 and win.notes_panel.orphans.isVisibleTo(win)
+    assert f"“{words}”" in win.notes_panel.orphans.item(0).text()
+    win.notes_panel.orphans.setCurrentRow(0)
+    assert win.notes_panel.current_note().orphaned
+    assert win.notes_panel.delete_btn.isEnabled()
