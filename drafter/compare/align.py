@@ -40,6 +40,8 @@ from drafter.compare.similarity import (
 MATCH_THRESHOLD = 0.5
 # A paragraph far from where it is expected (a move) must be closer to its match.
 MOVE_THRESHOLD = 0.6
+# A near pair yields to a far one scoring this much higher (that one is a move).
+CLEARLY_BETTER = 0.2
 # A part of a split (or merge) must have this share of its words in the whole.
 PART_CONTAINMENT = 0.6
 # How many unmatched paragraphs around the expected place are always considered.
@@ -167,6 +169,8 @@ class _Aligner:
 
     # -- 2. edited paragraphs --------------------------------------------------
     def match_edited(self) -> None:
+        """Score candidate pairs for every paragraph not anchored (accepted by take)."""
+        self._scored: list[tuple[float, float, int, int]] = []
         free_old = [i for i in range(len(self.old)) if i not in self.old_group]
         free_new = [i for i in range(len(self.new)) if i not in self.new_group]
         if not free_old or not free_new:
@@ -189,12 +193,27 @@ class _Aligner:
                     # equal texts (repeated boilerplate) without overriding content.
                     scored.append((s + 0.02 / (1.0 + abs(n - e)), s, o, n))
         scored.sort(reverse=True)
-        for _, s, o, n in scored:
+        self._scored = scored
+
+    def take(self, *, far: bool) -> None:
+        """Accept the best-scoring pairs still free: near their expected place, or not.
+
+        In-place edits, splits and merges are settled before any move is accepted, so
+        that a part of a split is not mistaken for a moved paragraph elsewhere.
+        """
+        best_old: dict[int, float] = {}
+        best_new: dict[int, float] = {}
+        for _, s, o, n in self._scored:
+            best_old[o] = max(best_old.get(o, 0.0), s)
+            best_new[n] = max(best_new.get(n, 0.0), s)
+        for _, s, o, n in self._scored:
             if o in self.old_group or n in self.new_group:
                 continue
-            far = abs(n - self.expected_new(o)) > NEAR_WINDOW
-            if s < (MOVE_THRESHOLD if far else MATCH_THRESHOLD):
+            is_far = abs(n - self.expected_new(o)) > NEAR_WINDOW
+            if is_far != far or s < (MOVE_THRESHOLD if far else MATCH_THRESHOLD):
                 continue
+            if not far and (s < best_old[o] - CLEARLY_BETTER or s < best_new[n] - CLEARLY_BETTER):
+                continue  # one of them has a much better partner elsewhere: a move
             self._add(Group([o], [n], s))
 
     # -- 3. splits and merges --------------------------------------------------
@@ -236,10 +255,13 @@ class _Aligner:
                 if changed:
                     break
 
-    def splits_and_merges(self) -> None:
+    def grow_all(self) -> None:
         for group in list(self.groups):
             if not group.exact:
                 self._grow(group)
+
+    def splits_and_merges(self) -> None:
+        self.grow_all()
         # A paragraph left alone whose best partner is a *part* of it.
         for o in range(len(self.old)):
             if o in self.old_group:
@@ -306,6 +328,9 @@ def align(old: LazyProfiles, new: LazyProfiles) -> list[Group]:
     al = _Aligner(old, new)
     al.anchor()
     al.match_edited()
+    al.take(far=False)
     al.splits_and_merges()
+    al.take(far=True)
+    al.grow_all()
     al.mark_moves()
     return al.groups
