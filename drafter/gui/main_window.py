@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -493,6 +493,12 @@ class MainWindow(QMainWindow):
         themes.apply_theme(app, self.settings.get(S.THEME), self.settings.get(S.FONT_SIZE))
         self.workspace.refresh_colors()
         self.notes_panel.refresh()
+
+    def changeEvent(self, event) -> None:
+        """The system switched light/dark (theme "system"): recolour the diffs."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "workspace"):
+            self.workspace.refresh_colors()
 
     # ---- drag and drop ------------------------------------------------------
     def dragEnterEvent(self, event) -> None:
