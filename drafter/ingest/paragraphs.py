@@ -49,19 +49,25 @@ _OPENER = re.compile(
 _CLOSING_LINE = re.compile(r"^\d{1,3}(?:st|nd|rd|th)\s+plenary", re.IGNORECASE)
 
 
-def _cut_name(text: str) -> bool:
-    """ "Games, as a defining ...": the rest of a name cut at a paragraph break.
+_NAME_WORD = r"[A-Z][\w’'‑–-]*"
+_NAME_TAIL = re.compile(
+    rf"^({_NAME_WORD}(?:\s(?:{_NAME_WORD}|and|the|of|on|for|in|to|against)){{0,10}}),\d{{0,3}}\s"
+)
 
-    No resolution paragraph opens with a capitalised word and a comma, except
-    "We, ...".
+
+def _cut_name(text: str) -> bool:
+    """ "Games, as a defining ...", "Tracing Instrument, including ...": the rest of
+    a name cut at a paragraph break.
+
+    No resolution paragraph opens with capitalised words and a comma, except
+    "We, ..." and openers such as "Recalling, in this context, ...".
     """
-    first = text.split(" ", 1)[0]
-    return (
-        len(first) > 2
-        and first.endswith(",")
-        and first[0].isupper()
-        and first.rstrip(",") not in ("We", "Nous", "Nosotros")
-    )
+    m = _NAME_TAIL.match(text)
+    if not m or len(m.group(1)) < 3:
+        return False
+    # (Only asked when the previous paragraph stopped mid-sentence, so even an
+    # "-ing" word here is part of a name: "Tracing Instrument, including ...".)
+    return m.group(1).split()[0] not in ("We", "Nous", "Nosotros")
 
 
 def _starts_continuation(text: str) -> bool:
@@ -161,6 +167,10 @@ def finish(draft: Draft, *, titles: list[str] | None = None) -> Draft:
 _RUN_ON = re.compile(
     r"(?<=[;:.,”\ue001]) (?:(\d{1,3})\. (?=[A-Z“])|(?=(\d{1,3}(?:st|nd|rd|th) plenary meeting\b)))"
 )
+# A section heading run into its first paragraph: "I. Global context 3. We gather".
+_HEADING_RUN_ON = re.compile(r"(?<=[a-z0-9]) (\d{1,3})\. (?=(?:We|The|[A-Z][a-z]+s) )")
+_NOT_BEFORE_NUMBER = {"paragraph", "paragraphs", "para.", "paras.", "article", "articles",
+                      "chapter", "section", "annex", "item", "items", "resolution", "No."}  # fmt: skip
 _PP_RUN_ON = re.compile(
     r"(?<=,) (?=(?:Recognizing|Recalling|Reaffirming|Noting|Stressing|Emphasizing|Welcoming|"
     r"Acknowledging|Underlining|Expressing|Taking note|Bearing in mind|Having|Affirming|"
@@ -221,6 +231,17 @@ def _split_run_on(blocks: list[Block], chapeau: int | None) -> list[Block]:
                 pieces.append(text[start : rm.start()])
                 start = rm.start() + 1
                 last = n or last
+        if not pieces and not _TOP.match(text):
+            hm = _HEADING_RUN_ON.search(text)
+            before = text[: hm.start()].split()[-1:] if hm else []
+            near = hm is not None and last < int(hm.group(1)) <= last + 2
+            if hm and near and before[0] not in _NOT_BEFORE_NUMBER:
+                head = text[: hm.start()]
+                if len(head.split()) <= 25 and head[:1].isupper():
+                    out.append(Block(head, heading=True, after_break=block.after_break))
+                    block = Block(text[hm.start() + 1 :])
+                    last = int(hm.group(1))
+                    text = block.text
         if not pieces:
             out.append(block)
             continue
