@@ -280,7 +280,7 @@ class ComparisonModel(QAbstractTableModel):
     def tooltip(self, row: int, column: int) -> str | None:
         pair = self._pairs[row]
         if column != GUTTER:
-            return None
+            return self._footnote_tip(pair, column)
         parts = [KIND_LABEL[pair.kind].capitalize()]
         old, new = self.old_paragraphs(pair), self.new_paragraphs(pair)
         if old:
@@ -298,6 +298,20 @@ class ComparisonModel(QAbstractTableModel):
         if self.moved_away(row):
             parts.append("a paragraph moved away from here: click to go to it")
         return " · ".join(parts)
+
+    def _footnote_tip(self, pair: Pair, column: int) -> str | None:
+        """The footnotes cited in a cell, so their text is a hover away."""
+        if self._cmp is None:
+            return None
+        res = self._cmp.old if column == OLD else self._cmp.new
+        pars = self.old_paragraphs(pair) if column == OLD else self.new_paragraphs(pair)
+        lines = []
+        for p in pars:
+            for n in p.footnotes:
+                text = res.footnote_text(n)
+                if text:
+                    lines.append(f"[{n}] {text}")
+        return "\n".join(lines) or None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._pairs)):

@@ -7,6 +7,8 @@ visible rows only, so a 1,000-pair comparison shows its first screen at once.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
@@ -398,6 +400,9 @@ class ComparisonView(QWidget):
         shown = self.proxy.rowCount()
         total = len(cmp.pairs)
         head = f"<b>{s['changes']} change{'s' if s['changes'] != 1 else ''}</b> in {total} rows"
+        if cmp.old is cmp.new or (cmp.old == cmp.new and not s["changes"]):
+            head = f"<b>{html.escape(cmp.new.display_name)}</b> alone: {total} paragraphs"
+            parts = ["no earlier version to compare with"]
         if shown != total:
             head += f" ({shown} shown)"
         body = " &nbsp; ".join(parts) if parts else "no differences"

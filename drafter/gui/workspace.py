@@ -144,6 +144,8 @@ class Workspace(QObject):
         self.tabs.blockSignals(True)
         self.tabs.removeTab(i)
         title = f"{_short(loaded.old_name)} {mark} {_short(loaded.new_name)}"
+        if spec.old_id == spec.new_id:  # one version shown alone (no earlier one)
+            title = _short(loaded.new_name)
         self.tabs.insertTab(i, view, title)
         kind = "Related documents" if spec.mode == RELATED else "Versions"
         self.tabs.setTabToolTip(i, f"{kind}: {loaded.old_name} {mark} {loaded.new_name}")

@@ -6,7 +6,16 @@ from PySide6.QtCore import Qt
 
 from drafter.gui.comparison_model import GUTTER, NEW, OLD, REDLINE
 from drafter.gui.comparison_view import ComparisonView
-from drafter.model import EQUAL, Comparison, Pair, PairKind, Paragraph, ParaKind, Resolution
+from drafter.model import (
+    EQUAL,
+    Comparison,
+    Footnote,
+    Pair,
+    PairKind,
+    Paragraph,
+    ParaKind,
+    Resolution,
+)
 
 
 def _view(qtbot, cmp):
@@ -130,3 +139,15 @@ def test_rows_are_sized_to_their_text(qtbot, handmade):
     heights = [view.view.rowHeight(view.proxy.index(r, 0)) for r in range(5)]
     assert all(h > 15 for h in heights)
     assert len(set(heights)) > 1  # rows follow their text, not one fixed height
+
+
+def test_one_version_alone_and_footnote_tooltips(qtbot):
+    par = Paragraph(0, ParaKind.OPERATIVE, "1", "Recalls its resolution 67/219;", footnotes=("1",))
+    res = Resolution(
+        "A/RES/68/4", None, None, (par,), footnotes=(Footnote("1", "Resolution 67/219."),)
+    )
+    cmp = Comparison(res, res, (Pair(PairKind.UNCHANGED, (0,), (0,), 1.0, ((EQUAL, par.text),)),))
+    view = _view(qtbot, cmp)
+    assert "alone" in view.summary.text()
+    tip = view.model.data(view.model.index(0, NEW), Qt.ItemDataRole.ToolTipRole)
+    assert tip == "[1] Resolution 67/219."
