@@ -25,9 +25,15 @@ _LINKABLE = {ParaKind.PREAMBULAR, ParaKind.OPERATIVE, ParaKind.SUBPARAGRAPH, Par
 MIN_SCORE = 0.2  # below this a link is coincidence
 RELATIVE_TO_BEST = 0.35  # keep links scoring at least this share of the paragraph's best
 MAX_LINKS = 6  # per paragraph of the first text
-MIN_UNIT_IDF = 1.0  # units more common than this are not worth indexing
+MIN_UNIT_IDF = 1.0  # phrases (n-grams) more common than this are not worth indexing
+MIN_SINGLE_IDF = 3.5  # a single word must be rarer: "regard", "note", "social" say little
 MIN_WORD_IDF = 3.0  # a shared phrase is shown only if one of its units is this rare
 MAX_PHRASES = 8
+# A link resting on single words only needs one found in at most this share of the
+# background's paragraphs.
+SINGLE_WORD_BACKGROUND_SHARE = 0.01
+MIN_EVIDENCE = 14.0  # least shared rarity (sum of squared idf): one really rare unit
+NORM_FLOOR = 8.0  # a paragraph sharing almost nothing cannot score high on that little
 MAX_POSTING = 300  # a unit in more paragraphs than this is the text's own boilerplate
 
 
@@ -39,6 +45,24 @@ class _Doc:
         self.units = units(self.stems)
 
 
+def _counts(unit: str, rarity: Rarity) -> bool:
+    """Whether a unit is rare enough to be evidence of a link."""
+    return rarity.idf(unit) >= (MIN_UNIT_IDF if " " in unit else MIN_SINGLE_IDF)
+
+
+def _convincing(shared: tuple[str, ...], rarity: Rarity) -> bool:
+    """A link needs a visible reason: a shared phrase, or one single word that is a
+    term of art rather than common resolution vocabulary ("labour", not "made")."""
+    if any(len(stems) > 1 for stems in map(_stems, shared)):
+        return True
+    limit = SINGLE_WORD_BACKGROUND_SHARE * rarity.bg_n
+    return any(rarity.bg_df.get(_stems(p)[0], 0) <= limit for p in shared)
+
+
+def _stems(phrase: str) -> list[str]:
+    return [s for _, _, s in stemmed_spans(phrase)]
+
+
 def _norms(docs: Sequence[_Doc], rarity: Rarity, other_vocabulary: set[str]) -> list[float]:
     """Vector lengths over the units the other text also has.
 
@@ -48,11 +72,9 @@ def _norms(docs: Sequence[_Doc], rarity: Rarity, other_vocabulary: set[str]) -> 
     out = []
     for d in docs:
         total = sum(
-            rarity.idf(u) ** 2
-            for u in d.units
-            if u in other_vocabulary and rarity.idf(u) >= MIN_UNIT_IDF
+            rarity.idf(u) ** 2 for u in d.units if u in other_vocabulary and _counts(u, rarity)
         )
-        out.append(math.sqrt(total) or 1.0)
+        out.append(max(math.sqrt(total), NORM_FLOOR))
     return out
 
 
@@ -128,16 +150,21 @@ def relate(old: Resolution, new: Resolution) -> Relation:
     for j, d in enumerate(old_docs):
         dots: dict[int, float] = defaultdict(float)
         for u in d.units:
-            w = rarity.idf(u)
-            if w < MIN_UNIT_IDF:
+            if not _counts(u, rarity):
                 continue
+            w = rarity.idf(u)
             posting = postings.get(u, ())
             if len(posting) > MAX_POSTING:
                 continue
             for k in posting:
                 dots[k] += w * w
         scored = sorted(
-            ((dot / (old_norm[j] * new_norm[k]), k) for k, dot in dots.items()), reverse=True
+            (
+                (dot / (old_norm[j] * new_norm[k]), k)
+                for k, dot in dots.items()
+                if dot >= MIN_EVIDENCE
+            ),
+            reverse=True,
         )
         if not scored:
             continue
@@ -146,7 +173,7 @@ def relate(old: Resolution, new: Resolution) -> Relation:
             if score < MIN_SCORE or score < best * RELATIVE_TO_BEST:
                 break
             shared = _shared_phrases(d, new_docs[k], rarity)
-            if shared:  # a link nobody can see the reason for is noise
+            if _convincing(shared, rarity):
                 links.append(Link(old=old_ids[j], new=new_ids[k], score=score, shared=shared))
     return Relation(old=old, new=new, links=tuple(links))
 

@@ -89,3 +89,12 @@ def test_phrase_spans_merge_overlaps_and_ignore_empty() -> None:
     text = "safe, orderly and regular migration"
     assert phrase_spans(text, ["orderly and regular", "regular migration", ""]) == [(6, 35)]
     assert phrase_spans(text, ["absent phrase"]) == []
+
+
+def test_unrelated_texts_have_few_links(load_corpus, relation) -> None:
+    """The Awaza declaration and the Palestine participation resolution share no theme."""
+    unrelated = relate(
+        load_corpus("families/draft-to-adopted/A_RES_80_3.md"), load_corpus("ga80/md/A_RES_80_1.md")
+    )
+    assert len(unrelated.links) <= 6
+    assert len(relation.links) > 8 * len(unrelated.links)
