@@ -30,6 +30,7 @@ class Actions:
     compare: QAction
     carry_notes: QAction
     about: QAction
+    samples: QAction
     focus_library: QAction
     focus_comparison: QAction
     focus_notes: QAction
@@ -130,6 +131,12 @@ def create_actions(window: QWidget) -> Actions:
             "Copy the old version's notes to the matching paragraphs of the new version",
         ),
         about=_action(window, "&About Drafter", None),
+        samples=_action(
+            window,
+            "Open the &Sample Comparisons",
+            None,
+            "67/219 and 68/4 in related mode, a draft of 68/4 and the adopted text in versions mode",
+        ),
         focus_library=_action(
             window, "Go to &Library", "Ctrl+1", "Move the keyboard focus to the library"
         ),

@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         a.compare.triggered.connect(self.compare_bar.request)
         a.about.triggered.connect(self._about)
         a.carry_notes.triggered.connect(self.carry_notes)
+        a.samples.triggered.connect(self.open_samples)
         a.focus_library.triggered.connect(
             lambda: self._focus_dock(self.library_dock, self.library_panel.tree)
         )
@@ -283,16 +284,20 @@ class MainWindow(QMainWindow):
         if files:
             self.import_paths(files, open_after=True)
         elif self.library is not None and not self.library.versions():
-            scratch = Path(str(self.library.path)).parent
-            self.runner.run(
-                "Importing samples",
-                partial(loading.seed_samples, self.library, scratch),
-                on_done=self._seeded,
-            )
+            self.open_samples()
         else:
             self.restore_tabs()
         if not self.runner.busy:
             self._finish_start()
+
+    def open_samples(self) -> None:
+        """Import the bundled samples (once) and open their two comparisons."""
+        scratch = Path(str(self.library.path)).parent
+        self.runner.run(
+            "Importing samples",
+            partial(loading.seed_samples, self.library, scratch),
+            on_done=self._seeded,
+        )
 
     def _seeded(self, specs: list[TabSpec]) -> None:
         self.refresh_library()

@@ -57,6 +57,8 @@ def build_menus(window) -> None:
     cmp_menu.addAction(a.compare)
     cmp_menu.addAction(a.carry_notes)
     help_menu = bar.addMenu("&Help")
+    help_menu.addAction(a.samples)
+    help_menu.addSeparator()
     help_menu.addAction(a.about)
 
 

@@ -26,6 +26,7 @@ WELCOME = (
     "<p>Import resolution files (Ctrl+O, or drop them on the window), choose an old "
     "and a new text in the toolbar, and press Compare (Ctrl+Enter).</p>"
     "<p>Double-click a version in the library to compare it with its previous version.</p>"
+    "<p>Help &gt; Open the Sample Comparisons shows two real examples.</p>"
 )
 
 

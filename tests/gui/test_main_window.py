@@ -342,3 +342,14 @@ def test_orphaned_notes_listed_with_their_quote(make_window, library, settings, 
     win.notes_panel.orphans.setCurrentRow(0)
     assert win.notes_panel.current_note().orphaned
     assert win.notes_panel.delete_btn.isEnabled()
+
+
+def test_samples_reopen_from_help_menu(make_window, library, settings, qtbot):
+    win = make_window(library)  # no saved session: the latest family opens
+    while win.workspace.tabs.count():
+        win.workspace.close_current()
+    assert win.center.currentIndex() == 0  # the welcome text
+    with qtbot.waitSignal(win.runner.busy_changed, timeout=30000, check_params_cb=lambda b: not b):
+        win.actions_.samples.trigger()
+    assert win.workspace.specs() == library.sample_specs  # same versions, nothing imported twice
+    assert len(library.versions()) == 3
