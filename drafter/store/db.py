@@ -104,6 +104,7 @@ class Connection:
         conn = self.conn
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             tables = {
                 r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
             }
@@ -111,6 +112,11 @@ class Connection:
             raise StoreError(
                 f"{self.path}: not a usable Drafter library ({exc}); it was left untouched"
             ) from None
+        ours = {"families", "versions", "paragraphs", "notes"}
+        if app_id not in (0, APP_ID) or (version > 0 and not ours <= tables):
+            raise StoreError(
+                f"{self.path}: an SQLite database, but not a Drafter library; it was left untouched"
+            )
         if version > CURRENT_VERSION:
             raise StoreError(
                 f"{self.path}: this library was written by a newer Drafter (schema "

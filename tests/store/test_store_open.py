@@ -66,10 +66,13 @@ def test_a_library_from_a_newer_drafter_is_refused_untouched(tmp_path: Path) -> 
     assert _fingerprint(path) == before
 
 
-def test_someone_elses_sqlite_database_is_refused_untouched(tmp_path: Path) -> None:
+@pytest.mark.parametrize("pragma", ["", "PRAGMA user_version = 2", "PRAGMA application_id = 7"])
+def test_someone_elses_sqlite_database_is_refused_untouched(tmp_path: Path, pragma: str) -> None:
     path = tmp_path / "other.sqlite"
     conn = sqlite3.connect(path)
     conn.execute("CREATE TABLE contacts (name TEXT)")
+    if pragma:
+        conn.execute(pragma)
     conn.commit()
     conn.close()
     before = _fingerprint(path)
