@@ -70,6 +70,7 @@ class ComparisonModel(QAbstractTableModel):
         self._row_of_old: dict[int, int] = {}
         self._row_of_new: dict[int, int] = {}
         self._moved_away: dict[int, list[int]] = {}
+        self._changes: list[int] | None = None
         self._html: OrderedDict[tuple[int, int], str] = OrderedDict()
         self._plain: dict[tuple[int, int], str] = {}
         self.colors: DiffColors = LIGHT
@@ -101,6 +102,7 @@ class ComparisonModel(QAbstractTableModel):
                 self._row_of_new.setdefault(i, row)
         self._html.clear()
         self._plain.clear()
+        self._changes = None
         self._moved_away = {}
         for row in range(len(self._pairs)):
             origin = self.moved_origin_row(row)
@@ -161,6 +163,12 @@ class ComparisonModel(QAbstractTableModel):
             if r is not None and self._pairs[r].kind != PairKind.MOVED:
                 return min(r + 1, len(self._pairs) - 1)
         return 0
+
+    def change_rows(self) -> list[int]:
+        """Rows that are changes, in order (for "change 3 of 18")."""
+        if self._changes is None:
+            self._changes = [i for i, p in enumerate(self._pairs) if p.is_change]
+        return self._changes
 
     def moved_away(self, row: int) -> list[int]:
         """Rows of moved pairs whose old paragraph stood just before this row."""

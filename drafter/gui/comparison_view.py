@@ -35,7 +35,16 @@ from PySide6.QtWidgets import (
 from drafter.model import Comparison, PairKind, Paragraph
 
 from . import themes
-from .comparison_model import FILTERS, GUTTER, NEW, OLD, REDLINE, ComparisonFilter, ComparisonModel
+from .comparison_model import (
+    FILTERS,
+    GUTTER,
+    KIND_LABEL,
+    NEW,
+    OLD,
+    REDLINE,
+    ComparisonFilter,
+    ComparisonModel,
+)
 from .delegates import GutterDelegate, RichTextDelegate
 
 
@@ -284,13 +293,18 @@ class ComparisonView(QWidget):
         count = self.proxy.rowCount()
         cur = self.view.currentIndex()
         row = cur.row() if cur.isValid() else (-1 if step > 0 else count)
-        # skip the rest of a block of consecutive changes? no: every changed row is a stop
-        row += step
+        row += step  # every changed row is a stop
         while 0 <= row < count:
-            pair = self.model.pair(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
+            src = self.proxy.mapToSource(self.proxy.index(row, 0)).row()
+            pair = self.model.pair(src)
             if pair.is_change:
-                src = self.proxy.mapToSource(self.proxy.index(row, 0)).row()
                 self.select_source_row(src)
+                changes = self.model.change_rows()
+                if src in changes:
+                    self.message.emit(
+                        f"Change {changes.index(src) + 1} of {len(changes)}: "
+                        f"{KIND_LABEL[pair.kind]}"
+                    )
                 return True
             row += step
         self.message.emit("No more changes" if step > 0 else "No earlier changes")

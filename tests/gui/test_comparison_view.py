@@ -32,9 +32,12 @@ def test_next_previous_change_visit_every_change(qtbot, handmade):
     view = _view(qtbot, cmp)
     changes = [i for i, p in enumerate(cmp.pairs) if p.is_change]
     seen = []
+    messages = []
+    view.message.connect(messages.append)
     while view.next_change():
         seen.append(view.current_source_row())
     assert seen == changes
+    assert messages[0].startswith(f"Change 1 of {len(changes)}")
     back = []
     while view.previous_change():
         back.append(view.current_source_row())
