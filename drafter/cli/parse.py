@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import textwrap
 
@@ -34,11 +35,12 @@ def run(args: argparse.Namespace) -> int:
         json.dump(res.to_json(), out, ensure_ascii=False, indent=2)
         out.write("\n")
         return 0
-    out.write(outline(res, width=max(40, args.width)))
+    styled = out.isatty() and not os.environ.get("NO_COLOR")
+    out.write(outline(res, width=max(40, args.width), italics=styled))
     return 0
 
 
-def outline(res, *, width: int = 100) -> str:
+def outline(res, *, width: int = 100, italics: bool = False) -> str:
     """A readable outline: header facts, then one entry per paragraph."""
     lines = [
         f"{res.symbol or '(no symbol)'}  {res.title or '(no title)'}",
@@ -68,6 +70,9 @@ def outline(res, *, width: int = 100) -> str:
         indent = " " * (len(tag) + 1 + 2 * p.level)
         body = p.text + (f"  [fn {', '.join(p.footnotes)}]" if p.footnotes else "")
         wrapped = textwrap.wrap(body, width=max(20, width - len(indent))) or [""]
+        if italics and p.lead and len(wrapped[0]) >= p.lead:
+            # The italic opening words, as printed (terminal italics).
+            wrapped[0] = f"\x1b[3m{wrapped[0][: p.lead]}\x1b[23m{wrapped[0][p.lead :]}"
         lines.append(f"{tag} {'  ' * p.level}{wrapped[0]}")
         lines.extend(indent + w for w in wrapped[1:])
     if res.footnotes:

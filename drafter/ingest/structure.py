@@ -348,6 +348,15 @@ def build(draft: Draft, *, source: str | None = None, language: str | None = Non
     if date is None and draft.meta.get("cover_date"):
         date = parse_date(draft.meta["cover_date"])
     footnotes = tuple(Footnote(n, tidy(MARK_RE.sub("", t))) for n, t in draft.footnotes.items())
+    missing = sorted(
+        {n for p in paragraphs for n in p.footnotes if n not in draft.footnotes},
+        key=lambda n: (not n.isdigit(), int(n) if n.isdigit() else 0, n),
+    )
+    if missing:
+        draft.warnings.append(
+            f"footnote marker{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
+            "without footnote text"
+        )
     lang = language or detect_language(" ".join(p.text for p in paragraphs))
     return Resolution(
         symbol=symbol or None,

@@ -146,3 +146,18 @@ def test_title_from_the_text_beats_wrong_front_matter(corpus):
     res = load(corpus / "ga80" / "md" / "A_RES_80_52.md")
     assert res.title == "Implementation of the Convention on Cluster Munitions"
     assert res.symbol == "A/RES/80/52"
+
+
+def test_marker_without_footnote_text_is_a_warning():
+    res = parse_text("The General Assembly,\n\n1. Decides;<sup>3</sup>\n\n2. Requests.", fmt="md")
+    assert res.paragraphs[1].footnotes == ("3",)
+    assert res.warnings == ("footnote marker 3 without footnote text",)
+
+
+def test_outline_italics_only_when_asked(samples):
+    from drafter.cli.parse import outline
+
+    res = load(samples / "A_RES_67_219.pdf.txt")
+    assert "\x1b[3m" not in outline(res)
+    styled = outline(res, italics=True)
+    assert "\x1b[3mRecalling also\x1b[23m the 2005 World Summit" in styled
