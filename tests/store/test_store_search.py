@@ -168,3 +168,24 @@ def test_phrase_then_near_then_scattered_words(lib: Library) -> None:
     assert [h.number for h in hits] == ["3", "2", "1"]
     assert [h.exact for h in hits] == [True, False, False]
     assert hits[0].rank > hits[1].rank > hits[2].rank
+
+
+def test_precedents_of_a_new_draft_are_last_years_and_the_adopted_text(
+    ga80_db: Path, corpus: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    from drafter.ingest import load
+
+    shutil.copy(ga80_db, tmp_path / "lib.db")
+    with Library.open(tmp_path / "lib.db") as lib:
+        fam = corpus / "families" / "cuba-embargo"
+        lib.import_file(fam / "A_RES_73_8-EN.pdf", new_family=True)
+        (adopted,) = lib.find_versions("A/RES/80/4")
+        draft = load(fam / "A_80_L.6.txt")
+        long = [p for p in draft.paragraphs if len(p.text) >= 80]
+        assert len(long) >= 10
+        tops = [lib.precedents(p.text, limit=1)[0].symbol for p in long]
+        assert set(tops) <= {"A/RES/80/4", "A/RES/73/8"}
+        older = [lib.precedents(p.text, limit=1, exclude_version=adopted.id) for p in long]
+        assert sum(h[0].symbol == "A/RES/73/8" for h in older if h) >= 0.8 * len(long)
