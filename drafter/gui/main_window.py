@@ -410,7 +410,7 @@ class MainWindow(QMainWindow):
         self.actions_.carry_notes.setEnabled(
             is_versions and spec is not None and spec.old_id != spec.new_id
         )
-        self.actions_.find.setEnabled(is_versions)
+        self.actions_.find.setEnabled(view is not None)
 
     # ---- view commands ------------------------------------------------------
     def _on_view(self, method: str) -> None:
@@ -435,7 +435,7 @@ class MainWindow(QMainWindow):
 
     def _focus_find(self) -> None:
         view = self.workspace.current_view()
-        if isinstance(view, ComparisonView):
+        if view is not None:
             view.focus_find()
 
     def _focus_dock(self, dock: QDockWidget, widget: QWidget) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QSplitter,
     QTreeView,
     QVBoxLayout,
@@ -63,6 +64,7 @@ class ParagraphListModel(QAbstractListModel):
         self.phrases: dict[int, tuple[str, ...]] = {}
         self.own: dict[int, tuple[str, ...]] = {}  # the selected paragraph's shared phrases
         self.note_counts: dict[int, int] = {}
+        self.find_term = ""
         self.colors = themes.LIGHT
         self._html: dict[int, str] = {}
 
@@ -91,6 +93,19 @@ class ParagraphListModel(QAbstractListModel):
     def set_colors(self, colors) -> None:
         self.colors = colors
         self._html.clear()
+
+    def set_find_term(self, term: str) -> None:
+        if term != self.find_term:
+            self.find_term = term
+            self._html.clear()
+            if self.pars:
+                self.dataChanged.emit(
+                    self.index(0, 0), self.index(len(self.pars) - 1, 0), [HtmlRole]
+                )
+
+    def matches(self, term: str) -> list[int]:
+        t = term.casefold()
+        return [p.id for p in self.pars if t and t in p.text.casefold()]
 
     def set_note_counts(self, counts: dict[int, int]) -> None:
         if counts != self.note_counts:
@@ -126,6 +141,7 @@ class ParagraphListModel(QAbstractListModel):
             phrases=spans,
             marks=own,
             notes=self.note_counts.get(par.id, 0),
+            find_term=self.find_term,
         )
         if badge:
             text = text.replace(">", ">" + badge, 1)
@@ -205,6 +221,14 @@ class RelatedView(QWidget):
         self.summary.setObjectName("summaryBar")
         self.summary.setWordWrap(True)
         bar.addWidget(self.summary, 1)
+        self.find_edit = QLineEdit(self)
+        self.find_edit.setPlaceholderText("Find in both texts (Ctrl+F)")
+        self.find_edit.setClearButtonEnabled(True)
+        self.find_edit.setAccessibleName("Find in both texts")
+        self.find_edit.setMaximumWidth(260)
+        self.find_edit.textChanged.connect(self._find_changed)
+        self.find_edit.returnPressed.connect(self.find_next)
+        bar.addWidget(self.find_edit)
         self.linked_only = QCheckBox("&Linked paragraphs only", self)
         self.linked_only.toggled.connect(self._apply_linked_only)
         bar.addWidget(self.linked_only)
@@ -320,6 +344,34 @@ class RelatedView(QWidget):
         else:
             self.message.emit(f"{par.label}: no linked paragraph in the other text")
         self.paragraph_selected.emit(side, par)
+
+    def focus_find(self) -> None:
+        self.find_edit.setFocus()
+        self.find_edit.selectAll()
+
+    def _find_changed(self, text: str) -> None:
+        for side in ("old", "new"):
+            self._model(side).set_find_term(text)
+        if text:
+            n_old, n_new = (len(self._model(s).matches(text)) for s in ("old", "new"))
+            self.message.emit(f"Found in {n_old} paragraphs of the old text, {n_new} of the new")
+
+    def find_next(self) -> bool:
+        """The next paragraph containing the find term, on the active side, then the other."""
+        term = self.find_edit.text()
+        for side in (self.active_side, "new" if self.active_side == "old" else "old"):
+            hits = self._model(side).matches(term)
+            view = self._view(side)
+            cur = view.currentIndex().row() if side == self.active_side else -1
+            nxt = next((h for h in hits if h > cur), None)
+            if nxt is not None:
+                return self.select_paragraph(side, nxt)
+        first = self._model(self.active_side).matches(term)
+        if first:  # wrap around
+            self.message.emit("Search wrapped to the top")
+            return self.select_paragraph(self.active_side, first[0])
+        self.message.emit("No match" if term else "")
+        return False
 
     def _step_linked(self, step: int) -> bool:
         """Select the next (or previous) paragraph with links on the active side."""

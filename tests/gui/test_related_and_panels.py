@@ -157,3 +157,20 @@ def test_f7_in_related_mode_walks_linked_paragraphs(make_window, library, settin
         assert view.current_paragraph()[1].id == expected
     qtbot.keyClick(win, Qt.Key.Key_F7, Qt.KeyboardModifier.ShiftModifier)
     assert view.current_paragraph()[1].id == linked[1]
+
+
+def test_find_in_related_mode(make_window, library, settings):
+    settings.set(S.LAST_TABS, [library.sample_specs[0].to_str()])
+    win = make_window(library)
+    view = _related(win)
+    win.actions_.find.trigger()
+    assert QApplication.focusWidget() is view.find_edit
+    view.find_edit.setText("round table")
+    hits = view.old_model.matches("round table")
+    assert hits
+    view.old_view.setCurrentIndex(view.old_model.index(-1, 0))
+    view.active_side = "old"
+    assert view.find_next()
+    assert view.current_paragraph()[1].id == hits[0]
+    html = view.old_model.data(view.old_model.index(hits[0], 0), HtmlRole)
+    assert view.old_model.colors.mark_bg in html
