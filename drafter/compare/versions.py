@@ -8,6 +8,8 @@ each row, and runs the word diff (:mod:`drafter.compare.inline`) on it.
 
 from __future__ import annotations
 
+import time
+
 from drafter.compare.align import Group, align
 from drafter.compare.inline import word_diff
 from drafter.compare.similarity import LazyProfiles
@@ -17,6 +19,24 @@ from drafter.model import DELETE, EQUAL, INSERT, Comparison, Pair, PairKind, Par
 def _footnote_texts(res: Resolution, para: Paragraph) -> tuple[str, ...]:
     """A paragraph's footnotes by content, so renumbered footnotes are no change."""
     return tuple(" ".join((res.footnote_text(m) or m).split()) for m in para.footnotes)
+
+
+TOTAL_BUDGET = 6  # all word diffs of one comparison: at most this many timeouts
+_LAST_RESORT = 0.01  # seconds per pair once the budget is spent
+
+
+class _Budget:
+    """Hands out per-pair time limits from one comparison's total allowance."""
+
+    def __init__(self, timeout: float) -> None:
+        self.timeout = timeout
+        self.deadline = time.monotonic() + TOTAL_BUDGET * timeout if timeout else None
+
+    def next(self) -> float:
+        if self.deadline is None:
+            return 0.0
+        left = self.deadline - time.monotonic()
+        return min(self.timeout, max(left, _LAST_RESORT))
 
 
 def _whole(op: int, text: str) -> tuple[tuple[int, str], ...]:
@@ -66,10 +86,14 @@ def _pair_for(
 def compare(old: Resolution, new: Resolution, *, timeout: float = 5.0) -> Comparison:
     """Align ``old`` and ``new`` paragraph by paragraph and diff every aligned pair.
 
-    ``timeout`` bounds each pair's word diff in seconds (0: no limit); a pair whose
-    diff hit it is marked ``approximate`` and its diff is still complete, only
-    coarser (a replace where a finer diff was not found in time).
+    ``timeout`` bounds each pair's word diff in seconds (0: no limit), and all the
+    diffs together to ``TOTAL_BUDGET`` times that, so that a pathological input (a
+    bad import with 30,000-character paragraphs) cannot hang the caller: once the
+    budget is spent, the remaining pairs get a token time. A pair whose diff hit its
+    limit is marked ``approximate``; its diff is still complete, only coarser (a
+    replace where a finer diff was not found in time).
     """
+    budget = _Budget(timeout)
     old_prof = LazyProfiles([p.text for p in old.paragraphs], old.language)
     new_prof = LazyProfiles([p.text for p in new.paragraphs], new.language)
     groups = align(old_prof, new_prof)
@@ -84,7 +108,7 @@ def compare(old: Resolution, new: Resolution, *, timeout: float = 5.0) -> Compar
         same_key = [old_prof.texts[i] for i in g.old] == [new_prof.texts[i] for i in g.new] or [
             old_prof[i].key for i in g.old
         ] == [new_prof[i].key for i in g.new]
-        rows.append(((min(g.new), 0, 0), _pair_for(g, old, new, same_key, timeout)))
+        rows.append(((min(g.new), 0, 0), _pair_for(g, old, new, same_key, budget.next())))
     for n, para in enumerate(new.paragraphs):
         if n not in matched_new:
             rows.append(

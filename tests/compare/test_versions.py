@@ -209,3 +209,21 @@ def test_json_contract() -> None:
         assert set(pair) >= {"kind", "old", "new", "similarity", "approximate", "diff"}
         assert all(op in (-1, 0, 1) for op, _ in pair["diff"])
     assert data["summary"]["moved"] == 1 and data["summary"]["modified"] == 1
+
+
+def test_total_time_budget_marks_the_rest_approximate(monkeypatch) -> None:
+    import random
+
+    import drafter.compare.versions as versions
+
+    rng = random.Random(3)
+    vocab = [f"w{i}" for i in range(200)]
+    olds = [" ".join(rng.choice(vocab) for _ in range(800)) for _ in range(4)]
+    news = [
+        " ".join(w if rng.random() < 0.5 else rng.choice(vocab) for w in t.split()) for t in olds
+    ]
+    monkeypatch.setattr(versions, "TOTAL_BUDGET", 0)  # spent before the first diff
+    cmp = compare(make_resolution(olds), make_resolution(news), timeout=5)
+    assert all(p.kind == PairKind.MODIFIED for p in cmp.pairs)
+    assert cmp.summary["approximate"] == 4
+    check_runs(cmp)
