@@ -53,6 +53,11 @@ def guess_stage(symbol: str | None, source: str | None = None) -> str | None:
     return None
 
 
+def base_symbol(symbol: str) -> str:
+    """The symbol without revision, corrigendum or addendum: "A/80/L.2/Rev.1" -> "A/80/L.2"."""
+    return re.sub(r"(/(Rev|Corr|Add)\.\s*\d+)+$", "", symbol.strip(), flags=re.IGNORECASE)
+
+
 def resolution_sha256(res: Resolution) -> str:
     """A content hash for a Resolution that did not come from a file."""
     blob = json.dumps(res.to_json(), sort_keys=True, ensure_ascii=False).encode("utf-8")
@@ -228,6 +233,15 @@ def _family_for(cx: Connection, res: Resolution, family_id: int | None) -> int |
         ).fetchone()
         if row:
             return row[0]
+        # A/C.3/80/L.12/Rev.1 is a revision of A/C.3/80/L.12 (and of its other revisions).
+        base = base_symbol(res.symbol)
+        if base != res.symbol or "/L." in base:
+            for fam, symbol in cx.conn.execute(
+                "SELECT family_id, symbol FROM versions WHERE symbol LIKE ? ORDER BY id DESC",
+                (base.split("/L.")[0] + "%",),
+            ):
+                if symbol and base_symbol(symbol) == base:
+                    return fam
     hashes = sorted({text_hash(p.text) for p in res.paragraphs if len(p.text) >= 40})
     if len(hashes) < 3:
         return None

@@ -152,3 +152,20 @@ def test_a_resaved_file_with_the_same_text_is_not_a_new_version(
         encoding="utf-8",
     )
     assert not lib.import_file(edited).already_stored
+
+
+def test_revisions_join_the_family_of_their_draft_by_symbol(lib: Library) -> None:
+    from store_helpers import make_resolution
+
+    from drafter.store.versions import base_symbol
+
+    assert base_symbol("A/C.3/80/L.12/Rev.1") == "A/C.3/80/L.12"
+    assert base_symbol("A/80/L.2/Rev.2/Corr.1") == "A/80/L.2"
+    assert base_symbol("A/RES/80/4") == "A/RES/80/4"
+    a = lib.add_resolution(make_resolution([("1", "Alpha text one.")], "A/C.3/80/L.12")).version
+    b = lib.add_resolution(make_resolution([("1", "Quite different.")], "A/C.3/80/L.12/Rev.1"))
+    c = lib.add_resolution(make_resolution([("1", "Other draft.")], "A/C.3/80/L.13"))
+    d = lib.add_resolution(make_resolution([("1", "Rev 2.")], "A/C.3/80/L.12/Rev.2"))
+    assert b.version.family_id == a.family_id == d.version.family_id
+    assert b.version.stage == "Rev.1"
+    assert c.version.family_id != a.family_id
