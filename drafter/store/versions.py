@@ -105,8 +105,9 @@ def find_by_sha(cx: Connection, sha256: str) -> VersionInfo | None:
     return version_from_row(rows[0]) if rows else None
 
 
-def _same_text(cx: Connection, res: Resolution) -> int | None:
-    """A stored version with exactly this text: same symbol, same paragraphs in order."""
+def _same_text(cx: Connection, res: Resolution, family_id: int | None) -> int | None:
+    """A stored version with exactly this text: same symbol, same paragraphs in order
+    (within ``family_id`` when given)."""
     if not res.paragraphs:
         return None
     hashes = [text_hash(p.text) for p in res.paragraphs]
@@ -114,8 +115,9 @@ def _same_text(cx: Connection, res: Resolution) -> int | None:
     candidates = cx.conn.execute(
         """SELECT p.version_id FROM paragraphs p JOIN versions v ON v.id = p.version_id
            WHERE p.text_hash = ? AND p.pid = ? AND v.symbol IS ?
+           AND (? IS NULL OR v.family_id = ?)
            AND (SELECT count(*) FROM paragraphs q WHERE q.version_id = p.version_id) = ?""",
-        (hashes[longest], longest, res.symbol, len(hashes)),
+        (hashes[longest], longest, res.symbol, family_id, family_id, len(hashes)),
     ).fetchall()
     for (vid,) in candidates:
         stored = [
@@ -283,9 +285,10 @@ def insert_version(
 ) -> tuple[int, bool]:
     """Store ``res`` in one transaction. Returns (version id, already stored).
 
-    Already stored: a file with this content hash was imported before, or (unless a
-    family is imposed) a version with the same symbol and exactly the same paragraphs
-    exists; the file is then recorded as another file of that version.
+    Already stored: a file with this content hash was imported before, or a version
+    with the same symbol and exactly the same paragraphs exists (in ``family_id`` if
+    given; never with ``new_family``); the file is then recorded as another file of
+    that version.
     """
 
     def apply() -> tuple[int, bool]:
@@ -294,7 +297,7 @@ def insert_version(
         ).fetchone()
         if row:
             return row[0], True
-        same = None if new_family or family_id is not None else _same_text(cx, res)
+        same = None if new_family else _same_text(cx, res, family_id)
         if same is not None:
             cx.conn.execute(
                 "INSERT INTO version_files (sha256, version_id, source, imported_at) "
