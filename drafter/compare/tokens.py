@@ -27,10 +27,13 @@ _WORDCHAR = rf"(?:[^\W{_CJK}]|[{_MARKS}])"
 _JOINER = "\\-\u2010\u2011'\u2019"  # hyphens and apostrophes inside a word
 _WORD = rf"{_WORDCHAR}+(?:[{_JOINER}]{_WORDCHAR}+)*"
 
-_TOKEN_RE = re.compile(rf"{_WORD}|[{_CJK}]|\s+|.", re.DOTALL)
+_NUMBER = r"\d+(?:[.,]\d+)+(?![^\W_])"  # "1,000", "3.5": one token, not three
+_TOKEN_RE = re.compile(rf"{_NUMBER}|{_WORD}|[{_CJK}]|\s+|.", re.DOTALL)
 # The same without combining marks, several times faster: used when a text has none.
 _PLAIN = rf"[^\W{_CJK}]"
-_FAST_TOKEN_RE = re.compile(rf"{_PLAIN}+(?:[{_JOINER}]{_PLAIN}+)*|[{_CJK}]|\s+|.", re.DOTALL)
+_FAST_TOKEN_RE = re.compile(
+    rf"{_NUMBER}|{_PLAIN}+(?:[{_JOINER}]{_PLAIN}+)*|[{_CJK}]|\s+|.", re.DOTALL
+)
 _WORD_RE = re.compile(rf"{_WORD}|[{_CJK}]")
 HAS_WORD_RE = re.compile(rf"[^\W_]|[{_CJK}]")  # any letter, digit or CJK character
 _SIMPLE_WORD_RE = re.compile(rf"{_WORDCHAR}+|[{_CJK}]")

@@ -56,3 +56,10 @@ def test_formatting_key_ignores_markers_spaces_and_quotes() -> None:
 
 def test_words_are_casefolded_and_split_at_hyphens() -> None:
     assert words("Sixty-Ninth Session") == ["sixty", "ninth", "session"]
+
+
+def test_numbers_with_separators_are_one_token() -> None:
+    assert tokenize("US$ 1,000.50 and 3.5 per cent, 2013, 12") == [
+        "US", "$", " ", "1,000.50", " ", "and", " ", "3.5", " ", "per", " ", "cent", ",", " ",
+        "2013", ",", " ", "12",
+    ]  # fmt: skip
