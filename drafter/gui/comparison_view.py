@@ -108,7 +108,7 @@ class ComparisonView(QWidget):
     def __init__(self, comparison: Comparison, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = ComparisonModel(comparison, self)
-        self.model.set_colors(themes.colors(self.palette()))
+        self.model.set_colors(themes.colors())
         self.proxy = ComparisonFilter(self)
         self.proxy.setSourceModel(self.model)
         self.active_side = "new"
@@ -362,7 +362,8 @@ class ComparisonView(QWidget):
         self.model.set_note_counts(old, new)
 
     def refresh_colors(self) -> None:
-        self.model.set_colors(themes.colors(self.palette()))
+        self.model.set_colors(themes.colors())
+        self._update_summary()
         self.view._do_relayout(clear=True)
 
     # ---- internals ------------------------------------------------------
@@ -391,7 +392,7 @@ class ComparisonView(QWidget):
             self.summary.setText("")
             return
         s = cmp.summary
-        col = themes.colors(self.palette())
+        col = themes.colors()
         parts = []
         for kind, label in (
             (PairKind.MODIFIED, "modified"),

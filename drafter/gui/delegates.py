@@ -223,7 +223,7 @@ class RichTextDelegate(QStyledItemDelegate):
             painter.fillRect(QRect(rect.left(), rect.top(), rect.width(), 1), edge)
             painter.fillRect(QRect(rect.left(), rect.bottom(), rect.width(), 1), edge)
         elif index.row() in self.linked_rows:
-            painter.fillRect(rect, QColor(themes.colors(pal).linked_bg))
+            painter.fillRect(rect, QColor(themes.colors().linked_bg))
         doc = self.document(index, rect.width(), opt.font)
         exact = int(doc.size().height()) + 2 * PAD_Y
         key = self._key(index, rect.width())
@@ -252,7 +252,7 @@ class GutterDelegate(QStyledItemDelegate):
             return
         rect: QRect = option.rect
         pal = option.palette
-        col = themes.colors(pal)
+        col = themes.colors()
         painter.save()
         if option.state & QStyle.StateFlag.State_Selected:
             hl = QColor(pal.color(QPalette.ColorRole.Highlight))

@@ -262,7 +262,7 @@ class NotesPanel(QWidget):
         self._notes = notes
         pid = self.paragraph.id if self.paragraph else None
         muted = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-        colors = themes.colors(self.palette())
+        colors = themes.colors()
         for note in notes:
             if note.orphaned:
                 quote = f"“{note.anchor.quote}” " if note.anchor.quote else ""

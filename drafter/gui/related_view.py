@@ -207,7 +207,7 @@ class RelatedView(QWidget):
     def __init__(self, relation: Relation, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.relation = relation
-        colors = themes.colors(self.palette())
+        colors = themes.colors()
         self.old_model = ParagraphListModel(relation.old, {lk.old for lk in relation.links}, self)
         self.new_model = ParagraphListModel(relation.new, {lk.new for lk in relation.links}, self)
         for m in (self.old_model, self.new_model):
@@ -410,7 +410,7 @@ class RelatedView(QWidget):
             self.select_paragraph("old", pid)
 
     def refresh_colors(self) -> None:
-        colors = themes.colors(self.palette())
+        colors = themes.colors()
         for side in ("old", "new"):
             self._model(side).set_colors(colors)
             self._view(side).delegate.clear_cache()

@@ -125,7 +125,7 @@ class SearchPanel(QWidget):
         except DrafterError as exc:
             self.status.setText(html.escape(str(exc)))
             return []
-        colors = themes.colors(self.palette())
+        colors = themes.colors()
         for i, hit in enumerate(hits):
             item = QListWidgetItem(hit_text(hit))
             item.setData(HitRole, hit)

@@ -84,7 +84,11 @@ def test_drop_files_imports_them(make_window, empty_library, samples, qtbot):
 
 
 def test_settings_dialog_saves_and_applies(make_window, library, settings, monkeypatch):
-    win = make_window(library)
+    from drafter.gui import themes
+
+    win = make_window(library)  # opens the draft -> adopted comparison
+    view = win.workspace.current_view()
+    assert view.model.colors == themes.LIGHT
 
     def fake_exec(dlg):
         dlg.author.setText("Ms. Rapporteur")
@@ -100,6 +104,8 @@ def test_settings_dialog_saves_and_applies(make_window, library, settings, monke
         app = QApplication.instance()
         assert app.font().pointSize() == 13
         assert app.palette().color(app.palette().ColorRole.Window).lightness() < 128
+        assert view.model.colors == themes.DARK  # the diff colours follow the theme
+        assert themes.DARK.del_fg in view.model.html(1, 0)
     finally:
         settings.set(S.THEME, "system")
         settings.set(S.FONT_SIZE, 0)
