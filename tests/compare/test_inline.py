@@ -124,3 +124,11 @@ def test_inserted_clause_in_each_language(corpus, lang: str) -> None:
     runs, _ = word_diff(a, combined)
     assert _changed(runs, -1) == []
     assert "".join(_changed(runs, 1)) == " " + b
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60), st.text(max_size=60))
+def test_any_unicode_text_is_rebuilt(a: str, b: str) -> None:
+    runs, _ = word_diff(a, b)
+    assert _sides(runs) == (a, b)
+    assert all(op in (-1, 0, 1) and text for op, text in runs)
