@@ -12,8 +12,18 @@ import time
 
 from drafter.compare.align import Group, align
 from drafter.compare.inline import word_diff
-from drafter.compare.similarity import LazyProfiles
-from drafter.model import DELETE, EQUAL, INSERT, Comparison, Pair, PairKind, Paragraph, Resolution
+from drafter.compare.similarity import LazyProfiles, dice
+from drafter.model import (
+    DELETE,
+    EQUAL,
+    INSERT,
+    Comparison,
+    Pair,
+    PairKind,
+    Paragraph,
+    ParaKind,
+    Resolution,
+)
 
 
 def _footnote_texts(res: Resolution, para: Paragraph) -> tuple[str, ...]:
@@ -83,6 +93,29 @@ def _pair_for(
     )
 
 
+def _pair_closing_lines(
+    groups: list[Group],
+    old: Resolution,
+    new: Resolution,
+    old_prof: LazyProfiles,
+    new_prof: LazyProfiles,
+) -> None:
+    """Pair the closing lines ("30th plenary meeting 1 November 2018" and "22nd plenary
+    meeting 29 October 2025"): they share few words, but they are the same line of
+    the document, and a drafter reads the change as a modified date."""
+    taken_old = {i for g in groups for i in g.old}
+    taken_new = {i for g in groups for i in g.new}
+    olds = [p.id for p in old.paragraphs if p.kind == ParaKind.CLOSING and p.id not in taken_old]
+    news = [p.id for p in new.paragraphs if p.kind == ParaKind.CLOSING and p.id not in taken_new]
+    if len(olds) != 1 or len(news) != 1:
+        return
+    o, n = olds[0], news[0]
+    if any(g.in_order and (min(g.old) < o) != (min(g.new) < n) for g in groups):
+        return  # it would cross paragraphs that stayed in place
+    a, b = old_prof[o], new_prof[n]
+    groups.append(Group([o], [n], dice(a.bag, b.bag, a.size, b.size)))
+
+
 def compare(old: Resolution, new: Resolution, *, timeout: float = 5.0) -> Comparison:
     """Align ``old`` and ``new`` paragraph by paragraph and diff every aligned pair.
 
@@ -97,6 +130,7 @@ def compare(old: Resolution, new: Resolution, *, timeout: float = 5.0) -> Compar
     old_prof = LazyProfiles([p.text for p in old.paragraphs], old.language)
     new_prof = LazyProfiles([p.text for p in new.paragraphs], new.language)
     groups = align(old_prof, new_prof)
+    _pair_closing_lines(groups, old, new, old_prof, new_prof)
 
     rows: list[tuple[tuple[int, int, int], Pair]] = []
     matched_old: dict[int, Group] = {}

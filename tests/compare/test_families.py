@@ -76,6 +76,9 @@ def test_cuba_2018_against_2025_updates_years_and_resolutions(load_corpus) -> No
     )
     assert recalled.similarity > 0.7
     assert cmp.summary["unchanged"] >= 5
+    closing = cmp.pairs[-1]  # "30th plenary meeting ..." became "22nd plenary meeting ..."
+    assert closing.kind == PairKind.MODIFIED
+    assert (-1, "30th") in closing.diff and (1, "22nd") in closing.diff
 
 
 def test_draft_l2_against_adopted_80_1(load_corpus) -> None:
