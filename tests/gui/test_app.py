@@ -45,3 +45,16 @@ def test_bad_library_is_a_message_not_a_traceback(tmp_path):
     proc = _run(["--db", str(bad), "--screenshot", str(tmp_path / "x.png")], tmp_path)
     assert proc.returncode == 2
     assert proc.stderr.startswith("drafter: ") and "Traceback" not in proc.stderr
+
+
+def test_uncaught_errors_become_plain_dialogs(monkeypatch):
+    from drafter.errors import StoreError
+    from drafter.gui import app, dialogs
+
+    shown = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, msg: shown.append(msg))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    app._install_excepthook(lambda: None)
+    sys.excepthook(StoreError, StoreError("the library is locked"), None)
+    sys.excepthook(ValueError, ValueError("bad value"), None)
+    assert shown == ["the library is locked", "Unexpected error (ValueError): bad value"]
