@@ -50,6 +50,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="List every family (one text's history) and its versions.",
     )
     p.add_argument("--family", type=int, metavar="ID", help="only this family")
+    p.add_argument(
+        "--move",
+        nargs=2,
+        metavar=("VERSION", "FAMILY"),
+        help='put VERSION in FAMILY (an id, or "new" for a family of its own)',
+    )
+    p.add_argument("--stage", nargs=2, metavar=("VERSION", "STAGE"), help="set a version's stage")
     p.add_argument("--json", action="store_true", help="print as JSON")
     add_db_option(p)
     p.set_defaults(func=run_library)
@@ -247,6 +254,20 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_library(args: argparse.Namespace) -> int:
     with _open(args) as lib:
+        if args.move or args.stage:
+            from drafter.errors import DrafterError
+
+            if args.move:
+                ref, fam = args.move
+                if fam != "new" and not fam.isdigit():
+                    raise DrafterError(f'--move: FAMILY must be an id or "new", not {fam!r}')
+                v = lib.move_version(_version_id(lib, ref), None if fam == "new" else int(fam))
+                print(f"version {v.id} {v.display_name} is now in family {v.family_id}")
+            if args.stage:
+                ref, stage = args.stage
+                v = lib.set_stage(_version_id(lib, ref), stage.strip() or None)
+                print(f"version {v.id} is now {v.display_name}")
+            return 0
         families = [f for f in lib.families() if args.family in (None, f.id)]
         if args.family is not None and not families:
             from drafter.errors import StoreError

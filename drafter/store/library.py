@@ -171,6 +171,10 @@ class Library:
     def set_stage(self, version_id: int, stage: str | None) -> VersionInfo:
         return _versions.set_stage(self._cx, version_id, stage)
 
+    def move_version(self, version_id: int, family_id: int | None) -> VersionInfo:
+        """Put a version in another family, or (None) in a family of its own."""
+        return _versions.move_version(self._cx, version_id, family_id)
+
     def delete_version(self, version_id: int) -> None:
         """Remove a version with its paragraphs and notes (the GUI asks first)."""
         _versions.delete_version(self._cx, version_id)

@@ -368,6 +368,34 @@ def set_stage(cx: Connection, version_id: int, stage: str | None) -> VersionInfo
     return get_version(cx, version_id)
 
 
+def move_version(cx: Connection, version_id: int, family_id: int | None) -> VersionInfo:
+    """Put a version in another family (None: a family of its own), e.g. to undo a
+    wrong automatic grouping. An emptied family is removed."""
+    info = get_version(cx, version_id)
+
+    def apply() -> None:
+        target = family_id
+        if target is None:
+            row = cx.conn.execute(
+                "SELECT coalesce(title, symbol, source, 'untitled') FROM versions WHERE id = ?",
+                (version_id,),
+            ).fetchone()
+            target = cx.conn.execute(
+                "INSERT INTO families (name, created) VALUES (?, ?)", (row[0], now_iso())
+            ).lastrowid
+        elif not cx.conn.execute("SELECT 1 FROM families WHERE id = ?", (target,)).fetchone():
+            raise StoreError(f"no family {target} in the library")
+        cx.conn.execute("UPDATE versions SET family_id = ? WHERE id = ?", (target, version_id))
+        cx.conn.execute(
+            "DELETE FROM families WHERE id = ? AND NOT EXISTS "
+            "(SELECT 1 FROM versions WHERE family_id = ?)",
+            (info.family_id, info.family_id),
+        )
+
+    cx.write(apply)
+    return get_version(cx, version_id)
+
+
 def delete_version(cx: Connection, version_id: int) -> None:
     """Remove a version, its paragraphs and its notes (and its family once empty)."""
     info = get_version(cx, version_id)

@@ -149,3 +149,21 @@ def test_import_a_folder(db: Path, corpus: Path, capsys) -> None:
     (family,) = json.loads(out)
     assert family["version_count"] == 4
     assert {v["symbol"] for v in family["versions"]} == {"A/RES/73/8", "A/80/L.6", "A/RES/80/4"}
+
+
+def test_move_a_version_and_set_its_stage(db: Path, corpus: Path, capsys) -> None:
+    fam = corpus / "families" / "draft-to-adopted"
+    _run(capsys, "import", str(fam / "A_80_L.2.txt"), str(fam / "A_RES_80_1.md"))
+    code, out, err = _run(capsys, "library", "--move", "A/RES/80/1", "new")
+    assert code == 0, err
+    assert "is now in family 2" in out
+    code, out, _ = _run(capsys, "library", "--move", "2", "1")
+    assert "is now in family 1" in out
+    code, out, _ = _run(capsys, "library", "--json")
+    assert [f["version_count"] for f in json.loads(out)] == [2]
+    code, out, _ = _run(capsys, "library", "--stage", "1", "zero draft")
+    assert "A/80/L.2 (zero draft)" in out
+    code, _, err = _run(capsys, "library", "--move", "1", "9")
+    assert code == 2 and "no family 9" in err
+    code, _, err = _run(capsys, "library", "--move", "1", "other")
+    assert code == 2 and "FAMILY must be" in err
