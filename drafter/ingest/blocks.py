@@ -18,7 +18,21 @@ MARK_CLOSE = "\ue001"
 # The PDF reader marks where italic opening words end on a line; the cleaner
 # turns the mark on a paragraph's first line into Block.lead.
 LEAD_MARK = "\ue002"
-MARK_RE = re.compile(f"\\s*{MARK_OPEN}([^{MARK_CLOSE}]*){MARK_CLOSE}")
+# A *probable* marker: digits that PDF extraction printed as a superscript would
+# be ("Countries 2  and": a spaced number followed by two spaces). The structurer
+# keeps them as markers only if they fit the document's footnotes, else restores
+# the digits.
+SOFT_OPEN = "\ue004"
+SOFT_CLOSE = "\ue005"
+SOFT_RE = re.compile(f"{SOFT_OPEN}(\\d+){SOFT_CLOSE}")
+MARK_RE = re.compile(
+    f"\\s*[{MARK_OPEN}{SOFT_OPEN}]([^{MARK_CLOSE}{SOFT_CLOSE}]*)[{MARK_CLOSE}{SOFT_CLOSE}]"
+)
+
+
+def restore_soft(text: str) -> str:
+    """Probable markers back to the plain digits they were."""
+    return SOFT_RE.sub(r"\1", text)
 
 
 def marker(number: str) -> str:

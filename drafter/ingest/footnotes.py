@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from drafter.ingest.blocks import MARK_CLOSE, MARK_OPEN
+from drafter.ingest.blocks import MARK_CLOSE, MARK_OPEN, SOFT_RE, marker
 
 _EXPLICIT = re.compile(f"[ \\t]*{MARK_OPEN}([^{MARK_CLOSE}]*){MARK_CLOSE}")
 # Glued to the end of a word, a closing quote/bracket, or punctuation.
@@ -22,6 +22,21 @@ _GLUED = re.compile(r"(?<=[a-zà-ÿ\)\]”’.,;:])(\d{1,3})(?=[\s,;:.)”’\]]
 # Standing alone after punctuation: "Outcome, 2 its", "Discrimination, 7  the".
 # Glued to a year: "of 19721" is 1972 and footnote 1 (only the next expected number).
 _YEAR = re.compile(r"(?<=\b(?:19|20)\d\d)(\d{1,2})(?=[\s,;:.)”’]|$)")
+# After a capitalised word, before an ordinary word: "Sustainable Development 5 and
+# its Goals", "Climate Change 6 and the Paris Agreement". Nouns that are followed
+# by their own numbers ("Article 2 and", "Goal 16 and") are excluded.
+_NUMBERED_NOUNS = (
+    "Article|Articles|Goal|Goals|Target|Chapter|Annex|Annexes|Part|Section|Principle|Rule|"
+    "Rules|Phase|Protocol|Protocols|Round|Table|Step|Level|Action|Actions|Pillar|Priority|"
+    "Resolution|Resolutions|Decision|Decisions|Item|Items|Paragraph|Paragraphs|Volume|No|"
+    "Supplement|Committee|Group|Commitment|Recommendation|Recommendations|Objective|Module|"
+    "Category|Class|Zone|Region|Area|Tier|Type|Figure|Box|Appendix|Schedule|Stage|Year|Day"
+)
+_WORD_SPACED = re.compile(
+    rf"(?<![\w-])(?!(?:{_NUMBERED_NOUNS})\b)[A-Z][a-z]{{2,}}(?:-[A-Za-z]+)?"
+    r"(?P<m> (\d{1,3}))(?= (?:and|or|the|its|their|to|in|of|as|which|that|for|with|on|at|by|is|"
+    r"are|was|were|has|have|shall|will|also|but|while|where|including|adopted|entitled)\b)"
+)
 # Typewritten style: "Secretary-General; 2/" (footnotes printed as "2/ Text").
 _SLASH = re.compile(r"(?<=[\s,;:.”’\w])[ ]?(\d{1,2})/(?=[\s,;:.)]|$)")
 _SPACED = re.compile(r"(?<=[,;:”’])[ ]+(\d{1,3})(?=[ ]+[a-zà-ÿ]|[ ]*$)")
@@ -86,10 +101,16 @@ def split_glued(number: str, known: set[str]) -> list[str]:
 
 def strip_markers(text: str, state: MarkerState) -> tuple[str, tuple[str, ...]]:
     """Return ``text`` without footnote markers, and the footnotes it cites in order."""
+    # Probable markers first: kept if they fit the footnotes, else digits again.
+    text = SOFT_RE.sub(
+        lambda m: marker(m.group(1)) if state.accept(m.group(1)) else m.group(1), text
+    )
     spans: list[tuple[int, int, str, bool | None]] = []  # explicit / plain / year
     for m in _EXPLICIT.finditer(text):
         spans.append((m.start(), m.end(), m.group(1).strip(), True))
     if state.known:
+        for m in _WORD_SPACED.finditer(text):
+            spans.append((m.start("m"), m.end("m"), m.group(2), False))
         for rx in (_GLUED, _SPACED, _YEAR, _SLASH):
             for m in rx.finditer(text):
                 if any(s <= m.start(1) < e for s, e, _, _ in spans):

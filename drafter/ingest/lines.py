@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from drafter.ingest.blocks import LEAD_MARK, MARK_RE
+from drafter.ingest.blocks import LEAD_MARK, MARK_RE, SOFT_CLOSE, SOFT_OPEN
 
 # ---------------------------------------------------------------- patterns
 
@@ -119,11 +119,13 @@ def join_lines(lines: list[str]) -> str:
     """
     out = ""
     for raw in lines:
-        line = raw.strip()
+        line = _SOFT_MARKER.sub(f" {SOFT_OPEN}\\1{SOFT_CLOSE} ", raw).strip()
         if not line:
             continue
         if not out:
             out = line
+        elif out[-1] in "–-" and len(out) > 1 and out[-2].isdigit() and line[:1].isdigit():
+            out += line  # "2015–\n2030": a range broken at the dash
         elif out[-1] in "-\u2011" and len(out) > 1 and out[-2].isalpha() and line[:1].isalpha():
             first = line.split(" ", 1)[0].lower()
             out += (" " if first in ("and", "or", "to", "as", "y", "et", "o", "ou") else "") + line
@@ -132,6 +134,8 @@ def join_lines(lines: list[str]) -> str:
     return tidy(out)
 
 
+# A superscript marker as PDF extraction spaces it: "Countries 2  and the".
+_SOFT_MARKER = re.compile(r"(?<=[^\W\d_]|[,;:.”’)]) (\d{1,3}) {2}(?=[^\s\d])")
 _SPLIT_HYPHEN = re.compile(r"(?<=[A-Za-z]{2})([-\u2011]) (?!(?:and|or|to|as)\b)(?=[a-z]{3,})")
 _MULTISPACE = re.compile(r" {2,}")
 

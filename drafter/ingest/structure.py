@@ -13,7 +13,7 @@ import datetime as dt
 import re
 import unicodedata
 
-from drafter.ingest.blocks import MARK_RE, Block, Draft
+from drafter.ingest.blocks import MARK_RE, Block, Draft, restore_soft
 from drafter.ingest.footnotes import MarkerState, strip_markers
 from drafter.ingest.language import detect_language
 from drafter.ingest.lines import CHAPEAU_RE, SYMBOL_RE, is_cover_line, tidy
@@ -246,7 +246,7 @@ def _meta_from_header(blocks: list[str], draft: Draft) -> dict[str, object]:
 def build(draft: Draft, *, source: str | None = None, language: str | None = None) -> Resolution:
     """Turn a cleaned :class:`Draft` into a :class:`Resolution`."""
     blocks = [b for b in draft.blocks if MARK_RE.sub("", b.text).strip()]
-    plain = [tidy(MARK_RE.sub("", b.text)) for b in blocks]
+    plain = [tidy(MARK_RE.sub("", restore_soft(b.text))) for b in blocks]
     chapeau = next(
         (
             i
@@ -289,7 +289,7 @@ def build(draft: Draft, *, source: str | None = None, language: str | None = Non
     for i, block in enumerate(blocks):
         in_header = chapeau is not None and i <= chapeau
         if in_header:
-            text, cited = MARK_RE.sub("", block.text), ()
+            text, cited = MARK_RE.sub("", restore_soft(block.text)), ()
         else:
             text, cited = strip_markers(block.text, state)
         text = tidy(text)
@@ -347,7 +347,9 @@ def build(draft: Draft, *, source: str | None = None, language: str | None = Non
         date = next((d for d in (parse_date(h) for h in header) if d), None)
     if date is None and draft.meta.get("cover_date"):
         date = parse_date(draft.meta["cover_date"])
-    footnotes = tuple(Footnote(n, tidy(MARK_RE.sub("", t))) for n, t in draft.footnotes.items())
+    footnotes = tuple(
+        Footnote(n, tidy(MARK_RE.sub("", restore_soft(t)))) for n, t in draft.footnotes.items()
+    )
     missing = sorted(
         {n for p in paragraphs for n in p.footnotes if n not in draft.footnotes},
         key=lambda n: (not n.isdigit(), int(n) if n.isdigit() else 0, n),

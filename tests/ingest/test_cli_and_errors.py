@@ -161,3 +161,25 @@ def test_outline_italics_only_when_asked(samples):
     assert "\x1b[3m" not in outline(res)
     styled = outline(res, italics=True)
     assert "\x1b[3mRecalling also\x1b[23m the 2005 World Summit" in styled
+
+
+def test_pymupdf_style_markers_and_ranges():
+    """Superscripts as PyMuPDF prints them, kept only where footnotes exist."""
+    text = (
+        "The General Assembly,\n\n"
+        "1. Welcomes the Programme for Landlocked Developing Countries 2  and the Vienna\n"
+        "Programme for the Decade 2014–20243 and the 2030 Agenda for Sustainable Development 4 and\n"
+        "its Goals, and the Sendai Framework 2015–\n2030, in Article 2 and Goal 16 and on 3 and 4 May;\n"
+        "__________________\n"
+        "1 Resolution 79/233.\n2 A/CONF.202/3.\n3 Resolution 69/137.\n4 Resolution 70/1.\n"
+    )
+    res = parse_text(text)
+    op = res.paragraphs[-1]
+    assert op.text == (
+        "Welcomes the Programme for Landlocked Developing Countries and the Vienna Programme "
+        "for the Decade 2014–2024 and the 2030 Agenda for Sustainable Development and its "
+        "Goals, and the Sendai Framework 2015–2030, in Article 2 and Goal 16 and on 3 and 4 May;"
+    )
+    assert op.footnotes == ("2", "3", "4")
+    unknown = parse_text(text.replace("2 A/CONF.202/3.\n", "").replace("\n4 Resolution 70/1.", ""))
+    assert "Countries 2 and the Vienna" in unknown.paragraphs[-1].text
