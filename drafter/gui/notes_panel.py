@@ -282,9 +282,10 @@ class NotesPanel(QWidget):
                 self.list.addItem(item)
         where = self.paragraph.label if self.paragraph else "—"
         n = self.list.count()
+        count = f"{n} note{'s' if n != 1 else ''}" if n else "no notes yet (Add… or Ctrl+M)"
         self.title.setText(
-            f"<b>Notes on {html.escape(where)}</b> of {html.escape(self.version_name)}"
-            f" &nbsp;<span>({n or 'none'})</span>"
+            f"<b>{html.escape(where)}</b> · {count}"
+            f'<br><span style="color:{colors.muted_fg}">{html.escape(self.version_name)}</span>'
         )
         has_orphans = self.orphans.count() > 0
         self.orphan_title.setVisible(has_orphans)
