@@ -150,7 +150,6 @@ class MainWindow(QMainWindow):
         self.workspace.current_changed.connect(self._tab_changed)
         self.workspace.redline_toggled.connect(self._view_redline_toggled)
         self.notes_panel.error.connect(lambda m: dialogs.show_error(self, "Notes", m))
-        self.notes_panel.notes_changed.connect(self.refresh_library)
         self.notes_panel.notes_changed.connect(self.workspace.refresh_note_counts)
         self.search_panel.open_hit.connect(self.open_paragraph)
         self.search_panel.error.connect(lambda m: dialogs.show_error(self, "Search", m))
