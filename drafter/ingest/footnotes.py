@@ -42,6 +42,25 @@ _SLASH = re.compile(r"(?<=[\s,;:.”’\w])[ ]?(\d{1,2})/(?=[\s,;:.)]|$)")
 _SPACED = re.compile(r"(?<=[,;:”’])[ ]+(\d{1,3})(?=[ ]+[a-zà-ÿ]|[ ]*$)")
 
 
+_ABBREVIATIONS = {"vol", "para", "paras", "chap", "sect", "art", "no", "p", "pp", "add", "rev",
+                  "corr", "fig", "op", "sess", "suppl", "ibid", "cf", "e.g", "i.e", "etc"}  # fmt: skip
+
+
+def _not_after_period(text: str, pos: int) -> bool:
+    """True when digits right after a period belong to what precedes it.
+
+    A marker follows the full stop of a sentence ("... development.5"); digits
+    after "69.", "DEC.", "Add." or "vol." are a number or a document symbol.
+    """
+    word = text[: pos - 1].rsplit(None, 1)[-1] if text[: pos - 1].strip() else ""
+    if word.endswith(("”", "’", '"', ")")):
+        return False  # ... entitled “Globalization”.3
+    tail = re.split(r"[/\-]", word)[-1]
+    return not (tail.isalpha() and tail.islower() and len(tail) >= 3) or (
+        tail.lower() in _ABBREVIATIONS
+    )
+
+
 class MarkerState:
     """Carries the citation order across the paragraphs of one document."""
 
@@ -118,9 +137,9 @@ def strip_markers(text: str, state: MarkerState) -> tuple[str, tuple[str, ...]]:
                 if (
                     rx is _GLUED
                     and text[m.start(1) - 1] == "."
-                    and text[m.start(1) - 2 : m.start(1) - 1].isdigit()
+                    and _not_after_period(text, m.start(1))
                 ):
-                    continue  # "resolution 69.2": a decimal number
+                    continue  # "69.2", "DEC.4", "Add.2", "vol.2": part of a number or symbol
                 if (
                     rx is _GLUED
                     and text[m.start(1) - 1] == "."

@@ -183,3 +183,17 @@ def test_pymupdf_style_markers_and_ranges():
     assert op.footnotes == ("2", "3", "4")
     unknown = parse_text(text.replace("2 A/CONF.202/3.\n", "").replace("\n4 Resolution 70/1.", ""))
     assert "Countries 2 and the Vienna" in unknown.paragraphs[-1].text
+
+
+def test_numbers_after_a_period_in_symbols_are_not_markers():
+    text = (
+        "The General Assembly,\n\n"
+        "1. Welcomes decision EC-110/DEC.1 of the Executive Council and resolution 69.2 "
+        "of the World Health Assembly, as reported in A/80/5/Add.2 and vol.2, and its "
+        "own development.1 It decides;\n"
+        "__________________\n"
+        "1 Resolution 70/1.\n2 A/80/1.\n"
+    )
+    op = parse_text(text).paragraphs[-1]
+    assert "EC-110/DEC.1 of" in op.text and "69.2 of" in op.text and "vol.2," in op.text
+    assert "development. It decides;" in op.text and op.footnotes == ("1",)
