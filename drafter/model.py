@@ -11,7 +11,7 @@ extend them, never rename or remove fields.
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
@@ -52,11 +52,17 @@ class Paragraph:
     footnotes: tuple[str, ...] = ()
     lead: int = 0
     level: int = 0  # 0 for top-level, 1 for (a), 2 for (i), ...
+    # 1-based position among the document's preambular paragraphs (0: not one, or not
+    # known). Preambular paragraphs are not numbered in print, but drafters cite them as
+    # "PP 4"; Resolution fills this in.
+    ordinal: int = 0
 
     @property
     def label(self) -> str:
         """A short human label: "OP 3(c)(ii)", "PP 4", "¶ 12"."""
         if self.number is None:
+            if self.kind == ParaKind.PREAMBULAR and self.ordinal:
+                return f"PP {self.ordinal}"
             return f"¶ {self.id + 1}"
         if self.kind == ParaKind.PREAMBULAR:
             return f"PP {self.number}"
@@ -90,6 +96,22 @@ class Resolution:
     agenda_item: str | None = None  # "Agenda item 21 (e)"
     source: str | None = None  # file name it was read from
     warnings: tuple[str, ...] = ()  # things the reader skipped (tables, ...)
+
+    def __post_init__(self) -> None:
+        # Number the preambular paragraphs (PP 1, PP 2, ...) once, wherever the value
+        # comes from (a reader, the store, a test).
+        count = 0
+        paragraphs = []
+        changed = False
+        for p in self.paragraphs:
+            if p.kind == ParaKind.PREAMBULAR and p.number is None:
+                count += 1
+                if p.ordinal != count:
+                    p = replace(p, ordinal=count)
+                    changed = True
+            paragraphs.append(p)
+        if changed:
+            object.__setattr__(self, "paragraphs", tuple(paragraphs))
 
     def footnote_text(self, number: str) -> str | None:
         for fn in self.footnotes:
