@@ -124,10 +124,18 @@ def _shared_phrases(a: _Doc, b: _Doc, rarity: Rarity) -> tuple[str, ...]:
     return tuple(s for _, _, s in best)
 
 
-def relate(old: Resolution, new: Resolution) -> Relation:
+def relate(
+    old: Resolution,
+    new: Resolution,
+    *,
+    min_score: float = MIN_SCORE,
+    max_links: int = MAX_LINKS,
+) -> Relation:
     """Link each paragraph of ``old`` to the paragraphs of ``new`` that reflect it.
 
-    Many-to-many; within each old paragraph, links are ranked best first.
+    Many-to-many; within each old paragraph, links are ranked best first. At most
+    ``max_links`` per old paragraph, each scoring at least ``min_score`` (cosine,
+    0-1) and a fair share of that paragraph's best link.
     """
     old_ids = [p.id for p in old.paragraphs if p.kind in _LINKABLE and p.text.strip()]
     new_ids = [p.id for p in new.paragraphs if p.kind in _LINKABLE and p.text.strip()]
@@ -169,8 +177,8 @@ def relate(old: Resolution, new: Resolution) -> Relation:
         if not scored:
             continue
         best = scored[0][0]
-        for score, k in scored[:MAX_LINKS]:
-            if score < MIN_SCORE or score < best * RELATIVE_TO_BEST:
+        for score, k in scored[:max_links]:
+            if score < min_score or score < best * RELATIVE_TO_BEST:
                 break
             shared = _shared_phrases(d, new_docs[k], rarity)
             if _convincing(shared, rarity):

@@ -98,3 +98,10 @@ def test_unrelated_texts_have_few_links(load_corpus, relation) -> None:
     )
     assert len(unrelated.links) <= 6
     assert len(relation.links) > 8 * len(unrelated.links)
+
+
+def test_thresholds_can_be_tightened(samples, relation) -> None:
+    strict = relate(relation.old, relation.new, min_score=0.5, max_links=1)
+    assert 0 < len(strict.links) < len(relation.links) / 3
+    assert all(lk.score >= 0.5 for lk in strict.links)
+    assert len({lk.old for lk in strict.links}) == len(strict.links)
