@@ -58,7 +58,8 @@ _PAREN_LABEL = re.compile(
     r"^(?:\((?P<x>[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)|(?P<y>[a-z]|[ivxlc]{1,6})\))\s+"
 )
 _SECTION_LABEL = re.compile(r"^([IVXL]{1,5}|[A-H])\.\s+(?=\S)")
-_SPONSOR = re.compile(r":\s*(?:revised\s+)?draft\s+(?:resolution|decision)\b", re.IGNORECASE)
+_SPONSOR = re.compile(r":\*{0,3}\s*(?:revised\s+)?draft\s+(?:resolution|decision)\b", re.IGNORECASE)
+_STAR_MARK = re.compile(r"(?<=\w)(:?)(\*{1,3})(?=[\s:]|$)")  # "State of Palestine:* draft"
 _ROMAN = {
     r: i
     for i, r in enumerate(
@@ -290,6 +291,11 @@ def build(draft: Draft, *, source: str | None = None, language: str | None = Non
         in_header = chapeau is not None and i <= chapeau
         if in_header:
             text, cited = MARK_RE.sub("", restore_soft(block.text)), ()
+            star = _STAR_MARK.search(text)
+            if star and star.group(2) in draft.footnotes:
+                # The sponsors' note ("* Any changes to the list of sponsors ...").
+                text = text[: star.start(2)] + text[star.end(2) :]
+                cited = (star.group(2),)
         else:
             text, cited = strip_markers(block.text, state)
         text = tidy(text)

@@ -119,3 +119,16 @@ def test_ga80_md_and_txt_agree(corpus, stem):
         return
     share = len(set(md) & set(txt)) / max(len(md), len(txt))
     assert share >= _BROKEN_AT_SOURCE[stem], (share, len(md), len(txt))
+
+
+def test_drafts_have_their_title_and_sponsor_note(corpus):
+    folder = corpus / "families"
+    l2 = load(folder / "draft-to-adopted" / "A_80_L.2.txt")
+    assert l2.title == "Participation by the State of Palestine during the eightieth session"
+    sponsor = next(p for p in l2.paragraphs if p.text.endswith("draft resolution"))
+    assert sponsor.text == "State of Palestine: draft resolution" and sponsor.footnotes == ("*",)
+    assert l2.footnote_text("*").startswith("Any changes to the list of sponsors")
+    l6 = load(folder / "cuba-embargo" / "A_80_L.6.txt")
+    assert l6.symbol == "A/80/L.6"
+    assert l6.title.startswith("Necessity of ending the economic, commercial and financial embargo")
+    assert any(p.text == "Cuba: draft resolution" for p in l6.paragraphs)
