@@ -30,6 +30,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="related-documents mode: two different texts, many-to-many links",
     )
+    p.add_argument(
+        "--min-score",
+        type=float,
+        default=None,
+        metavar="S",
+        help="with --related: show only links scoring at least S (0-1, default 0.2)",
+    )
     p.add_argument("--docx", metavar="OUT.docx", help="also write a Word document of the result")
     p.add_argument(
         "--side-by-side",
@@ -65,11 +72,17 @@ def run(args: argparse.Namespace) -> int:
 
     if args.timeout < 0:
         raise DrafterError("--timeout must be 0 (no limit) or a number of seconds")
+    if args.min_score is not None and not (args.related and 0 <= args.min_score <= 1):
+        raise DrafterError("--min-score needs --related and a score between 0 and 1")
     if (args.side_by_side or args.with_notes) and not args.docx:
         raise DrafterError("--side-by-side and --with-notes need --docx OUT.docx")
     old = load(args.old)
     new = load(args.new)
-    result = relate(old, new) if args.related else compare(old, new, timeout=args.timeout)
+    if args.related:
+        options = {} if args.min_score is None else {"min_score": args.min_score}
+        result = relate(old, new, **options)
+    else:
+        result = compare(old, new, timeout=args.timeout)
     if args.json:
         json.dump(result.to_json(), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

@@ -126,3 +126,17 @@ def test_docx_with_json_keeps_stdout_json(capsys, samples, tmp_path) -> None:
     )
     assert code == 0 and json.loads(out)["mode"] == "versions"
     assert str(out_path) in err
+
+
+def test_related_min_score(capsys, samples) -> None:
+    args = (
+        str(samples / "A_RES_67_219.pdf.txt"),
+        str(samples / "A_RES_68_4.md"),
+        "--related",
+        "--json",
+    )
+    _, loose, _ = run(capsys, *args)
+    _, strict, _ = run(capsys, *args, "--min-score", "0.5")
+    strict_links = json.loads(strict)["links"]
+    assert 0 < len(strict_links) < len(json.loads(loose)["links"])
+    assert all(lk["score"] >= 0.5 for lk in strict_links)
