@@ -18,7 +18,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Read a resolution (.docx, .pdf, .txt, .md, .doc) and print its "
         "paragraphs, kinds, numbers and footnotes.",
     )
-    p.add_argument("file", metavar="FILE", help="the resolution file to read")
+    p.add_argument("file", metavar="FILE", help="the resolution file to read ('-': standard input)")
+    p.add_argument(
+        "--format",
+        choices=("txt", "md"),
+        default="txt",
+        help="how to read standard input: PDF-extracted/plain text or Markdown (default: txt)",
+    )
     p.add_argument("--json", action="store_true", help="print the document as JSON")
     p.add_argument(
         "--width", type=int, default=100, help="line width of the outline (default: 100)"
@@ -27,9 +33,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from drafter.ingest import load
+    from drafter.ingest import load, parse_text
 
-    res = load(args.file)
+    if args.file == "-":
+        res = parse_text(sys.stdin.read(), fmt=args.format, source="<stdin>")
+    else:
+        res = load(args.file)
     out = sys.stdout
     if args.json:
         json.dump(res.to_json(), out, ensure_ascii=False, indent=2)

@@ -197,3 +197,15 @@ def test_numbers_after_a_period_in_symbols_are_not_markers():
     op = parse_text(text).paragraphs[-1]
     assert "EC-110/DEC.1 of" in op.text and "69.2 of" in op.text and "vol.2," in op.text
     assert "development. It decides;" in op.text and op.footnotes == ("1",)
+
+
+def test_parse_reads_standard_input(samples, monkeypatch, capsys):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO((samples / "A_RES_68_4.md").read_text()))
+    assert main(["parse", "-", "--format", "md", "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["symbol"] == "A/RES/68/4" and doc["source"] == "<stdin>"
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert main(["parse", "-"]) == 2
+    assert capsys.readouterr().err.strip() == "drafter: <stdin>: no text found in the file"
