@@ -85,7 +85,16 @@ def test_related_text_output(capsys, samples) -> None:
     assert "OP 3(c)(iv):" in out and "labour mobility" in out
 
 
-@pytest.mark.parametrize("extra", [["--side-by-side"], ["--with-notes"], ["--timeout", "-1"]])
+@pytest.mark.parametrize(
+    "extra",
+    [
+        ["--side-by-side"],
+        ["--with-notes"],
+        ["--timeout", "-1"],
+        ["--min-score", "0.5"],
+        ["--related", "--min-score", "2"],
+    ],
+)
 def test_bad_options_are_user_errors(capsys, samples, extra) -> None:
     code, _, err = run(
         capsys, str(samples / "A_RES_68_4.md"), str(samples / "A_RES_68_4.md"), *extra
