@@ -105,8 +105,12 @@ def _pair_closing_lines(
     the document, and a drafter reads the change as a modified date."""
     taken_old = {i for g in groups for i in g.old}
     taken_new = {i for g in groups for i in g.new}
-    olds = [p.id for p in old.paragraphs if p.kind == ParaKind.CLOSING and p.id not in taken_old]
-    news = [p.id for p in new.paragraphs if p.kind == ParaKind.CLOSING and p.id not in taken_new]
+    olds = [
+        i for i, p in enumerate(old.paragraphs) if p.kind == ParaKind.CLOSING and i not in taken_old
+    ]
+    news = [
+        i for i, p in enumerate(new.paragraphs) if p.kind == ParaKind.CLOSING and i not in taken_new
+    ]
     if len(olds) != 1 or len(news) != 1:
         return
     o, n = olds[0], news[0]
