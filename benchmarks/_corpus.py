@@ -76,10 +76,14 @@ class Truth:
         return {(o, n) for n, olds in enumerate(self.origins) for o in olds}
 
 
-def _edit_words(text: str, rng: random.Random, vocab: list[str]) -> str:
-    """A few word-level edits: replace, delete or insert, about one word in ten."""
+def _edit_words(
+    text: str, rng: random.Random, vocab: list[str], share: tuple[float, float] = (0.04, 0.12)
+) -> str:
+    """Word-level edits (replace, delete or insert) on a share of the words: by
+    default about one word in ten, at most six, as in a round of negotiation."""
     words = text.split(" ")
-    n_edits = max(1, min(6, round(len(words) * rng.uniform(0.04, 0.12))))
+    cap = 6 if share == (0.04, 0.12) else len(words)
+    n_edits = max(1, min(cap, round(len(words) * rng.uniform(*share))))
     for _ in range(n_edits):
         if len(words) < 3:
             words.append(rng.choice(vocab))
@@ -119,6 +123,7 @@ def perturb(
     move_rate: float = 0.05,
     splits: int = 2,
     merges: int = 2,
+    edit_share: tuple[float, float] = (0.04, 0.12),
 ) -> tuple[list[str], Truth]:
     """A new version of ``paragraphs`` and the truth of how it was made."""
     n = len(paragraphs)
@@ -154,11 +159,11 @@ def perturb(
         if i in deleted or i in merged_second:
             continue
         if i in edited:
-            text = _edit_words(text, rng, vocab)
+            text = _edit_words(text, rng, vocab, edit_share)
         if i in merge_firsts:
             nxt = paragraphs[i + 1]
             if i + 1 in edited:
-                nxt = _edit_words(nxt, rng, vocab)
+                nxt = _edit_words(nxt, rng, vocab, edit_share)
             items.append((text.rstrip() + " " + nxt.lstrip(), [i, i + 1]))
         elif i in split:
             cut = _split_point(text) or len(text) // 2

@@ -63,8 +63,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seeds", type=int, default=10, help="random seeds per document")
     ap.add_argument("--docs", type=int, default=0, help="number of documents (0 = all)")
     ap.add_argument("--verbose", action="store_true", help="list every error")
+    ap.add_argument(
+        "--edit-share",
+        default="0.04,0.12",
+        metavar="LO,HI",
+        help="share of an edited paragraph's words changed (default 0.04,0.12; "
+        "try 0.4,0.6 for heavy rewriting)",
+    )
     args = ap.parse_args(argv)
 
+    lo, hi = (float(x) for x in args.edit_share.split(","))
+    share = (lo, hi)
     docs = documents()
     if args.docs:
         docs = docs[: args.docs]
@@ -75,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         pool = insertion_pool(doc)
         for seed in range(args.seeds):
             rng = random.Random(seed * 1000 + d_index)
-            new_paras, truth = perturb(list(doc.paragraphs), rng, pool)
+            new_paras, truth = perturb(list(doc.paragraphs), rng, pool, edit_share=share)
             split_at = len(doc.paragraphs) // 3
             old = as_resolution(list(doc.paragraphs), operative_from=split_at)
             new = as_resolution(new_paras, operative_from=split_at)
