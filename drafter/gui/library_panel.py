@@ -85,11 +85,12 @@ class LibraryPanel(QWidget):
             by_family.setdefault(v.family_id, []).append(v)
         for fam in families:
             members = by_family.get(fam.id, [])
-            name = QStandardItem(fam.name or f"Document {fam.id}")
+            count = f"{len(members)} version{'s' if len(members) != 1 else ''}"
+            # A family row spans the three columns, so its (long) title stays readable.
+            name = QStandardItem(f"{fam.name or f'Document {fam.id}'}  ({count})")
             name.setData(fam.id, FamilyRole)
             name.setToolTip(fam.name)
-            count = QStandardItem(f"{len(members)} version{'s' if len(members) != 1 else ''}")
-            row = [name, count, QStandardItem("")]
+            row = [name, QStandardItem(""), QStandardItem("")]
             for v in members:
                 label = QStandardItem(v.symbol or v.title or v.source or f"version {v.id}")
                 label.setData(v.id, VersionRole)
@@ -110,6 +111,7 @@ class LibraryPanel(QWidget):
                     it.setData(v.id, VersionRole)
                 name.appendRow([label, stage, date])
             self.model.appendRow(row)
+            self.tree.setFirstColumnSpanned(name.row(), QModelIndex(), True)
             if first or fam.id in expanded:
                 self.tree.expand(name.index())
 

@@ -343,7 +343,7 @@ class MainWindow(QMainWindow):
 
     def _default_dock_sizes(self) -> None:
         self.resizeDocks(
-            [self.library_dock, self.notes_dock], [290, 260], Qt.Orientation.Horizontal
+            [self.library_dock, self.notes_dock], [330, 260], Qt.Orientation.Horizontal
         )
 
     def save_state(self) -> None:
