@@ -124,7 +124,7 @@ def test_pdf_printed_from_word_reads_like_the_text(corpus, tmp_path, make_docx):
 
 def test_guessed_leads_agree_with_pdf_italics(corpus, load_cached):
     """Texts without italics get their leads guessed; the PDFs' fonts are the check."""
-    from drafter.ingest.structure import guess_lead
+    from drafter.ingest.leads import guess_lead
 
     pairs = []
     cuba = corpus / "families" / "cuba-embargo" / "A_RES_73_8-EN.pdf"
