@@ -75,3 +75,24 @@ def test_alignment_quality_floor_on_perturbed_real_texts() -> None:
     precision, recall = tp / n_pred, tp / n_true
     assert 2 * precision * recall / (precision + recall) >= 0.98
     assert mtp / m_pred >= 0.9 and mtp / m_true >= 0.95
+
+
+def test_perturbation_truth_is_consistent() -> None:
+    """benchmarks/_corpus.py is shared with the GUI benchmark: its truth must hold."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from _corpus import documents, insertion_pool, perturb
+    finally:
+        sys.path.pop(0)
+    doc = documents()[3]
+    new, truth = perturb(list(doc.paragraphs), random.Random(7), insertion_pool(doc))
+    assert len(truth.origins) == len(new)
+    kept = {o for olds in truth.origins for o in olds}
+    assert kept | truth.deleted == set(range(len(doc.paragraphs)))
+    assert not kept & truth.deleted
+    for n, olds in enumerate(truth.origins):
+        if len(olds) == 1 and olds[0] not in truth.edited | truth.split:
+            assert new[n] == doc.paragraphs[olds[0]]
+        if not olds:
+            assert new[n] not in doc.paragraphs  # inserted from another resolution
+    assert truth.moved and truth.split and truth.merged
