@@ -63,3 +63,11 @@ def test_numbers_with_separators_are_one_token() -> None:
         "US", "$", " ", "1,000.50", " ", "and", " ", "3.5", " ", "per", " ", "cent", ",", " ",
         "2013", ",", " ", "12",
     ]  # fmt: skip
+
+
+def test_formatting_key_ignores_leftover_paragraph_numbers() -> None:
+    assert (
+        formatting_key("3. We gather at a critical juncture") == "We gather at a critical juncture"
+    )
+    assert formatting_key("(iv) Round table 4") == formatting_key("Round table 4")
+    assert formatting_key("2013 was a year") == "2013 was a year"
