@@ -103,3 +103,40 @@ def test_parse_text_any_unicode(text):
         except IngestError:
             continue
         assert all(p.text for p in res.paragraphs)
+
+
+_LINE_SOURCES = [
+    CORPUS / "A_RES_67_219.pdf.txt",
+    CORPUS / "families" / "cuba-embargo" / "A_80_L.6.txt",
+    CORPUS / "ga80" / "md" / "A_RES_80_24.md",
+]
+
+
+@FUZZ
+@given(data=st.data())
+def test_line_level_mutations(data):
+    """Lines dropped, repeated, swapped or cut: the structure rules never crash."""
+    source = data.draw(st.sampled_from(_LINE_SOURCES))
+    lines = source.read_text(encoding="utf-8").splitlines()
+    for _ in range(data.draw(st.integers(1, 12))):
+        i = data.draw(st.integers(0, len(lines) - 1))
+        op = data.draw(st.sampled_from(["drop", "repeat", "swap", "cut", "join"]))
+        if op == "drop":
+            del lines[i]
+        elif op == "repeat":
+            lines.insert(i, lines[i])
+        elif op == "swap" and i + 1 < len(lines):
+            lines[i], lines[i + 1] = lines[i + 1], lines[i]
+        elif op == "cut":
+            lines[i] = lines[i][: data.draw(st.integers(0, max(0, len(lines[i]))))]
+        elif op == "join" and i + 1 < len(lines):
+            lines[i : i + 2] = [lines[i] + lines[i + 1]]
+        if not lines:
+            lines = [""]
+    fmt = "md" if source.suffix == ".md" else "txt"
+    try:
+        res = parse_text("\n".join(lines), fmt=fmt)
+    except IngestError:
+        return
+    assert [p.id for p in res.paragraphs] == list(range(len(res.paragraphs)))
+    assert all(p.text and p.text == p.text.strip() for p in res.paragraphs)
