@@ -56,7 +56,7 @@ def outline(res, *, width: int = 100, italics: bool = False) -> str:
         "  ".join(
             x
             for x in (
-                f"adopted/dated {res.date.isoformat()}" if res.date else "no date",
+                f"date {res.date.isoformat()}" if res.date else "no date",
                 res.session or "",
                 res.agenda_item or "",
                 f"language {res.language}",
