@@ -247,6 +247,8 @@ _OPERATIVE_START = re.compile(
 
 
 def _looks_preambular(text: str) -> bool:
+    if text.startswith(("We, ", "Nous, ", "Nosotros, ")):
+        return True  # a declaration's chapeau: "We, Heads of State ..., we therefore:"
     return bool(_PREAMBLE_START.match(text)) and not text.rstrip().endswith(";")
 
 
