@@ -121,9 +121,20 @@ class _Reader(HTMLParser):
         self._end_paragraph()
 
 
+def _defuse_runaway_tags(text: str) -> str:
+    """Escape a "<" that opens no tag within reach ("<p <p <p ..." makes Python's
+    HTML parser quadratic); real tags are short."""
+    parts = text.split(">")
+    for i, part in enumerate(parts):
+        start = part.find("<")
+        if start != -1 and len(part) - start > 2000:
+            parts[i] = part[:start] + part[start:].replace("<", "&lt;")
+    return ">".join(parts)
+
+
 def html_to_draft(text: str) -> Draft:
     reader = _Reader()
-    reader.feed(text)
+    reader.feed(_defuse_runaway_tags(text))
     reader.close()
     body = "\n".join(reader.out)
     draft = Draft()

@@ -26,19 +26,21 @@ from drafter.ingest.paragraphs import finish
 
 _FRONT = re.compile(r"\A\s*---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_FN_DEF = re.compile(r"^\s{0,3}\[\^([^\]\s]+)\]:\s*(.*)$")
-_SUP_FN = re.compile(r"^\s*<sup>\s*([^<]+?)\s*</sup>\s*(.*)$", re.IGNORECASE)
+_FN_DEF = re.compile(r"^\s{0,3}\[\^([^\]\s]{1,12})\]:\s*(.*)$")
+_SUP_FN = re.compile(r"^\s*<sup>\s*([^<]{1,12}?)\s*</sup>\s*(.*)$", re.IGNORECASE)
 _HR = re.compile(r"^\s{0,3}(?:-{3,}|\*{3,}|_{3,})\s*$")
 _SUP = re.compile(r"<sup>\s*([^<]{1,6}?)\s*</sup>", re.IGNORECASE)
-_REF = re.compile(r"\[\^([^\]\s]+)\]")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_REF = re.compile(r"\[\^([^\]\s]{1,12})\]")
+_LINK = re.compile(r"!?\[([^\]]{0,500})\]\([^)]{0,500}\)")
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,500}>")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _LEAD = re.compile(
-    r"^((?:\d{1,3}\.\s+|\([a-z]{1,6}\)\s+)?)(\*{1,2}|_{1,2})(?!\s)(.+?)(?<!\s)\2(?!\w)"
+    r"^((?:\d{1,3}\.\s+|\([a-z]{1,6}\)\s+)?)(\*{1,2}|_{1,2})(?![\s*_])([^*_\n]{1,400}?)(?<!\s)\2(?!\w)"
 )
-_EMPH = re.compile(r"(?<![\w*])(\*{1,3}|_{1,3})(?!\s)(.+?)(?<!\s)\1(?![\w*])")
+# Emphasis spans hold no other emphasis characters and are bounded, so a line
+# full of stray asterisks cannot make matching quadratic.
+_EMPH = re.compile(r"(?<![\w*])(\*{1,3}|_{1,3})(?![\s*_])([^*_\n]{1,400}?)(?<!\s)\1(?![\w*])")
 _LIST_BULLET = re.compile(r"^\s*[-+*]\s+(?=\S)")
 _QUOTE = re.compile(r"^\s*>\s?")
 

@@ -140,3 +140,26 @@ def test_line_level_mutations(data):
         return
     assert [p.id for p in res.paragraphs] == list(range(len(res.paragraphs)))
     assert all(p.text and p.text == p.text.strip() for p in res.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "unit"),
+    [("md", "*a "), ("md", "[^"), ("md", "<a "), ("md", "[a]("), ("txt", "a 1  "),
+     ("txt", "Aaa and "), ("html", "<p "), ("txt", "20201 ")],
+)  # fmt: skip
+def test_pathological_input_stays_linear(tmp_path, fmt, unit):
+    """Inputs that make careless regular expressions quadratic finish quickly."""
+    import time
+
+    text = "The General Assembly,\n\n" + unit * 20000
+    start = time.perf_counter()
+    try:
+        if fmt == "html":
+            path = tmp_path / "x.html"
+            path.write_text("<html><body>" + text, encoding="utf-8")
+            load(path)
+        else:
+            parse_text(text, fmt=fmt)
+    except IngestError:
+        pass
+    assert time.perf_counter() - start < 3.0
