@@ -18,6 +18,7 @@ _MONTH_NAMES = {
     "en": "january february march april may june july august september october november december",
     "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
     "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "ru": "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
 }
 _MONTHS = {name: i for names in _MONTH_NAMES.values() for i, name in enumerate(names.split(), 1)}
 _MONTHS["setiembre"] = 9
@@ -27,9 +28,11 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 ADOPTED = re.compile(
     r"(?:adopted by the [A-Z][\w ]+? (?:on|at its [\w ]+? on)|adoptée par l[’']Assemblée "
-    r"générale le|aprobada por la Asamblea General el) (.+)",
+    r"générale le|aprobada por la Asamblea General el|принятая Генеральной Ассамблеей) (.+)"
+    r"|大会(\d{4}\s*年.+?日)通过",
     re.IGNORECASE,
 )
 TITLE_NUM = re.compile(r"^(?:\d{1,3}/\d{1,4}(?:\s?[A-Z])?)\.\s+(.+)$")
@@ -47,13 +50,15 @@ SPONSOR = re.compile(r":\*{0,3}\s*(?:revised\s+)?draft\s+(?:resolution|decision)
 
 
 def parse_date(text: str) -> dt.date | None:
+    """The first date in ``text``: "21 December 2012", "21 décembre 2012",
+    "21 de diciembre de 2012", "21 декабря 2012 года", "2012年12月21日", ISO."""
     m = _DATE.search(text)
     if m:
         try:
             return dt.date(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))
         except ValueError:
             return None
-    m = _ISO.search(text)
+    m = _ISO.search(text) or _CJK_DATE.search(text)
     if m:
         try:
             return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -75,7 +80,7 @@ def meta_from_header(blocks: list[str], draft: Draft) -> dict[str, object]:
         if "date" not in meta:
             m = ADOPTED.search(text)
             if m:
-                d = parse_date(m.group(1))
+                d = parse_date(m.group(1) or m.group(2))
                 if d:
                     meta["date"] = d
         if "session" not in meta:

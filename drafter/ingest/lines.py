@@ -58,7 +58,7 @@ CHAPEAU_RE = re.compile(
     r"^(?:The\s+(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|"
     r"Human\s+Rights\s+Council|Conference|Assembly)|We,\s+(?:the\s+)?(?:Heads|representatives|"
     r"Ministers)\b|L[’']Assembl[ée]e\s+g[ée]n[ée]rale|La\s+Asamblea\s+General|"
-    r"Генеральная\s+Ассамблея|الجمعية\s+العامة|大会)",
+    r"Генеральная\s+Ассамблея,?$|الجمعية\s+العامة[،,]?$|大会[，,]?$)",
 )
 # "3.", "(a)", "(iv)", French/Spanish "a)", section "IV." / "A."
 LABEL = (

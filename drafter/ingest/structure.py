@@ -28,8 +28,8 @@ from drafter.ingest.lines import CHAPEAU_RE, tidy
 from drafter.model import Footnote, Paragraph, ParaKind, Resolution
 
 _CLOSING = re.compile(
-    r"^\*?\d{1,3}(?:st|nd|rd|th|e|re|a|ª)\s+(?:(?:plenary\s+)?meeting|séance plénière|"
-    r"sesión plenaria)\b",
+    r"^\*?(?:\d{1,3}(?:st|nd|rd|th|e|re|a|ª|-е)\s+(?:(?:plenary\s+)?meeting|séance plénière|"
+    r"sesión plenaria|пленарное заседание)\b|第\s*\d{1,3}\s*次全体会议)",
     re.IGNORECASE,
 )
 _NUM_LABEL = re.compile(r"^(\d{1,3})\.(?!\d)\s*")
@@ -187,7 +187,9 @@ def build(draft: Draft, *, source: str | None = None, language: str | None = Non
                 kind = ParaKind.HEADING
                 if _SECTION_LABEL.match(text):
                     numbering.reset()
-            elif not seen_operative and (text.rstrip().endswith(",") or _looks_preambular(text)):
+            elif not seen_operative and (
+                text.rstrip().endswith((",", "，", "،")) or _looks_preambular(text)
+            ):
                 kind = ParaKind.PREAMBULAR
             elif not seen_operative and _looks_operative(text):
                 kind = ParaKind.OPERATIVE

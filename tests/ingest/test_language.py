@@ -58,3 +58,21 @@ def test_spanish_dates_and_closing():
     res = parse_text(text)
     assert (res.symbol, res.language, str(res.date)) == ("A/RES/68/4", "es", "2013-10-03")
     assert res.paragraphs[-1].kind.value == "closing"
+
+
+def test_russian_and_chinese_headers():
+    ru = parse_text(
+        "Резолюция, принятая Генеральной Ассамблеей 21 декабря 2012 года\n\n"
+        "67/219. Международная миграция и развитие\n\nГенеральная Ассамблея,\n\n"
+        "ссылаясь на свои резолюции,\n\n1. принимает к сведению доклад;\n\n"
+        "61-е пленарное заседание\n21 декабря 2012 года"
+    )
+    zh = parse_text(
+        "大会2012年12月21日通过的决议\n\n67/219. 国际移徙与发展\n\n大会，\n\n回顾其各项决议，\n\n"
+        "1. 注意到秘书长的报告；\n\n第61次全体会议\n2012年12月21日"
+    )
+    for res, lang in ((ru, "ru"), (zh, "zh")):
+        assert (res.symbol, res.language, str(res.date)) == ("A/RES/67/219", lang, "2012-12-21")
+        kinds = [(p.kind.value, p.number) for p in res.paragraphs[3:]]
+        assert kinds == [("preambular", None), ("operative", "1"), ("closing", None)], lang
+    assert zh.title == "国际移徙与发展"
