@@ -65,6 +65,8 @@ def test_corpus_file_loads_cleanly(path):
         assert not FURNITURE.search(p.text), (p.label, p.text[:200])
         assert not _page_number(p.text), (p.label, p.text[:200])
         assert p.text == p.text.strip() and "  " not in p.text
+    for p in res.paragraphs:  # headings too: no job numbers, barcodes, page marks
+        assert not re.search(r"\b\d{2}-\d{5}\b|Please recycle|\*\d{7}\*|_{4,}", p.text), p.text
     assert [p.id for p in res.paragraphs] == list(range(len(res.paragraphs)))
     if "scanned" not in path.parts:
         # (80/59's Markdown conversion stops before its operative part.)
