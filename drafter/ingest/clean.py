@@ -10,6 +10,7 @@ pass (:func:`drafter.ingest.paragraphs.finish`), which Markdown and Word reuse.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from drafter.ingest.blocks import LEAD_MARK, Block, Draft
@@ -36,6 +37,39 @@ from drafter.ingest.lines import (
 from drafter.ingest.paragraphs import finish
 
 # ---------------------------------------------------------------- text to draft
+
+# A line that opens a preambular paragraph (used only where paragraphs are not
+# separated by blank lines).
+OPENER_LINE = re.compile(
+    r"^(?:(?:Recalling|Reaffirming|Recognizing|Noting|Taking note|Bearing in mind|Welcoming|"
+    r"Acknowledging|Emphasizing|Stressing|Underlining|Expressing|Reiterating|Considering|"
+    r"Affirming|Having|Determined|Concerned|Deeply|Gravely|Mindful|Conscious|Convinced|"
+    r"Alarmed|Guided|Aware|Desirous|Encouraged|Seriously)\b|The General Assembly\b)"
+)
+
+
+class _Layout:
+    """How the body text is laid out: each page's usual left margin (odd and even
+    pages differ in print), and whether paragraphs are separated by blank lines."""
+
+    def __init__(self, lines: list[str], breaks: set[int], *, start: int = 0) -> None:
+        self.page_starts = sorted({0, *breaks})
+        self.margins: list[int] = []
+        for k, first in enumerate(self.page_starts):
+            last = self.page_starts[k + 1] if k + 1 < len(self.page_starts) else len(lines)
+            counts: dict[int, int] = {}
+            for ln in lines[max(first, start) : last]:
+                if ln.strip():
+                    counts[indent(ln)] = counts.get(indent(ln), 0) + 1
+            self.margins.append(max(counts, key=lambda m: counts[m]) if counts else 0)
+        body = lines[start:]
+        text_lines = sum(1 for ln in body if ln.strip())
+        blanks = len(body) - text_lines
+        self.dense = text_lines >= 20 and blanks < 0.05 * text_lines
+
+    def margin_at(self, i: int) -> int:
+        k = bisect.bisect_right(self.page_starts, i) - 1
+        return self.margins[max(0, k)]
 
 
 def text_to_draft(text: str, draft: Draft | None = None) -> Draft:
@@ -75,6 +109,7 @@ def text_to_draft(text: str, draft: Draft | None = None) -> Draft:
             draft.meta.setdefault("symbol_line", m.group(0))
             break
 
+    layout = _Layout(lines, breaks, start=chapeau + 1 if chapeau else 0)
     current: list[str] = []
     pending_break = False
 
@@ -108,6 +143,12 @@ def text_to_draft(text: str, draft: Draft | None = None) -> Draft:
                 fn_blank = True
             else:
                 flush()
+            continue
+        if in_fn and re.fullmatch(r"\d{1,3}", s) and (fn_num or not current):
+            # "1" alone, its text on the next line (pdftotext -layout)
+            if fn_num:
+                draft.add_footnote(fn_num, " ".join(fn_text))
+            fn_num, fn_text, fn_indent, fn_blank = s, [], indent(line), False
             continue
         if is_furniture(s) or (
             not in_header and (s in repeats or header_like(s, titles, full_titles))
@@ -184,6 +225,13 @@ def text_to_draft(text: str, draft: Draft | None = None) -> Draft:
         if current and LABEL_START.match(s):
             prev = current[-1].strip()
             if LABEL_ONLY.match(prev) is None and (ends_terminal(prev) or in_header):
+                flush()
+        elif current and not in_header and ends_terminal(current[-1]):
+            # Text without blank lines between paragraphs (pdftotext): a deeper
+            # first-line indent, or a preambular opener after a finished line.
+            margin = layout.margin_at(i)
+            indented = margin >= 4 and indent(line) >= margin + 3
+            if indented or (layout.dense and OPENER_LINE.match(s)):
                 flush()
         current.append(marked[i] if not trailing else s)
         if LABEL_ONLY.match(s):

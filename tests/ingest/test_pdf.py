@@ -135,3 +135,31 @@ def test_guessed_leads_agree_with_pdf_italics(corpus, load_cached):
     assert len(pairs) > 80
     agree = sum(a == b for a, b in pairs)
     assert agree / len(pairs) >= 0.95, [x for x in pairs if x[0] != x[1]]
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+@pytest.mark.parametrize(
+    "name",
+    ["pdf/A_RES_73_3-EN.pdf", "pdf/A_RES_73_6-EN.pdf", "pdf/A_RES_73_7-EN.pdf",
+     "families/cuba-embargo/A_RES_73_8-EN.pdf"],
+)  # fmt: skip
+def test_pdf_and_its_pdftotext_layout_text_agree(corpus, tmp_path, load_cached, name):
+    """The 73/x PDFs and their text (pdftotext -layout: no blank lines between
+    paragraphs, only indents) give the same paragraphs. pdftotext splits some words
+    ("Amer ica"), so texts are compared without spaces."""
+    import re
+
+    txt = tmp_path / "extracted.txt"
+    subprocess.run(["pdftotext", "-layout", str(corpus / name), str(txt)], check=True)
+
+    def body(res):
+        return [
+            (p.kind, p.number, re.sub(r"\s+", "", p.text))
+            for p in res.paragraphs
+            if p.kind != ParaKind.HEADING
+        ]
+
+    from_pdf, from_text = body(load_cached(corpus / name)), body(load(txt))
+    assert [x[:2] for x in from_pdf] == [x[:2] for x in from_text if x[0] != ParaKind.OTHER]
+    same = len(set(from_pdf) & set(from_text))
+    assert same >= 0.9 * len(from_pdf), (same, len(from_pdf))
