@@ -11,6 +11,7 @@ pass (:func:`drafter.ingest.paragraphs.finish`), which Markdown and Word reuse.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from drafter.ingest.blocks import LEAD_MARK, Block, Draft
@@ -40,6 +41,7 @@ from drafter.ingest.paragraphs import finish
 
 # A line that opens a preambular paragraph (used only where paragraphs are not
 # separated by blank lines).
+CLOSING_LINE = re.compile(r"^\d{1,3}(?:st|nd|rd|th)\s+plenary\s+meeting\b", re.IGNORECASE)
 OPENER_LINE = re.compile(
     r"^(?:(?:Recalling|Reaffirming|Recognizing|Noting|Taking note|Bearing in mind|Welcoming|"
     r"Acknowledging|Emphasizing|Stressing|Underlining|Expressing|Reiterating|Considering|"
@@ -62,10 +64,17 @@ class _Layout:
                 if ln.strip():
                     counts[indent(ln)] = counts.get(indent(ln), 0) + 1
             self.margins.append(max(counts, key=lambda m: counts[m]) if counts else 0)
-        body = lines[start:]
-        text_lines = sum(1 for ln in body if ln.strip())
-        blanks = len(body) - text_lines
-        self.dense = text_lines >= 20 and blanks < 0.05 * text_lines
+        # Dense: finished lines are followed by a new paragraph's first line more
+        # often than by a blank line (pdftotext without -layout).
+        body = [ln.strip() for ln in lines[start:]]
+        direct = blank = 0
+        for a, b in itertools.pairwise(body):
+            if a and ends_terminal(a):
+                if not b:
+                    blank += 1
+                elif OPENER_LINE.match(b) or LABEL_START.match(b):
+                    direct += 1
+        self.dense = direct >= 3 and direct > blank
 
     def margin_at(self, i: int) -> int:
         k = bisect.bisect_right(self.page_starts, i) - 1
@@ -222,6 +231,8 @@ def text_to_draft(text: str, draft: Draft | None = None) -> Draft:
                     fn_text.append(s)
                 continue
         # An ordinary body line.
+        if i == chapeau or (current and CLOSING_LINE.match(s)):
+            flush()  # "The General Assembly," and "61st plenary meeting" stand alone
         if current and LABEL_START.match(s):
             prev = current[-1].strip()
             if LABEL_ONLY.match(prev) is None and (ends_terminal(prev) or in_header):
@@ -234,6 +245,8 @@ def text_to_draft(text: str, draft: Draft | None = None) -> Draft:
             if indented or (layout.dense and OPENER_LINE.match(s)):
                 flush()
         current.append(marked[i] if not trailing else s)
+        if i == chapeau and chapeau:
+            flush()
         if LABEL_ONLY.match(s):
             continue  # "1." alone on its line (PyMuPDF): the text follows
     flush()

@@ -31,6 +31,7 @@ _FURNITURE = [
         r"^\d{2}-\d{5}\s*(\([A-Z]\))?\s+\d{1,3}\s*/\s*\d{1,3}$",  # job number + page
         r"^\d{1,3}\s*/\s*\d{1,3}\s+\d{2}-\d{5}\s*(\([A-Z]\))?$",
         r"^\*\d{6,}\*$",  # barcode
+        r"^\d{6}$",  # the date code of a job number printed on its own line
         r"^please\s+recycle\b.*$",
         r"^\d{1,3}$",  # a bare page number
     )
@@ -170,18 +171,27 @@ def indent(line: str) -> int:
 
 
 def title_lines(lines: list[str], chapeau: int) -> list[str]:
-    """Lines of the document title as printed in the header zone ("67/219. Title"), in order."""
+    """Lines of the document title as printed in the header zone ("67/219. Title"), in order.
+
+    The number may stand alone on its line ("73/8." then the title below it).
+    """
     found: list[str] = []
-    title_re = re.compile(r"^\s*(?:\d{1,3}/\d{1,4}(?:\s*[A-Z])?\.\s+)(.+)$")
+    title_re = re.compile(r"^\s*(?:\d{1,3}/\d{1,4}(?:\s*[A-Z])?\.)(?:\s+(.+))?$")
     for i in range(min(chapeau, len(lines))):
         m = title_re.match(lines[i])
-        if m:
+        if not m:
+            continue
+        rest = lines[i + 1 : chapeau]
+        if m.group(1):
             found.append(m.group(1).strip())
-            for nxt in lines[i + 1 : chapeau]:
-                if not nxt.strip():
-                    break
-                found.append(nxt.strip())
-            break
+        else:
+            while rest and not rest[0].strip():
+                rest = rest[1:]
+        for nxt in rest:
+            if not nxt.strip() or CHAPEAU_RE.match(nxt.strip()):
+                break
+            found.append(nxt.strip())
+        break
     return found
 
 

@@ -143,14 +143,16 @@ def test_guessed_leads_agree_with_pdf_italics(corpus, load_cached):
     ["pdf/A_RES_73_3-EN.pdf", "pdf/A_RES_73_6-EN.pdf", "pdf/A_RES_73_7-EN.pdf",
      "families/cuba-embargo/A_RES_73_8-EN.pdf"],
 )  # fmt: skip
-def test_pdf_and_its_pdftotext_layout_text_agree(corpus, tmp_path, load_cached, name):
-    """The 73/x PDFs and their text (pdftotext -layout: no blank lines between
-    paragraphs, only indents) give the same paragraphs. pdftotext splits some words
-    ("Amer ica"), so texts are compared without spaces."""
+@pytest.mark.parametrize("layout", [True, False], ids=["layout", "raw"])
+def test_pdf_and_its_pdftotext_text_agree(corpus, tmp_path, load_cached, name, layout):
+    """The 73/x PDFs and their text give the same paragraphs. pdftotext separates
+    paragraphs by no blank line (-layout: only by indents; plain: not at all), and
+    splits some words ("Amer ica"), so texts are compared without spaces."""
     import re
 
     txt = tmp_path / "extracted.txt"
-    subprocess.run(["pdftotext", "-layout", str(corpus / name), str(txt)], check=True)
+    cmd = ["pdftotext", *(["-layout"] if layout else []), str(corpus / name), str(txt)]
+    subprocess.run(cmd, check=True)
 
     def body(res):
         return [
@@ -160,6 +162,10 @@ def test_pdf_and_its_pdftotext_layout_text_agree(corpus, tmp_path, load_cached, 
         ]
 
     from_pdf, from_text = body(load_cached(corpus / name)), body(load(txt))
-    assert [x[:2] for x in from_pdf] == [x[:2] for x in from_text if x[0] != ParaKind.OTHER]
     same = len(set(from_pdf) & set(from_text))
-    assert same >= 0.9 * len(from_pdf), (same, len(from_pdf))
+    if layout:
+        numbered = [x[:2] for x in from_text if x[0] != ParaKind.OTHER]
+        assert [x[:2] for x in from_pdf] == numbered
+        assert same >= 0.9 * len(from_pdf), (same, len(from_pdf))
+    else:  # plain pdftotext interleaves footnotes and page furniture less cleanly
+        assert same >= 0.7 * len(from_pdf), (same, len(from_pdf))
