@@ -62,9 +62,10 @@ CHAPEAU_RE = re.compile(
     r"Генеральная\s+Ассамблея,?$|الجمعية\s+العامة[،,]?$|大会[，,]?$)",
 )
 # "3.", "(a)", "(iv)", French/Spanish "a)", section "IV." / "A."
+# Negotiation texts also number "PP3", "OP 4 bis." and "3 bis.".
 LABEL = (
-    r"(?:\d{1,3}\.(?!\d)|\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)|(?:[a-z]|[ivxlc]{1,6})\)|"
-    r"[IVXL]{1,5}\.|[A-H]\.)"
+    r"(?:\d{1,3}(?:\s?(?:bis|ter|quater))?\.(?!\d)|\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)|"
+    r"(?:[a-z]|[ivxlc]{1,6})\)|[IVXL]{1,5}\.|[A-H]\.|(?:PP|OP)\s?\d{1,3}(?:\s?(?:bis|ter|quater))?\.?)"
 )
 LABEL_START = re.compile(rf"^{LABEL}(?:\s+|$)")
 LABEL_ONLY = re.compile(rf"^{LABEL}$")

@@ -32,7 +32,9 @@ _CLOSING = re.compile(
     r"sesión plenaria|пленарное заседание)\b|第\s*\d{1,3}\s*次全体会议)",
     re.IGNORECASE,
 )
-_NUM_LABEL = re.compile(r"^(\d{1,3})\.(?!\d)\s*")
+_NUM_LABEL = re.compile(r"^(\d{1,3}(?:\s?(?:bis|ter|quater))?)\.(?!\d)\s*")
+# Negotiation drafts: "PP3 Recalling ...", "OP 4 bis. Decides ..."
+_PP_OP_LABEL = re.compile(r"^(PP|OP)\s?(\d{1,3}(?:\s?(?:bis|ter|quater))?)\.?\s+(?=\S)")
 _PAREN_LABEL = re.compile(
     r"^(?:\((?P<x>[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)|(?P<y>[a-z]|[ivxlc]{1,6})\))\s+"
 )
@@ -174,7 +176,13 @@ def build(draft: Draft, *, source: str | None = None, language: str | None = Non
         else:
             m = _NUM_LABEL.match(text)
             p = _PAREN_LABEL.match(text)
-            if m and (len(text) > m.end()):
+            ppop = _PP_OP_LABEL.match(text)
+            if ppop:
+                number, level = numbering.top_level(ppop.group(2))
+                text = text[ppop.end() :]
+                kind = ParaKind.PREAMBULAR if ppop.group(1) == "PP" else ParaKind.OPERATIVE
+                seen_operative = seen_operative or kind == ParaKind.OPERATIVE
+            elif m and (len(text) > m.end()):
                 number, level = numbering.top_level(m.group(1))
                 text = text[m.end() :]
                 kind = ParaKind.OPERATIVE

@@ -209,3 +209,21 @@ def test_parse_reads_standard_input(samples, monkeypatch, capsys):
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
     assert main(["parse", "-"]) == 2
     assert capsys.readouterr().err.strip() == "drafter: <stdin>: no text found in the file"
+
+
+def test_negotiation_draft_numbering():
+    """Zero drafts number paragraphs "PP1", "OP 4 bis." and "3 bis."."""
+    res = parse_text(
+        "The General Assembly,\n\nPP1 Recalling its resolution 67/219,\n\n"
+        "PP2 bis Welcoming the report,\n\nOP1. Decides to act;\n\nOP1 bis. Also decides that:\n\n"
+        "(a) first;\n\n3 bis. Requests a report."
+    )
+    got = [(p.kind.value, p.number, p.label, p.text) for p in res.paragraphs[1:]]
+    assert got == [
+        ("preambular", "1", "PP 1", "Recalling its resolution 67/219,"),
+        ("preambular", "2 bis", "PP 2 bis", "Welcoming the report,"),
+        ("operative", "1", "OP 1", "Decides to act;"),
+        ("operative", "1 bis", "OP 1 bis", "Also decides that:"),
+        ("subparagraph", "1 bis(a)", "OP 1 bis(a)", "first;"),
+        ("operative", "3 bis", "OP 3 bis", "Requests a report."),
+    ]
