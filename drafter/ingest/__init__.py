@@ -1,11 +1,13 @@
 """Reading resolutions: any common file form in, one :class:`Resolution` out.
 
 ``load(path)`` picks a reader by the file's content (magic bytes) and suffix:
-.docx (python-docx), .pdf (pdfminer.six), legacy .doc (through LibreOffice),
-.md, and .txt (PDF-extracted or plain). Every reader yields a
-:class:`~drafter.ingest.blocks.Draft`; the shared cleaner and structurer do the
-rest, so a text reads the same whatever form it came in. Any problem with the
-input is an :class:`~drafter.errors.IngestError` naming the file.
+.docx (python-docx), .pdf (pdfminer.six), legacy .doc, .rtf and .odt (through
+LibreOffice), .html, .md, and .txt (PDF-extracted or plain). Every reader yields
+a :class:`~drafter.ingest.blocks.Draft`; the shared cleaner (``clean``,
+``lines``, ``paragraphs``) and the structurer (``structure``, ``header``,
+``footnotes``, ``leads``) do the rest, so a text reads the same whatever form it
+came in. Any problem with the input is an :class:`~drafter.errors.IngestError`
+naming the file.
 """
 
 from __future__ import annotations
