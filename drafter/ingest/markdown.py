@@ -43,6 +43,7 @@ _LEAD = re.compile(
 _EMPH = re.compile(r"(?<![\w*])(\*{1,3}|_{1,3})(?![\s*_])([^*_\n]{1,400}?)(?<!\s)\1(?![\w*])")
 _LIST_BULLET = re.compile(r"^\s*[-+*]\s+(?=\S)")
 _QUOTE = re.compile(r"^\s*>\s?")
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 
 
 def front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -102,6 +103,8 @@ def markdown_to_draft(text: str) -> Draft:
     in_footnotes = False
     fn_current: str | None = None
     fn_blank = False
+    in_table = False
+    tables = 0
     group: list[str] = []
 
     def emit(group_lines: list[str], heading: bool = False) -> None:
@@ -183,8 +186,20 @@ def markdown_to_draft(text: str) -> Draft:
         if not line.strip():
             flush()
             continue
+        if _TABLE_ROW.match(line):
+            # Tables (voting records, lists of States) are not paragraphs.
+            flush()
+            if not in_table:
+                tables += 1
+            in_table = True
+            continue
+        in_table = False
         group.append(_LIST_BULLET.sub("", line))
     flush()
+    if tables:
+        draft.warnings.append(
+            f"{tables} table{'s' if tables > 1 else ''} skipped (tables are not read)"
+        )
     titles: list[str] = []
     for b in draft.blocks[:40]:
         titles += title_lines([b.text], 1)

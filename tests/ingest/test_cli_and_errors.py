@@ -227,3 +227,13 @@ def test_negotiation_draft_numbering():
         ("subparagraph", "1 bis(a)", "OP 1 bis(a)", "first;"),
         ("operative", "3 bis", "OP 3 bis", "Requests a report."),
     ]
+
+
+def test_markdown_table_is_skipped_with_a_warning():
+    res = parse_text(
+        "The General Assembly,\n\n1. Decides to act;\n\n| In favour | Against |\n|---|---|\n"
+        "| 120 | 3 |\n\n2. Requests a report.",
+        fmt="md",
+    )
+    assert [p.number for p in res.paragraphs] == [None, "1", "2"]
+    assert res.warnings == ("1 table skipped (tables are not read)",)
