@@ -56,6 +56,9 @@ class Paragraph:
     # known). Preambular paragraphs are not numbered in print, but drafters cite them as
     # "PP 4"; Resolution fills this in.
     ordinal: int = 0
+    # Where each footnote marker stood in ``text`` (character offsets, parallel to
+    # ``footnotes``), so exports can put the reference back in place; () if unknown.
+    footnote_offsets: tuple[int, ...] = ()
 
     @property
     def label(self) -> str:
@@ -77,6 +80,7 @@ class Paragraph:
             "number": self.number,
             "text": self.text,
             "footnotes": list(self.footnotes),
+            "footnote_offsets": list(self.footnote_offsets),
             "lead": self.lead,
             "level": self.level,
         }
