@@ -91,6 +91,30 @@ def _next_footnote(draft: Draft, number: str) -> bool:
     return number not in draft.footnotes and highest < int(number) <= highest + 2
 
 
+def _continues(prev: Block, block: Block, plain: str, after_break: bool) -> bool:
+    """Is ``block`` the rest of ``prev``, cut by a page break or a conversion?"""
+    if prev.heading or block.heading:
+        return False
+    prev_plain = MARK_RE.sub("", prev.text)
+    if not ends_terminal(prev.text) and not LABEL_ONLY.match(prev.text):
+        # The previous paragraph stopped mid-sentence.
+        return (
+            _starts_continuation(plain)  # "... 51/17 of 12 November" | "1996, 52/10 ..."
+            or (after_break and len(prev_plain) > 60 and plain[:1].isupper())
+            or (_ends_with_function_word(prev.text) and not LABEL_START.match(plain))
+            or (len(prev_plain) > 60 and _cut_name(plain))  # "... Winter" | "Games, as ..."
+        )
+    # It ended with a comma at a page break: a sentence goes on unless the next
+    # block opens a paragraph of its own.
+    return (
+        after_break
+        and prev.text.rstrip().endswith(",")
+        and not LABEL_START.match(plain)
+        and (plain[:1].islower() or not _OPENER.match(plain))
+        and not _CLOSING_LINE.match(plain)
+    )
+
+
 def finish(draft: Draft, *, titles: list[str] | None = None) -> Draft:
     """Block-level cleaning shared by all PDF-derived forms.
 
@@ -127,30 +151,7 @@ def finish(draft: Draft, *, titles: list[str] | None = None) -> Draft:
         block_break = block.after_break or pending
         pending = False
         prev = out[-1] if out else None
-        if (
-            prev is not None
-            and in_body
-            and not prev.heading
-            and not block.heading
-            and not ends_terminal(prev.text)
-            and not LABEL_ONLY.match(prev.text)
-            and (
-                _starts_continuation(text)
-                or (block_break and len(MARK_RE.sub("", prev.text)) > 60 and plain[:1].isupper())
-                or (_ends_with_function_word(prev.text) and not LABEL_START.match(plain))
-                or (len(MARK_RE.sub("", prev.text)) > 60 and _cut_name(plain))
-            )
-        ) or (
-            prev is not None
-            and in_body
-            and block_break
-            and not prev.heading
-            and not block.heading
-            and prev.text.rstrip().endswith(",")
-            and not LABEL_START.match(plain)
-            and (plain[:1].islower() or not _OPENER.match(plain))
-            and not _CLOSING_LINE.match(plain)
-        ):
+        if prev is not None and in_body and _continues(prev, block, plain, block_break):
             prev.text = join_lines([prev.text, text])
             continue
         if prev is not None and LABEL_ONLY.match(prev.text.strip()) and not block.heading:
