@@ -83,173 +83,188 @@ class _Layout:
 
 def text_to_draft(text: str, draft: Draft | None = None) -> Draft:
     """Clean PDF-extracted (or plain) text into blocks and footnotes."""
-    draft = draft or Draft()
-    text = normalize(text)
-    raw_lines = text.split("\n")
-    lines: list[str] = []
-    breaks: set[int] = set()
-    for line in raw_lines:
-        if "\f" in line:
-            parts = line.split("\f")
-            for k, part in enumerate(parts):
+    return _Cleaner(text, draft or Draft()).run()
+
+
+class _Cleaner:
+    """One pass over the lines of a text: page furniture out, footnote blocks out,
+    lines gathered into paragraphs. Block-level repairs follow in ``finish``."""
+
+    def __init__(self, text: str, draft: Draft) -> None:
+        self.draft = draft
+        lines: list[str] = []
+        self.breaks: set[int] = set()  # indexes of lines that start a new page
+        for line in normalize(text).split("\n"):
+            for k, part in enumerate(line.split("\f")):
                 if k:
-                    breaks.add(len(lines))
+                    self.breaks.add(len(lines))
                     lines.append("")
-                if part.strip():
+                if part.strip() or (k == 0 and "\f" not in line):
                     lines.append(part.rstrip())
-        else:
-            lines.append(line.rstrip())
-    italics_known = any(LEAD_MARK in line for line in lines)
-    marked = lines
-    lines = [line.replace(LEAD_MARK, "") for line in lines]
-    chapeau = find_chapeau(lines)
-    if chapeau == len(lines):
-        chapeau = 0
-    titles = title_lines(lines, chapeau)
-    full_titles = [" ".join(titles)] if titles else []
-    if "title" in draft.meta:
-        full_titles.append(draft.meta["title"])
-    repeats = furniture_repeats(lines, chapeau + 1 if chapeau else 0, titles)
+        self.italics_known = any(LEAD_MARK in line for line in lines)
+        self.marked = lines  # with the PDF reader's italic marks
+        self.lines = [line.replace(LEAD_MARK, "") for line in lines]
+        chapeau = find_chapeau(self.lines)
+        self.chapeau = 0 if chapeau == len(self.lines) else chapeau
+        body_start = self.chapeau + 1 if self.chapeau else 0
+        self.titles = title_lines(self.lines, self.chapeau)
+        self.full_titles = [" ".join(self.titles)] if self.titles else []
+        if "title" in draft.meta:
+            self.full_titles.append(draft.meta["title"])
+        self.repeats = furniture_repeats(self.lines, body_start, self.titles)
+        self.layout = _Layout(self.lines, self.breaks, start=body_start)
+        # Symbol printed alone in the cover block (A/80/L.6, A/RES/46/182).
+        for line in self.lines[: max(self.chapeau, 40)]:
+            m = SYMBOL_RE.search(line)
+            if m and (SYMBOL_LINE.match(line.strip()) or line.strip().startswith("United Nations")):
+                draft.meta.setdefault("symbol_line", m.group(0))
+                break
+        self.current: list[str] = []
+        self.pending_break = False
+        self.in_fn = False
+        self.fn_num = ""
+        self.fn_text: list[str] = []
+        self.fn_indent = 0
+        self.fn_blank = False
 
-    # Symbol printed alone in the cover block (A/80/L.6, A/RES/46/182).
-    for line in lines[: max(chapeau, 40)]:
-        m = SYMBOL_RE.search(line)
-        if m and (SYMBOL_LINE.match(line.strip()) or line.strip().startswith("United Nations")):
-            draft.meta.setdefault("symbol_line", m.group(0))
-            break
+    # -- paragraphs and footnotes being built
 
-    layout = _Layout(lines, breaks, start=chapeau + 1 if chapeau else 0)
-    current: list[str] = []
-    pending_break = False
+    def flush(self) -> None:
+        if self.current:
+            text, lead = join_with_lead(self.current, self.italics_known)
+            self.draft.blocks.append(Block(text, lead=lead, after_break=self.pending_break))
+            self.pending_break = False
+        self.current = []
 
-    def flush() -> None:
-        nonlocal current, pending_break
-        if current:
-            text, lead = join_with_lead(current, italics_known)
-            draft.blocks.append(Block(text, lead=lead, after_break=pending_break))
-            pending_break = False
-        current = []
+    def start_fn(self, number: str, text: list[str], line: str) -> None:
+        if self.fn_num:
+            self.draft.add_footnote(self.fn_num, " ".join(self.fn_text))
+        self.fn_num, self.fn_text, self.fn_indent, self.fn_blank = number, text, indent(line), False
 
-    in_fn = False
-    fn_num = ""
-    fn_text: list[str] = []
-    fn_indent = 0
-    fn_blank = False
+    def end_fn(self) -> None:
+        if self.fn_num:
+            self.draft.add_footnote(self.fn_num, " ".join(self.fn_text))
+        self.in_fn, self.fn_num, self.fn_text = False, "", []
 
-    def end_fn() -> None:
-        nonlocal in_fn, fn_num, fn_text
-        if fn_num:
-            draft.add_footnote(fn_num, " ".join(fn_text))
-        in_fn, fn_num, fn_text = False, "", []
+    # -- the pass
 
-    for i, line in enumerate(lines):
-        s = line.strip()
-        in_header = i < chapeau
-        if i in breaks:
-            pending_break = True
+    def run(self) -> Draft:
+        for i, line in enumerate(self.lines):
+            self.line(i, line, line.strip())
+        self.flush()
+        self.end_fn()
+        self.draft.meta.setdefault("chapeau_seen", "1" if self.chapeau else "")
+        return finish(self.draft, titles=self.titles)
+
+    def line(self, i: int, line: str, s: str) -> None:
+        in_header = i < self.chapeau
+        if i in self.breaks:
+            self.pending_break = True
         if not s:
-            if in_fn:
-                fn_blank = True
+            if self.in_fn:
+                self.fn_blank = True
             else:
-                flush()
-            continue
-        if in_fn and re.fullmatch(r"\d{1,3}", s) and (fn_num or not current):
-            # "1" alone, its text on the next line (pdftotext -layout)
-            if fn_num:
-                draft.add_footnote(fn_num, " ".join(fn_text))
-            fn_num, fn_text, fn_indent, fn_blank = s, [], indent(line), False
-            continue
+                self.flush()
+            return
+        if self.in_fn and re.fullmatch(r"\d{1,3}", s) and (self.fn_num or not self.current):
+            self.start_fn(s, [], line)  # "1" alone, its text below (pdftotext -layout)
+            return
         if is_furniture(s) or (
-            not in_header and (s in repeats or header_like(s, titles, full_titles))
+            not in_header and (s in self.repeats or header_like(s, self.titles, self.full_titles))
         ):
-            if in_fn:
-                end_fn()
-            if current:
-                # The page may continue the same paragraph: flush it and let
-                # finish() decide whether the next block merges into it.
-                flush()
-            pending_break = True
-            continue
-        title_tail = (
-            bool(current) and not ends_terminal(current[-1]) and s.lower() == "united nations"
-        )
-        if in_header and is_cover_line(s) and not title_tail:
-            if re.match(r"^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$", s):
-                last = current[-1] if current else (draft.blocks[-1].text if draft.blocks else "")
-                if last.rstrip().endswith((" on", " of")):
-                    # "Resolution adopted by the General Assembly on" / "21 December 2012"
-                    if current:
-                        current.append(s)
-                    else:
-                        draft.blocks[-1].text = join_lines([draft.blocks[-1].text, s])
-                    continue
-                draft.meta.setdefault("cover_date", s)
-            flush()
-            continue
-        trailing = None if in_header or in_fn else TRAILING_RULE.search(s)
+            if self.in_fn:
+                self.end_fn()
+            # The page may continue the same paragraph: flush it and let finish()
+            # decide whether the next block merges into it.
+            self.flush()
+            self.pending_break = True
+            return
+        if in_header and self.cover_line(s):
+            return
+        trailing = None if in_header or self.in_fn else TRAILING_RULE.search(s)
         if trailing:
-            current.append(s[: trailing.start()])
+            self.current.append(s[: trailing.start()])
             s = "---"
         if RULE.match(s) and not in_header:
-            flush()
-            end_fn()
-            in_fn, fn_blank = True, False
-            pending_break = True
-            continue
-        if in_fn:
-            m = FN_START.match(s)
-            if m and (m.group(1).isdigit() or m.group(1).startswith("*")):
-                if fn_num:
-                    draft.add_footnote(fn_num, " ".join(fn_text))
-                fn_num, fn_text, fn_indent, fn_blank = (
-                    m.group(1),
-                    [m.group(2)],
-                    indent(line),
-                    False,
-                )
-                continue
-            last_fn = next(reversed(draft.footnotes), None) if draft.footnotes else None
-            if (
-                not fn_num
-                and not fn_blank
-                and last_fn
-                and not draft.footnotes[last_fn].rstrip().endswith((".", ".)", ".”"))
-                and not FN_START.match(s)
-            ):
-                # The rest of a footnote begun on the previous page.
-                fn_num, fn_text = last_fn, [draft.footnotes.pop(last_fn), s]
-                fn_indent = indent(line)
-                continue
-            paragraph_start = bool(LABEL_START.match(s)) or s[:1].isupper() or s[:1] in "“\"'‘"
-            if fn_blank or not fn_num or (fn_indent == 0 and indent(line) >= 1 and paragraph_start):
-                end_fn()
-                pending_break = True
-            else:
-                if fn_text and fn_text[-1].endswith("-") and s[:1].isalpha():
-                    fn_text[-1] += s
+            self.flush()
+            self.end_fn()
+            self.in_fn, self.fn_blank = True, False
+            self.pending_break = True
+            return
+        if self.in_fn and self.footnote_line(line, s):
+            return
+        self.body_line(i, line, s, in_header, bool(trailing))
+
+    def cover_line(self, s: str) -> bool:
+        """Drop a cover-block line ("Distr.: General"), keeping what it tells."""
+        title_tail = (
+            bool(self.current)
+            and not ends_terminal(self.current[-1])
+            and s.lower() == "united nations"
+        )
+        if not is_cover_line(s) or title_tail:
+            return False
+        if re.match(r"^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$", s):
+            blocks = self.draft.blocks
+            last = self.current[-1] if self.current else (blocks[-1].text if blocks else "")
+            if last.rstrip().endswith((" on", " of")):
+                # "Resolution adopted by the General Assembly on" / "21 December 2012"
+                if self.current:
+                    self.current.append(s)
                 else:
-                    fn_text.append(s)
-                continue
-        # An ordinary body line.
-        if i == chapeau or (current and CLOSING_LINE.match(s)):
-            flush()  # "The General Assembly," and "61st plenary meeting" stand alone
+                    blocks[-1].text = join_lines([blocks[-1].text, s])
+                return True
+            self.draft.meta.setdefault("cover_date", s)
+        self.flush()
+        return True
+
+    def footnote_line(self, line: str, s: str) -> bool:
+        """A line inside a footnote block; False when the block has ended."""
+        m = FN_START.match(s)
+        if m and (m.group(1).isdigit() or m.group(1).startswith("*")):
+            self.start_fn(m.group(1), [m.group(2)], line)
+            return True
+        notes = self.draft.footnotes
+        last_fn = next(reversed(notes), None) if notes else None
+        if (
+            not self.fn_num
+            and not self.fn_blank
+            and last_fn
+            and not notes[last_fn].rstrip().endswith((".", ".)", ".”"))
+            and not m
+        ):
+            # The rest of a footnote begun on the previous page.
+            self.fn_num, self.fn_text = last_fn, [notes.pop(last_fn), s]
+            self.fn_indent = indent(line)
+            return True
+        paragraph_start = bool(LABEL_START.match(s)) or s[:1].isupper() or s[:1] in "“\"'‘"
+        outdented = self.fn_indent == 0 and indent(line) >= 1 and paragraph_start
+        if self.fn_blank or not self.fn_num or outdented:
+            self.end_fn()
+            self.pending_break = True
+            return False
+        if self.fn_text and self.fn_text[-1].endswith("-") and s[:1].isalpha():
+            self.fn_text[-1] += s
+        else:
+            self.fn_text.append(s)
+        return True
+
+    def body_line(self, i: int, line: str, s: str, in_header: bool, trailing: bool) -> None:
+        current = self.current
+        if i == self.chapeau or (current and CLOSING_LINE.match(s)):
+            self.flush()  # "The General Assembly," and "61st plenary meeting" stand alone
+            current = self.current
         if current and LABEL_START.match(s):
             prev = current[-1].strip()
             if LABEL_ONLY.match(prev) is None and (ends_terminal(prev) or in_header):
-                flush()
+                self.flush()
         elif current and not in_header and ends_terminal(current[-1]):
             # Text without blank lines between paragraphs (pdftotext): a deeper
             # first-line indent, or a preambular opener after a finished line.
-            margin = layout.margin_at(i)
+            margin = self.layout.margin_at(i)
             indented = margin >= 4 and indent(line) >= margin + 3
-            if indented or (layout.dense and OPENER_LINE.match(s)):
-                flush()
-        current.append(marked[i] if not trailing else s)
-        if i == chapeau and chapeau:
-            flush()
-        if LABEL_ONLY.match(s):
-            continue  # "1." alone on its line (PyMuPDF): the text follows
-    flush()
-    end_fn()
-    draft.meta.setdefault("chapeau_seen", "1" if chapeau else "")
-    return finish(draft, titles=titles)
+            if indented or (self.layout.dense and OPENER_LINE.match(s)):
+                self.flush()
+        self.current.append(self.marked[i] if not trailing else s)
+        if i == self.chapeau and self.chapeau:
+            self.flush()
