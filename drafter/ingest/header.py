@@ -115,8 +115,11 @@ def title_and_symbol(
         idx = header.index(str(sponsor_at))
         if idx + 1 < len(header):
             title = header[idx + 1]
-    if title is None and draft.meta.get("title"):
-        title = draft.meta["title"].rstrip(" :")
+    front = draft.meta.get("title", "").rstrip(" :")
+    if title is None and front:
+        title = front
+    elif title and front and front.startswith(str(title)) and len(front) > len(str(title)):
+        title = front  # the printed title lost its second line in conversion
     if title is None and header:
         candidates = [
             h for h in header if not SESSION.search(h) and not AGENDA.search(h) and not ADOPTED.search(h)

@@ -96,7 +96,11 @@ def test_cuba_80_4_two_extractions_give_the_same_paragraphs(corpus):
         (p.kind, p.number, p.text) for p in txt.paragraphs if p.kind != ParaKind.HEADING
     ]
     assert md.footnotes == txt.footnotes
-    assert (md.symbol, md.date) == (txt.symbol, txt.date)
+    assert (md.symbol, md.date, md.title) == (txt.symbol, txt.date, txt.title)
+    assert md.title == (
+        "Necessity of ending the economic, commercial and financial embargo imposed by the "
+        "United States of America against Cuba"
+    )
 
 
 # The Markdown conversions of these lose paragraph numbers or sub-paragraph
