@@ -11,6 +11,7 @@ warning: a resolution's paragraphs are never in tables, but annexes may hold one
 
 from __future__ import annotations
 
+import contextlib
 import re
 import zipfile
 from pathlib import Path
@@ -265,6 +266,9 @@ def _read_document(document) -> Draft:
     from lxml import etree
 
     draft = Draft()
+    with contextlib.suppress(Exception):  # damaged core properties: no matter
+        # Only ever used to complete a printed title cut short (header.py).
+        draft.meta["title_property"] = document.core_properties.title or ""
     styles: dict[str, object] = {}
     try:
         st_root = document.styles.element

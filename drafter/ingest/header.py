@@ -118,8 +118,11 @@ def title_and_symbol(
     front = draft.meta.get("title", "").rstrip(" :")
     if title is None and front:
         title = front
-    elif title and front and front.startswith(str(title)) and len(front) > len(str(title)):
-        title = front  # the printed title lost its second line in conversion
+    # The printed title lost its end in conversion: complete it from the front
+    # matter (Markdown) or the document properties (Word).
+    fuller = front or draft.meta.get("title_property", "").strip()
+    if title and fuller.startswith(str(title)) and len(fuller) > len(str(title)):
+        title = fuller
     if title is None and header:
         candidates = [
             h for h in header if not SESSION.search(h) and not AGENDA.search(h) and not ADOPTED.search(h)
