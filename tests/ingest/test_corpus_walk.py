@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import os
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,12 @@ from drafter.errors import IngestError
 from drafter.ingest import load
 from drafter.model import ParaKind
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+# As tests/conftest.py finds it (parametrization needs it before fixtures exist).
+CORPUS = Path(
+    os.environ.get(
+        "DRAFTER_CORPUS", Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+    )
+)
 SUFFIXES = (".txt", ".md", ".pdf", ".docx")
 SCANNED_RU = "1971-10-25_GA_Resolution_2758_ru.pdf"
 FURNITURE = re.compile(

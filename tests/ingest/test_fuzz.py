@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+import os
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,12 @@ from drafter.errors import IngestError
 from drafter.ingest import load, parse_text
 from drafter.model import Resolution
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+# As tests/conftest.py finds it (parametrization needs it before fixtures exist).
+CORPUS = Path(
+    os.environ.get(
+        "DRAFTER_CORPUS", Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+    )
+)
 REAL = {
     ".txt": CORPUS / "A_RES_67_219.pdf.txt",
     ".md": CORPUS / "A_RES_68_4.md",
