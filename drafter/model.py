@@ -313,3 +313,24 @@ class Note:
     status: NoteStatus = NoteStatus.OPEN
     orphaned: bool = False  # its paragraph or quoted words are gone in this version
     carried_from: str | None = None  # id of the note on the earlier version
+
+    def to_json(self) -> dict[str, Any]:
+        a = self.anchor
+        return {
+            "id": self.id,
+            "version_id": self.version_id,
+            "paragraph_id": a.paragraph_id,
+            "number": a.number,
+            "text_hash": a.text_hash,
+            "quote": a.quote,
+            "start": a.start,
+            "end": a.end,
+            "body": self.body,
+            "author": self.author,
+            "created": self.created,
+            "updated": self.updated,
+            "tags": list(self.tags),
+            "status": str(self.status),
+            "orphaned": self.orphaned,
+            "carried_from": self.carried_from,
+        }

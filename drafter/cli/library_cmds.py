@@ -421,7 +421,7 @@ def run_notes_list(args: argparse.Namespace) -> int:
                 continue
             res = lib.load_version(v.id)
             if args.json:
-                everything += [_note_json(n) for n in notes]
+                everything += [n.to_json() for n in notes]
                 continue
             print(f"Version {v.id}: {v.display_name}")
             for n in notes:
@@ -436,27 +436,6 @@ def run_notes_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _note_json(n: Any) -> dict[str, Any]:
-    a = n.anchor
-    return {
-        "id": n.id,
-        "version_id": n.version_id,
-        "paragraph_id": a.paragraph_id,
-        "number": a.number,
-        "quote": a.quote,
-        "start": a.start,
-        "end": a.end,
-        "body": n.body,
-        "author": n.author,
-        "created": n.created,
-        "updated": n.updated,
-        "tags": list(n.tags),
-        "status": str(n.status),
-        "orphaned": n.orphaned,
-        "carried_from": n.carried_from,
-    }
-
-
 def run_notes_add(args: argparse.Namespace) -> int:
     with _open(args) as lib:
         vid = _version_id(lib, args.version)
@@ -466,7 +445,7 @@ def run_notes_add(args: argparse.Namespace) -> int:
             vid, pid, args.body, author=_author(args), tags=args.tag, quote=args.quote
         )
         if args.json:
-            _print_json(_note_json(note))
+            _print_json(note.to_json())
         else:
             print(f"note {note.id[:8]} added to {res.paragraphs[pid].label} of {res.display_name}")
     return 0

@@ -78,24 +78,10 @@ def export_notes(
 
 
 def _note_json(n: Note, sha: str) -> dict[str, Any]:
-    a = n.anchor
+    # The exchange names the version by its content hash, not the local row id.
     return {
-        "id": n.id,
-        "version": sha,
-        "paragraph_id": a.paragraph_id,
-        "number": a.number,
-        "text_hash": a.text_hash,
-        "quote": a.quote,
-        "start": a.start,
-        "end": a.end,
-        "body": n.body,
-        "author": n.author,
-        "created": n.created,
-        "updated": n.updated,
-        "tags": list(n.tags),
-        "status": str(n.status),
-        "orphaned": n.orphaned,
-        "carried_from": n.carried_from,
+        ("version" if k == "version_id" else k): (sha if k == "version_id" else v)
+        for k, v in n.to_json().items()
     }
 
 
