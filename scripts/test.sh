@@ -3,6 +3,9 @@
 # GUI tests run offscreen, so no display is needed.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# Tools some tests use besides the app's own needs: a virtual X server (the bundle opens
+# a real window), the desktop-entry and AppStream validators, the SVG renderer (icons).
+EXTRA_DEB_PACKAGES="xvfb xauth desktop-file-utils appstream librsvg2-bin"
 source "$ROOT/scripts/setup.sh"
 cd "$ROOT"
 export QT_QPA_PLATFORM=offscreen
