@@ -19,13 +19,14 @@ DRAFTER=.venv/bin/drafter
 echo
 echo "== Versions mode: illustrative zero draft -> A/RES/68/4 =="
 "$DRAFTER" compare "$S/A_68_L5_draft_illustrative.md" "$S/A_RES_68_4.md"
-"$DRAFTER" compare "$S/A_68_L5_draft_illustrative.md" "$S/A_RES_68_4.md" --docx "$OUT/redline-68-4.docx"
-"$DRAFTER" compare "$S/A_68_L5_draft_illustrative.md" "$S/A_RES_68_4.md" --docx "$OUT/side-by-side-68-4.docx" --side-by-side
+# (compare --docx prints the comparison too; only its last line, the file written, here)
+"$DRAFTER" compare "$S/A_68_L5_draft_illustrative.md" "$S/A_RES_68_4.md" --docx "$OUT/redline-68-4.docx" | tail -n 1
+"$DRAFTER" compare "$S/A_68_L5_draft_illustrative.md" "$S/A_RES_68_4.md" --docx "$OUT/side-by-side-68-4.docx" --side-by-side | tail -n 1
 
 echo
 echo "== Related documents: A/RES/67/219 -> A/RES/68/4 =="
 "$DRAFTER" compare "$S/A_RES_67_219.pdf.txt" "$S/A_RES_68_4.md" --related
-"$DRAFTER" compare "$S/A_RES_67_219.pdf.txt" "$S/A_RES_68_4.md" --related --docx "$OUT/related-67-219-68-4.docx" --side-by-side
+"$DRAFTER" compare "$S/A_RES_67_219.pdf.txt" "$S/A_RES_68_4.md" --related --docx "$OUT/related-67-219-68-4.docx" --side-by-side | tail -n 1
 
 echo
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ "${QT_QPA_PLATFORM:-}" != offscreen ]; then

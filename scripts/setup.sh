@@ -42,7 +42,13 @@ fi
 stamp=.venv/.drafter-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   echo "setup: installing Drafter and its dependencies into .venv"
-  .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e ".[test]"
-  touch "$stamp"
+  log=.venv/pip-install.log
+  if .venv/bin/python -m pip install -q --upgrade pip >"$log" 2>&1 \
+    && .venv/bin/python -m pip install -q -e ".[test]" >>"$log" 2>&1; then
+    touch "$stamp"
+  else
+    cat "$log" >&2
+    echo "setup: pip install failed (log above, also in $log)" >&2
+    exit 1
+  fi
 fi
