@@ -14,7 +14,7 @@ import tempfile
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtCore import QSettings, QSize, Qt, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -49,6 +49,25 @@ def _app() -> QApplication:
     if not icon.isNull():
         app.setWindowIcon(icon)
     return app
+
+
+# Qt messages that say nothing to a user: the offscreen platform (used by --screenshot
+# and CI) cannot pass window size hints on. Everything else still goes through.
+_HARMLESS_QT_MESSAGES = ("This plugin does not support propagateSizeHints()",)
+
+
+def _install_message_filter() -> None:
+    previous = None
+
+    def handler(mode, context, message: str) -> None:
+        if message in _HARMLESS_QT_MESSAGES:
+            return
+        if previous is not None:
+            previous(mode, context, message)
+        else:
+            sys.stderr.write(message + "\n")
+
+    previous = qInstallMessageHandler(handler)
 
 
 def _install_excepthook(window_getter) -> None:
@@ -92,6 +111,7 @@ def run_gui(args) -> int:
     from drafter.store import Library
 
     app = _app()
+    _install_message_filter()
     screenshot = getattr(args, "screenshot", None)
     tmp_settings = None
     if screenshot:
