@@ -32,7 +32,14 @@ MARK_RE = re.compile(
 
 def restore_soft(text: str) -> str:
     """Probable markers back to the plain digits they were."""
-    return SOFT_RE.sub(r"\1", text)
+    return SOFT_RE.sub(r"\1", text) if SOFT_OPEN in text else text
+
+
+def strip_marks(text: str) -> str:
+    """``text`` without its footnote marks (``MARK_RE``), fast when it has none."""
+    if MARK_OPEN not in text and SOFT_OPEN not in text:
+        return text
+    return MARK_RE.sub("", text)
 
 
 def marker(number: str) -> str:

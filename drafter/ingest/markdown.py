@@ -65,10 +65,15 @@ def front_matter(text: str) -> tuple[dict[str, str], str]:
 
 def _inline(text: str) -> tuple[str, int, bool]:
     """Markdown inline markup to plain text; returns (text, lead, all_italic)."""
-    text = _SUP.sub(lambda m: marker(m.group(1)), text)
-    text = _REF.sub(lambda m: marker(m.group(1)), text)
-    text = _LINK.sub(r"\1", text)
-    text = _TAG.sub("", text)
+    # Each pattern needs a character most paragraphs lack: test for it first (the
+    # scans dominate the parse time of a long document otherwise).
+    if "<" in text:
+        text = _SUP.sub(lambda m: marker(m.group(1)), text)
+    if "[" in text:
+        text = _REF.sub(lambda m: marker(m.group(1)), text)
+        text = _LINK.sub(r"\1", text)
+    if "<" in text:
+        text = _TAG.sub("", text)
     stripped = text.strip()
     all_italic = (
         len(stripped) > 2
@@ -80,8 +85,10 @@ def _inline(text: str) -> tuple[str, int, bool]:
     m = _LEAD.match(stripped)
     if m and not all_italic:
         lead = len(_EMPH.sub(r"\2", m.group(3)))
-    text = _EMPH.sub(r"\2", text)
-    text = _ESCAPE.sub(r"\1", text)
+    if "*" in text or "_" in text:
+        text = _EMPH.sub(r"\2", text)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
     text = html.unescape(text)
     return text, (0 if all_italic else lead), all_italic
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.ingest.blocks import MARK_RE, Block, Draft
+from drafter.ingest.blocks import Block, Draft, strip_marks
 from drafter.ingest.lines import (
     LABEL_ONLY,
     LABEL_START,
@@ -33,7 +33,7 @@ _FUNCTION_WORDS = {
 
 def _ends_with_function_word(text: str) -> bool:
     """A paragraph ending in "the" or "of" was cut, whatever follows."""
-    words = MARK_RE.sub("", text).rstrip().rsplit(" ", 1)
+    words = strip_marks(text).rstrip().rsplit(" ", 1)
     return len(text) > 40 and words[-1] in _FUNCTION_WORDS
 
 
@@ -71,7 +71,7 @@ def _cut_name(text: str) -> bool:
 
 
 def _starts_continuation(text: str) -> bool:
-    s = MARK_RE.sub("", text).lstrip()
+    s = strip_marks(text).lstrip()
     if not s or LABEL_START.match(s):
         return False
     return s[0].islower() or s[0].isdigit()
@@ -95,7 +95,7 @@ def _continues(prev: Block, block: Block, plain: str, after_break: bool) -> bool
     """Is ``block`` the rest of ``prev``, cut by a page break or a conversion?"""
     if prev.heading or block.heading:
         return False
-    prev_plain = MARK_RE.sub("", prev.text)
+    prev_plain = strip_marks(prev.text)
     if not ends_terminal(prev.text) and not LABEL_ONLY.match(prev.text):
         # The previous paragraph stopped mid-sentence.
         return (
@@ -128,7 +128,7 @@ def finish(draft: Draft, *, titles: list[str] | None = None) -> Draft:
     pending = False
     for block in draft.blocks:
         text = block.text.strip()
-        plain = MARK_RE.sub("", text).strip()
+        plain = strip_marks(text).strip()
         if not plain:
             continue
         if chapeau is None and not block.heading and find_chapeau([plain]) == 0:

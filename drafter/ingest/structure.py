@@ -13,7 +13,7 @@ import datetime as dt
 import re
 import unicodedata
 
-from drafter.ingest.blocks import MARK_RE, Draft, restore_soft
+from drafter.ingest.blocks import Draft, restore_soft, strip_marks
 from drafter.ingest.footnotes import MarkerState, strip_markers
 from drafter.ingest.header import (
     TITLE_NUM,
@@ -131,8 +131,8 @@ class _Numbering:
 
 def build(draft: Draft, *, source: str | None = None, language: str | None = None) -> Resolution:
     """Turn a cleaned :class:`Draft` into a :class:`Resolution`."""
-    blocks = [b for b in draft.blocks if MARK_RE.sub("", b.text).strip()]
-    plain = [tidy(MARK_RE.sub("", restore_soft(b.text))) for b in blocks]
+    blocks = [b for b in draft.blocks if strip_marks(b.text).strip()]
+    plain = [tidy(strip_marks(restore_soft(b.text))) for b in blocks]
     chapeau = next(
         (
             i
@@ -153,7 +153,7 @@ def build(draft: Draft, *, source: str | None = None, language: str | None = Non
     for i, block in enumerate(blocks):
         in_header = chapeau is not None and i <= chapeau
         if in_header:
-            text, cited = MARK_RE.sub("", restore_soft(block.text)), ()
+            text, cited = strip_marks(restore_soft(block.text)), ()
             star = _STAR_MARK.search(text)
             if star and star.group(2) in draft.footnotes:
                 # The sponsors' note ("* Any changes to the list of sponsors ...").
@@ -219,7 +219,7 @@ def build(draft: Draft, *, source: str | None = None, language: str | None = Non
         )
     date = resolve_date(meta, closing_date, header, draft)
     footnotes = tuple(
-        Footnote(n, tidy(MARK_RE.sub("", restore_soft(t)))) for n, t in draft.footnotes.items()
+        Footnote(n, tidy(strip_marks(restore_soft(t)))) for n, t in draft.footnotes.items()
     )
     missing = sorted(
         {n for p in paragraphs for n in p.footnotes if n not in draft.footnotes},
