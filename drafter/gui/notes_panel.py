@@ -51,6 +51,12 @@ def parse_tags(text: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
+def _python_index(text: str, utf16_pos: int) -> int:
+    """Qt counts positions in UTF-16 units; Python in code points (they differ only
+    after a character outside the Basic Multilingual Plane)."""
+    return len(text.encode("utf-16-le")[: 2 * utf16_pos].decode("utf-16-le", errors="ignore"))
+
+
 def find_quote(text: str, quote: str) -> tuple[int, int] | None:
     """Where the quoted words are in the paragraph (exact, then ignoring case)."""
     quote = " ".join(quote.split())
@@ -83,13 +89,27 @@ class NoteDialog(QDialog):
         self.tags = QLineEdit(" ".join(tags), self)
         self.tags.setPlaceholderText("e.g. agreed, red-line, G77")
         self.quote = QLineEdit(self)
-        self.quote.setPlaceholderText("optional: words of the paragraph this note is about")
+        self.quote.setPlaceholderText("optional: select words above, or type them")
         self.quote.setToolTip(
             "Anchoring a note to words lets Drafter tell when those words change in a later version"
         )
+        self.quote.textEdited.connect(self._quote_typed)
+        self._span: tuple[int, int] | None = None
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
         form = QFormLayout(self)
+        if paragraph_text is not None:
+            # The paragraph itself, to select the words the note is about: a selection
+            # gives their exact place even where the same words occur twice.
+            self.paragraph_view = QPlainTextEdit(self)
+            self.paragraph_view.setPlainText(paragraph_text)
+            self.paragraph_view.setReadOnly(True)
+            self.paragraph_view.setTabChangesFocus(True)
+            self.paragraph_view.setAccessibleName("Paragraph text: select the words to quote")
+            self.paragraph_view.setToolTip("Select the words this note is about")
+            self.paragraph_view.setMaximumHeight(130)
+            self.paragraph_view.selectionChanged.connect(self._selection_changed)
+            form.addRow("&Paragraph:", self.paragraph_view)
         form.addRow("&Note:", self.body)
         form.addRow("&Tags:", self.tags)
         if paragraph_text is not None:
@@ -101,7 +121,33 @@ class NoteDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-        self.resize(480, 280)
+        self.resize(560, 380 if paragraph_text is not None else 280)
+
+    def _selection_changed(self) -> None:
+        cursor = self.paragraph_view.textCursor()
+        text = self.paragraph_text or ""
+        if not cursor.hasSelection():
+            return
+        start = _python_index(text, cursor.selectionStart())
+        end = _python_index(text, cursor.selectionEnd())
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            self._span = (start, end)
+            self.quote.setText(text[start:end])
+            self.problem.clear()
+
+    def _quote_typed(self, _text: str) -> None:
+        self._span = None  # typed words are looked up in the paragraph instead
+
+    def span(self) -> tuple[int, int] | None:
+        """Offsets of the selected words in the paragraph, if they were selected."""
+        if self._span is None or self.paragraph_text is None:
+            return None
+        start, end = self._span
+        return self._span if self.paragraph_text[start:end] == self.quoted() else None
 
     def accept(self) -> None:
         quote = self.quote.text().strip()
@@ -331,11 +377,20 @@ class NotesPanel(QWidget):
     def _report(self, message: str) -> None:
         self.error.emit(message)
 
-    def add(self, body: str, tags: tuple[str, ...] = (), quote: str = "") -> Note | None:
-        """Save a note on the selected paragraph (optionally on some of its words)."""
+    def add(
+        self,
+        body: str,
+        tags: tuple[str, ...] = (),
+        quote: str = "",
+        span: tuple[int, int] | None = None,
+    ) -> Note | None:
+        """Save a note on the selected paragraph (optionally on some of its words:
+        ``span`` where they were selected, else the first place ``quote`` occurs)."""
         if not body.strip() or self.version_id is None or self.paragraph is None:
             return None
-        span = find_quote(self.paragraph.text, quote) if quote else None
+        text = self.paragraph.text
+        if span is None or not (0 <= span[0] < span[1] <= len(text)):
+            span = find_quote(text, quote) if quote else None
         extra = {}
         if span is not None:
             extra = {
@@ -368,7 +423,7 @@ class NotesPanel(QWidget):
         )
         if dlg.exec() == QDialog.DialogCode.Accepted:
             body, tags = dlg.values()
-            self.add(body, tags, dlg.quoted())
+            self.add(body, tags, dlg.quoted(), span=dlg.span())
 
     def edit(
         self,
