@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from drafter.ingest.blocks import MARK_CLOSE, MARK_OPEN, SOFT_RE, marker
+from drafter.ingest.blocks import MARK_CLOSE, MARK_OPEN, SOFT_RE, marker, restore_soft, strip_marks
 
 _EXPLICIT = re.compile(f"[ \\t]*{MARK_OPEN}([^{MARK_CLOSE}]*){MARK_CLOSE}")
 # Glued to the end of a word, a closing quote/bracket, or punctuation.
@@ -118,8 +118,14 @@ def split_glued(number: str, known: set[str]) -> list[str]:
     return parts(number, 0) or [number]
 
 
-def strip_markers(text: str, state: MarkerState) -> tuple[str, tuple[str, ...]]:
-    """Return ``text`` without footnote markers, and the footnotes it cites in order."""
+def strip_markers(
+    text: str, state: MarkerState, contexts: dict[str, str] | None = None
+) -> tuple[str, tuple[str, ...]]:
+    """Return ``text`` without footnote markers, and the footnotes it cites in order.
+
+    ``contexts``, when given, receives for each cited footnote the marker-free text
+    that stood before its first marker (see :func:`locate_after`).
+    """
     # Probable markers first: kept if they fit the footnotes, else digits again.
     text = SOFT_RE.sub(
         lambda m: marker(m.group(1)) if state.accept(m.group(1)) else m.group(1), text
@@ -153,12 +159,14 @@ def strip_markers(text: str, state: MarkerState) -> tuple[str, tuple[str, ...]]:
     spans.sort()
     cited: list[str] = []
     keep: list[tuple[int, int]] = []
+    starts: dict[str, int] = {}
     for start, end, number, explicit in spans:
         if explicit:
             for part in split_glued(number, state.known):
                 state.note(part)
                 if part not in cited:
                     cited.append(part)
+                    starts[part] = start
             keep.append((start, end))
             continue
         if not state.accept(number, strict=explicit is None):
@@ -166,8 +174,16 @@ def strip_markers(text: str, state: MarkerState) -> tuple[str, tuple[str, ...]]:
         keep.append((start, end))
         if number and number not in cited:
             cited.append(number)
+            starts[number] = start
     if not keep:
         return text, ()
+    if contexts is not None:
+        for number, start in starts.items():
+            before = text[:start]
+            for s_, e_ in keep:  # other markers before this one are not text
+                if e_ <= start:
+                    before = before[:s_] + "\0" * (e_ - s_) + before[e_:]
+            contexts[number] = strip_marks(restore_soft(before.replace("\0", "")))
     out, pos = [], 0
     for start, end in keep:
         if start < pos:
@@ -179,3 +195,25 @@ def strip_markers(text: str, state: MarkerState) -> tuple[str, tuple[str, ...]]:
     cleaned = re.sub(r" {2,}", " ", cleaned)
     cleaned = re.sub(r" +([,;:.])", r"\1", cleaned)
     return cleaned.strip(), tuple(cited)
+
+
+def locate_after(final: str, before: str, cut: int = 0) -> int:
+    """Where the end of ``before`` (text that preceded a marker) falls in ``final``.
+
+    ``final`` is the paragraph text after every later repair (spaces, split
+    hyphens, the number label cut off the front: ``cut`` characters about), so the
+    last few words of ``before`` are looked for, the occurrence nearest the place
+    expected winning; len(final) when they cannot be found.
+    """
+    words = before.split()
+    if not words:
+        return 0
+    expected = len(" ".join(words)) - cut
+    for n in (6, 4, 3, 2, 1):
+        if n > len(words) and n != 1:
+            continue
+        needle = " ".join(words[-n:]).strip()
+        ends = [m.end() for m in re.finditer(re.escape(needle), final)]
+        if ends:
+            return min(ends, key=lambda e: abs(e - expected))
+    return len(final)

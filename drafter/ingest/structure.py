@@ -14,7 +14,7 @@ import re
 import unicodedata
 
 from drafter.ingest.blocks import Draft, restore_soft, strip_marks
-from drafter.ingest.footnotes import MarkerState, strip_markers
+from drafter.ingest.footnotes import MarkerState, locate_after, strip_markers
 from drafter.ingest.header import (
     TITLE_NUM,
     meta_from_header,
@@ -152,6 +152,7 @@ def build(draft: Draft, *, source: str | None = None, language: str | None = Non
     closing_date: dt.date | None = None
     for i, block in enumerate(blocks):
         in_header = chapeau is not None and i <= chapeau
+        contexts: dict[str, str] = {}  # footnote -> the text before its marker
         if in_header:
             text, cited = strip_marks(restore_soft(block.text)), ()
             star = _STAR_MARK.search(text)
@@ -160,8 +161,9 @@ def build(draft: Draft, *, source: str | None = None, language: str | None = Non
                 text = text[: star.start(2)] + text[star.end(2) :]
                 cited = (star.group(2),)
         else:
-            text, cited = strip_markers(block.text, state)
+            text, cited = strip_markers(block.text, state, contexts)
         text = tidy(text)
+        repaired_len = len(text)
         if block.italic or (text.startswith("*") and text.endswith("*")):
             text = text.strip("*_ ").strip()
         if not text:
@@ -206,15 +208,21 @@ def build(draft: Draft, *, source: str | None = None, language: str | None = Non
             if kind in (ParaKind.PREAMBULAR, ParaKind.OPERATIVE):
                 lead = block.lead if block.lead >= 0 else guess_lead(text)
                 lead = max(0, min(lead, len(text)))
+        text = unicodedata.normalize("NFC", text)
+        offsets: tuple[int, ...] = ()
+        if cited and len(contexts) == len(cited):
+            cut = repaired_len - len(text)  # the number label taken off the front
+            offsets = tuple(locate_after(text, contexts[n], cut) for n in cited)
         paragraphs.append(
             Paragraph(
                 id=len(paragraphs),
                 kind=kind,
                 number=number,
-                text=unicodedata.normalize("NFC", text),
+                text=text,
                 footnotes=cited,
                 lead=lead,
                 level=level,
+                footnote_offsets=offsets,
             )
         )
     date = resolve_date(meta, closing_date, header, draft)
