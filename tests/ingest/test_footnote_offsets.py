@@ -16,7 +16,7 @@ def test_markers_of_67_219_sit_after_their_words(corpus) -> None:
     assert all(len(p.footnote_offsets) == len(p.footnotes) for p in cited)
     pp5 = next(p for p in cited if "8" in p.footnotes)
     assert _before(pp5, "8").endswith("against Women")  # "Women8" in the PDF text
-    assert _before(pp5, "6").endswith("Civil and Political Rights,")  # its first "6"
+    assert _before(pp5, "6", 40).endswith("Civil and Political Rights,")  # its first "6"
     pp2 = next(p for p in cited if "2" in p.footnotes)
     assert _before(pp2, "2").endswith("World Summit Outcome,")  # "Outcome, 2 its"
     op1 = next(p for p in cited if "13" in p.footnotes)
