@@ -5,7 +5,7 @@ from __future__ import annotations
 from drafter.ingest import load
 
 
-def _before(par, number: str, width: int = 20) -> str:
+def _before(par, number: str, width: int = 40) -> str:
     offset = par.footnote_offsets[par.footnotes.index(number)]
     return par.text[max(0, offset - width) : offset]
 
