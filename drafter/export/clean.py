@@ -16,7 +16,7 @@ from . import typography as ty
 from .comments import CommentWriter, merge_cuts, note_cuts, split_notes
 from .ooxml import Footnotes, make_paragraph
 from .redline import lead_cuts, write_orphans
-from .render import add_footnote_refs, render_segs
+from .render import add_footnote_refs, footnote_cuts, footnote_refs, render_segs
 from .save import check_target, save_atomic
 from .stream import Seg, split_segs
 
@@ -58,7 +58,7 @@ def write_clean(
     footnotes = Footnotes(doc)
     comments = CommentWriter(doc, default_author=author)
     fn_text = {f.number: f.text for f in resolution.footnotes}
-    cuts = merge_cuts(lead_cuts(ps), note_cuts(anchored))
+    cuts = merge_cuts(lead_cuts(ps), note_cuts(anchored), footnote_cuts(ps))
     by_para: dict[int, list[Note]] = {}
     for note in anchored:
         by_para.setdefault(note.anchor.paragraph_id, []).append(note)
@@ -68,9 +68,9 @@ def write_clean(
         p = make_paragraph(ty.style_for(para, resolution))
         segs = split_segs(paragraph_segs(resolution, para.id), cuts, cuts)
         placed = render_segs(p, segs, side="new", old_ps=ps, new_ps=ps)
-        refs = [(0, fn_text[n]) for n in para.footnotes if n in fn_text]
+        refs = footnote_refs(para, para, fn_text, fn_text)
         if refs:
-            add_footnote_refs(p, refs, footnotes, None)
+            add_footnote_refs(p, refs, footnotes, None, placed=placed)
         sect.addprevious(p)
         for note in by_para.get(para.id, ()):
             comments.note(note, placed, "new", p)

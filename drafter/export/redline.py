@@ -34,7 +34,7 @@ from .ooxml import (
     revision_tag,
     xml_safe,
 )
-from .render import add_footnote_refs, footnote_refs, render_segs
+from .render import add_footnote_refs, footnote_cuts, footnote_refs, render_segs
 from .save import check_target, save_atomic
 from .stream import Item, build, complete_pairs, split_segs
 
@@ -229,8 +229,16 @@ class _Body:
         self.comments = CommentWriter(doc, default_author=author)
         self.old_fn = {f.number: f.text for f in self.old.footnotes}
         self.new_fn = {f.number: f.text for f in self.new.footnotes}
-        self.old_cuts = merge_cuts(lead_cuts(self.old.paragraphs), note_cuts(old_notes))
-        self.new_cuts = merge_cuts(lead_cuts(self.new.paragraphs), note_cuts(new_notes))
+        self.old_cuts = merge_cuts(
+            lead_cuts(self.old.paragraphs),
+            note_cuts(old_notes),
+            footnote_cuts(self.old.paragraphs),
+        )
+        self.new_cuts = merge_cuts(
+            lead_cuts(self.new.paragraphs),
+            note_cuts(new_notes),
+            footnote_cuts(self.new.paragraphs),
+        )
         self.sect = doc.element.body.find(qn("w:sectPr"))
         self.placed_old: dict[int, list[PlacedSeg]] = {}
         self.placed_new: dict[int, list[PlacedSeg]] = {}
@@ -274,7 +282,7 @@ class _Body:
                 self.new_fn,
             )
             if refs:
-                add_footnote_refs(p, refs, self.footnotes, self.rev, move=move)
+                add_footnote_refs(p, refs, self.footnotes, self.rev, move=move, placed=placed)
             if bp.old is not None:
                 self.last_p_old[bp.old] = p
             if bp.new is not None:

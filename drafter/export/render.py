@@ -9,6 +9,7 @@ insertions, for table cells where tracked changes would be unreadable), and
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -84,24 +85,71 @@ def render_segs(
     return placed
 
 
+@dataclass(frozen=True, slots=True)
+class FootnoteRef:
+    """A footnote reference to write: tracked ``op``, the footnote's text, and where
+    its marker stood (``offset`` in paragraph ``para`` of ``side``; None: unknown)."""
+
+    op: int
+    text: str
+    side: str = "new"
+    para: int | None = None
+    offset: int | None = None
+
+
+def _marker_offset(p: Paragraph, number: str) -> int | None:
+    if len(p.footnote_offsets) != len(p.footnotes):
+        return None
+    return p.footnote_offsets[p.footnotes.index(number)]
+
+
+def footnote_cuts(paragraphs: Sequence[Paragraph]) -> dict[int, set[int]]:
+    """Offsets at which text pieces are split so a reference can stand between them."""
+    return {p.id: set(p.footnote_offsets) for p in paragraphs if p.footnote_offsets}
+
+
+def _anchor(ref: FootnoteRef, placed: Sequence[PlacedSeg]) -> etree._Element | None:
+    """The rendered piece that ends where the marker stood, if there is one."""
+    if ref.offset is None or ref.para is None:
+        return None
+    for ps in placed:
+        s = ps.seg
+        if s.role != "text":
+            continue
+        if ref.side == "new" and s.op >= 0 and s.new == ref.para and s.new_end == ref.offset:
+            return ps.element
+        if ref.side == "old" and s.op <= 0 and s.old == ref.para and s.old_end == ref.offset:
+            return ps.element
+    return None
+
+
 def add_footnote_refs(
     p: etree._Element,
-    refs: Sequence[tuple[int, str]],
+    refs: Sequence[FootnoteRef],
     footnotes: Footnotes,
     revisions: Revisions | None,
     *,
     move: bool = False,
+    placed: Sequence[PlacedSeg] = (),
 ) -> None:
-    """Footnote references at the end of a paragraph, each (op, footnote text).
+    """Footnote references, tracked like the paragraph they belong to.
 
-    The parsed text does not say where in the paragraph a marker stood, so the
-    reference goes at the paragraph's end, tracked like the paragraph it
-    belongs to.
+    Each goes right after the piece of text its marker followed ("Women⁸"), found
+    in ``placed``; where that place is not known, at the paragraph's end.
     """
-    for k, (op, text) in enumerate(refs):
-        fid = footnotes.add(text)
-        run = footnote_reference(fid, spaced=k < len(refs) - 1)
-        p.append(revisions.wrap(run, op, move=move) if revisions is not None else run)
+    anchors = [_anchor(ref, placed) for ref in refs]
+    after: dict[int, etree._Element] = {}  # anchor -> the last reference put after it
+    for k, ref in enumerate(refs):
+        fid = footnotes.add(ref.text)
+        spaced = k + 1 < len(refs) and anchors[k + 1] is anchors[k]
+        run = footnote_reference(fid, spaced=spaced)
+        el = revisions.wrap(run, ref.op, move=move) if revisions is not None else run
+        anchor = anchors[k]
+        if anchor is None:
+            p.append(el)
+        else:
+            after.get(id(anchor), anchor).addnext(el)
+            after[id(anchor)] = el
 
 
 def footnote_refs(
@@ -109,9 +157,9 @@ def footnote_refs(
     new_p: Paragraph | None,
     old_text: dict[str, str],
     new_text: dict[str, str],
-) -> list[tuple[int, str]]:
-    """Which footnotes end this body paragraph: kept (0), new only (1), old only (-1)."""
-    out: list[tuple[int, str]] = []
+) -> list[FootnoteRef]:
+    """Which footnotes this body paragraph cites: kept (0), new only (1), old only (-1)."""
+    out: list[FootnoteRef] = []
     old_fn = list(old_p.footnotes) if old_p is not None else []
     new_fn = list(new_p.footnotes) if new_p is not None else []
     for num in new_fn:
@@ -119,11 +167,13 @@ def footnote_refs(
         if text is None:
             continue
         kept = num in old_fn and old_text.get(num) == text
-        out.append((0 if kept else 1, text))
+        offset = _marker_offset(new_p, num)  # type: ignore[arg-type]
+        out.append(FootnoteRef(0 if kept else 1, text, "new", new_p.id, offset))  # type: ignore[union-attr]
     for num in old_fn:
         text = old_text.get(num)
         if text is None:
             continue
         if not (num in new_fn and new_text.get(num) == text):
-            out.append((-1, text))
+            offset = _marker_offset(old_p, num)  # type: ignore[arg-type]
+            out.append(FootnoteRef(-1, text, "old", old_p.id, offset))  # type: ignore[union-attr]
     return out
