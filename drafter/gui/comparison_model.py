@@ -69,7 +69,8 @@ class ComparisonModel(QAbstractTableModel):
         self._new: dict[int, Paragraph] = {}
         self._row_of_old: dict[int, int] = {}
         self._row_of_new: dict[int, int] = {}
-        self._moved_away: dict[int, list[int]] = {}
+        self._ghost_of: dict[int, int] = {}  # row where a moved paragraph stood -> its row
+        self._ghost_row: dict[int, int] = {}
         self._changes: list[int] | None = None
         self._html: OrderedDict[tuple[int, int], str] = OrderedDict()
         self._plain: dict[tuple[int, int], str] = {}
@@ -90,12 +91,15 @@ class ComparisonModel(QAbstractTableModel):
     def set_comparison(self, comparison: Comparison | None) -> None:
         self.beginResetModel()
         self._cmp = comparison
-        self._pairs = comparison.pairs if comparison else ()
         self._old = {p.id: p for p in comparison.old.paragraphs} if comparison else {}
         self._new = {p.id: p for p in comparison.new.paragraphs} if comparison else {}
+        self._pairs, self._ghost_of = _with_ghost_rows(comparison.pairs if comparison else ())
+        self._ghost_row = {moved: ghost for ghost, moved in self._ghost_of.items()}
         self._row_of_old = {}
         self._row_of_new = {}
         for row, pair in enumerate(self._pairs):
+            if row in self._ghost_of:
+                continue
             for i in pair.old:
                 self._row_of_old.setdefault(i, row)
             for i in pair.new:
@@ -103,11 +107,6 @@ class ComparisonModel(QAbstractTableModel):
         self._html.clear()
         self._plain.clear()
         self._changes = None
-        self._moved_away = {}
-        for row in range(len(self._pairs)):
-            origin = self.moved_origin_row(row)
-            if origin is not None and origin != row:
-                self._moved_away.setdefault(origin, []).append(row)
         if comparison:
             self.old_headline = f"Old: {comparison.old.display_name}"
             self.new_headline = f"New: {comparison.new.display_name}"
@@ -151,36 +150,32 @@ class ComparisonModel(QAbstractTableModel):
     def row_of_new(self, paragraph_id: int) -> int | None:
         return self._row_of_new.get(paragraph_id)
 
+    def is_ghost(self, row: int) -> bool:
+        """True for the row marking where a moved paragraph stood in the old text."""
+        return row in self._ghost_of
+
     def moved_origin_row(self, row: int) -> int | None:
         """For a moved pair: the row where its old paragraph used to stand."""
-        pair = self._pairs[row]
-        if pair.kind != PairKind.MOVED or not pair.old:
-            return None
-        old_id = pair.old[0]
-        # the nearest earlier old paragraph that did not move itself marks the place
-        for i in range(old_id - 1, -1, -1):
-            r = self._row_of_old.get(i)
-            if r is not None and self._pairs[r].kind != PairKind.MOVED:
-                return min(r + 1, len(self._pairs) - 1)
-        return 0
+        return self._ghost_row.get(row)
 
     def change_rows(self) -> list[int]:
         """Rows that are changes, in order (for "change 3 of 18")."""
         if self._changes is None:
-            self._changes = [i for i, p in enumerate(self._pairs) if p.is_change]
+            self._changes = [
+                i for i, p in enumerate(self._pairs) if p.is_change and i not in self._ghost_of
+            ]
         return self._changes
 
     def moved_away(self, row: int) -> list[int]:
-        """Rows of moved pairs whose old paragraph stood just before this row."""
-        return self._moved_away.get(row, [])
+        """For the row where a moved paragraph stood: the row it moved to."""
+        moved = self._ghost_of.get(row)
+        return [] if moved is None else [moved]
 
     def other_end(self, row: int) -> int | None:
-        """For a moved pair, where it came from; for the place it left, the moved pair."""
-        origin = self.moved_origin_row(row)
-        if origin is not None and origin != row:
-            return origin
-        away = self.moved_away(row)
-        return away[0] if away else None
+        """For a moved pair, the row where it stood; for that row, the moved pair."""
+        if row in self._ghost_of:
+            return self._ghost_of[row]
+        return self._ghost_row.get(row)
 
     def _away_note(self, row: int) -> str:
         parts = []
@@ -188,7 +183,9 @@ class ComparisonModel(QAbstractTableModel):
             pair = self._pairs[m]
             old, new = self.old_paragraphs(pair), self.new_paragraphs(pair)
             if old and new:
-                parts.append(f"{old[0].label} moved from here to {new[0].label} of the new text")
+                parts.append(
+                    f"{old[0].label} stood here; it moved to {new[0].label} of the new text"
+                )
         return ("↧ " + "; ".join(parts) + " (click the gutter to go there)") if parts else ""
 
     def moved_note(self, pair: Pair) -> str:
@@ -198,6 +195,19 @@ class ComparisonModel(QAbstractTableModel):
         edited = " and edited" if pair.moved_edited else ""
         where = old[0].label if old else "elsewhere"
         return f"↕ Moved{edited}: was {where} in the old text (click the gutter to go there)"
+
+    def _ghost_html(self, row: int, column: int) -> str:
+        """The row where a moved paragraph stood: its old text, muted, with where it went."""
+        pair = self._pairs[row]
+        away = rich_text.note_html(self._away_note(row), self.colors)
+        if column == NEW:
+            return ""
+        old = self.old_paragraphs(pair)
+        body = "".join(
+            rich_text.paragraph_html(p, ((0, p.text),), self.colors, find_term=self.find_term)
+            for p in old
+        )
+        return f'{away}<div style="color:{self.colors.muted_fg}">{body}</div>'
 
     # ---- Qt model API --------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -255,13 +265,14 @@ class ComparisonModel(QAbstractTableModel):
         pair = self._pairs[row]
         old, new = self.old_paragraphs(pair), self.new_paragraphs(pair)
         note = self.moved_note(pair)
-        away = self._away_note(row)
+        if row in self._ghost_of:
+            text = self._ghost_html(row, column) if column != GUTTER else ""
+            self._html[key] = text
+            return text
         if column == OLD:
             text = rich_text.pair_side_html(
                 pair, "old", old, self.colors, find_term=self.find_term, notes=self.old_notes
             )
-            if away:
-                text = rich_text.note_html(away, self.colors) + text
         elif column == NEW:
             text = rich_text.pair_side_html(
                 pair,
@@ -276,8 +287,6 @@ class ComparisonModel(QAbstractTableModel):
             text = rich_text.redline_html(
                 pair, old, new, self.colors, find_term=self.find_term, note=note
             )
-            if away:
-                text = rich_text.note_html(away, self.colors) + text
         else:
             text = ""
         self._html[key] = text
@@ -289,6 +298,8 @@ class ComparisonModel(QAbstractTableModel):
         pair = self._pairs[row]
         if column != GUTTER:
             return self._footnote_tip(pair, column)
+        if row in self._ghost_of:
+            return "Where the moved paragraph stood in the old text: click to go to it"
         parts = [KIND_LABEL[pair.kind].capitalize()]
         old, new = self.old_paragraphs(pair), self.new_paragraphs(pair)
         if old:
@@ -303,8 +314,6 @@ class ComparisonModel(QAbstractTableModel):
             parts.append("word diff approximate (time limit)")
         if pair.kind == PairKind.MOVED:
             parts.append("click to jump to where it was")
-        if self.moved_away(row):
-            parts.append("a paragraph moved away from here: click to go to it")
         return " · ".join(parts)
 
     def _footnote_tip(self, pair: Pair, column: int) -> str | None:
@@ -334,7 +343,7 @@ class ComparisonModel(QAbstractTableModel):
         if role == PairRole:
             return self._pairs[row]
         if role == KindRole:
-            return str(self._pairs[row].kind)
+            return "moved_from" if row in self._ghost_of else str(self._pairs[row].kind)
         if role == ParagraphsRole:
             return self._side(self._pairs[row], col)
         if role == RtlRole:
@@ -342,6 +351,54 @@ class ComparisonModel(QAbstractTableModel):
         if role == KeyRole:
             return row
         return None
+
+
+def _with_ghost_rows(pairs: tuple[Pair, ...]) -> tuple[tuple[Pair, ...], dict[int, int]]:
+    """The pairs plus, for each moved one, a row where its old paragraph stood.
+
+    Why: a jump from a moved paragraph must land on the exact place it left, not on
+    a neighbour. The extra row sits right after the nearest earlier old paragraph that
+    did not move itself. Returns the rows and {extra row: moved pair's row}.
+    """
+    row_of_old: dict[int, int] = {}
+    for row, pair in enumerate(pairs):
+        for i in pair.old:
+            row_of_old.setdefault(i, row)
+    places: list[tuple[int, int]] = []  # (insert before this pair row, moved pair row)
+    for row, pair in enumerate(pairs):
+        if pair.kind != PairKind.MOVED or not pair.old:
+            continue
+        place = 0
+        for i in range(pair.old[0] - 1, -1, -1):
+            r = row_of_old.get(i)
+            if r is not None and pairs[r].kind != PairKind.MOVED:
+                place = r + 1
+                break
+        if place not in (row, row + 1):  # right beside itself: nothing to mark
+            places.append((place, row))
+    if not places:
+        return pairs, {}
+    places.sort()
+    before: dict[int, int] = {}  # pair row -> ghosts inserted before it
+    for place, _ in places:
+        before[place] = before.get(place, 0) + 1
+    shift, new_row = 0, []
+    for row in range(len(pairs) + 1):
+        shift += before.get(row, 0)
+        new_row.append(row + shift)
+    rows: list[Pair] = []
+    ghost_of: dict[int, int] = {}
+    it = iter(places)
+    nxt = next(it, None)
+    for row in range(len(pairs) + 1):
+        while nxt is not None and nxt[0] == row:
+            moved = pairs[nxt[1]]
+            ghost_of[len(rows)] = new_row[nxt[1]]
+            rows.append(Pair(PairKind.MOVED, moved.old, (), moved.similarity))
+            nxt = next(it, None)
+        if row < len(pairs):
+            rows.append(pairs[row])
+    return tuple(rows), ghost_of
 
 
 FILTERS = {

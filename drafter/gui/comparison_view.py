@@ -297,7 +297,7 @@ class ComparisonView(QWidget):
         while 0 <= row < count:
             src = self.proxy.mapToSource(self.proxy.index(row, 0)).row()
             pair = self.model.pair(src)
-            if pair.is_change:
+            if pair.is_change and not self.model.is_ghost(src):
                 self.select_source_row(src)
                 changes = self.model.change_rows()
                 if src in changes:
@@ -412,8 +412,8 @@ class ComparisonView(QWidget):
             extra.append(f"{s['formatting_only']} formatting only")
         if s.get("approximate"):
             extra.append(f"{s['approximate']} approximate")
-        shown = self.proxy.rowCount()
         total = len(cmp.pairs)
+        shown = self.shown_pairs()
         head = f"<b>{s['changes']} change{'s' if s['changes'] != 1 else ''}</b> in {total} rows"
         if cmp.old is cmp.new or (cmp.old == cmp.new and not s["changes"]):
             head = f"<b>{html.escape(cmp.new.display_name)}</b> alone: {total} paragraphs"
@@ -436,6 +436,14 @@ class ComparisonView(QWidget):
         elif col == GUTTER:
             self.jump_other_end(self.proxy.mapToSource(index).row())
 
+    def shown_pairs(self) -> int:
+        """Rows shown, not counting those marking where moved paragraphs stood."""
+        return sum(
+            1
+            for r in range(self.proxy.rowCount())
+            if not self.model.is_ghost(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
+        )
+
     def jump_other_end(self, row: int | None = None) -> bool:
         """From a moved paragraph to where it stood, and back (gutter click, Ctrl+J)."""
         if row is None:
@@ -446,7 +454,7 @@ class ComparisonView(QWidget):
         if target is None:
             self.message.emit("This row has no moved paragraph")
             return False
-        to_origin = self.model.pair(row).kind == PairKind.MOVED and target != row
+        to_origin = not self.model.is_ghost(row)
         self.select_source_row(target, side="old" if to_origin else "new")
         self.message.emit(
             "Where the moved paragraph stood in the old text"

@@ -261,13 +261,19 @@ class GutterDelegate(QStyledItemDelegate):
         model = index.model()
         source = getattr(model, "sourceModel", lambda: None)() or model
         row = model.mapToSource(index).row() if source is not model else index.row()
-        if hasattr(source, "moved_away") and source.moved_away(row):
-            painter.setPen(QColor(col.gutter[PairKind.MOVED]))
+        if hasattr(source, "is_ghost") and source.is_ghost(row):
+            # where a moved paragraph stood: a hollow bar and an arrow to follow
+            color = QColor(col.gutter[PairKind.MOVED])
+            painter.setPen(color)
+            painter.drawRect(QRect(rect.left() + 3, rect.top() + 2, 4, rect.height() - 5))
             painter.drawText(
-                QRect(rect.left() + 10, rect.bottom() - 22, rect.width() - 12, 20),
-                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
+                QRect(rect.left() + 10, rect.top() + PAD_Y, rect.width() - 12, 24),
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
                 "↧",
             )
+            _row_line(painter, rect, pal)
+            painter.restore()
+            return
         color = QColor(col.gutter[pair.kind])
         if pair.is_change:
             painter.fillRect(QRect(rect.left() + 3, rect.top() + 2, 5, rect.height() - 4), color)

@@ -118,22 +118,37 @@ def _moved_comparison() -> Comparison:
     return Comparison(res[0], res[1], pairs)
 
 
-def test_gutter_click_on_moved_row_jumps_to_origin(qtbot):
+def _click_gutter(qtbot, view, row: int) -> None:
+    idx = view.proxy.mapFromSource(view.model.index(row, GUTTER))
+    rect = view.view.visualRect(idx)
+    qtbot.mouseClick(view.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_gutter_click_on_moved_row_jumps_to_exactly_where_it_stood(qtbot):
     view = _view(qtbot, _moved_comparison())
-    view.select_source_row(3)
-    assert "was OP 2" in view.model.html(3, NEW)
-    idx = view.proxy.mapFromSource(view.model.index(3, GUTTER))
-    rect = view.view.visualRect(idx)
-    qtbot.mouseClick(view.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert view.current_source_row() == 1  # after OP 1, where B used to stand
-    assert view.active_side == "old"
-    assert "moved from here to OP 4" in view.model.html(1, OLD)
+    # rows: A | where B stood | C | D | B (moved) | E
+    assert view.model.rowCount() == 6
+    assert [view.model.is_ghost(r) for r in range(6)] == [False, True, False, False, False, False]
+    moved = view.model.row_of_new(3)
+    assert moved == 4 and "was OP 2" in view.model.html(moved, NEW)
+    view.select_source_row(moved)
+    _click_gutter(qtbot, view, moved)
+    place = view.current_source_row()
+    assert place == 1 and view.active_side == "old"
+    # the row holds B's old text, between A and C, and no new text
+    assert view.current_paragraph()[1].id == 1
+    assert view.model.pair(place - 1).old == (0,) and view.model.pair(place + 1).old == (2,)
+    assert "OP 2 stood here; it moved to OP 4" in view.model.html(place, OLD)
+    assert view.model.html(place, NEW) == ""
     # and back: the gutter of the place it left leads to the moved paragraph
-    idx = view.proxy.mapFromSource(view.model.index(1, GUTTER))
-    rect = view.view.visualRect(idx)
-    qtbot.mouseClick(view.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert view.current_source_row() == 3
-    assert view.jump_other_end() and view.current_source_row() == 1
+    _click_gutter(qtbot, view, place)
+    assert view.current_source_row() == moved
+    assert view.jump_other_end() and view.current_source_row() == place
+    # the extra row is not a change of its own
+    assert view.model.change_rows() == [moved]
+    view.select_source_row(0)
+    assert view.next_change() and view.current_source_row() == moved
+    assert "5 rows" in view.summary.text() and "shown" not in view.summary.text()
 
 
 def test_rows_are_sized_to_their_text(qtbot, handmade):

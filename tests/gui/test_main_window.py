@@ -72,9 +72,9 @@ def test_changes_only_filter_from_the_menu(make_window, library, settings):
     win = make_window(library)
     view = _versions_view(win)
     win.actions_.changes_only.setChecked(True)
-    assert view.proxy.rowCount() == view.comparison.summary["changes"]
+    assert view.shown_pairs() == view.comparison.summary["changes"]
     win.actions_.changes_only.setChecked(False)
-    assert view.proxy.rowCount() == len(view.comparison.pairs)
+    assert view.shown_pairs() == len(view.comparison.pairs)
 
 
 def test_add_note_saved_then_undo_redo(make_window, library, settings):

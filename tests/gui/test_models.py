@@ -27,18 +27,23 @@ def test_comparison_model_passes_modeltester(qtmodeltester, handmade):
 def test_comparison_model_cells(handmade):
     cmp = handmade(30)
     model = ComparisonModel(cmp)
-    row = next(i for i, p in enumerate(cmp.pairs) if p.kind == PairKind.MODIFIED)
+    rows = [model.pair(r) for r in range(model.rowCount())]
+    row = next(i for i, p in enumerate(rows) if p.kind == PairKind.MODIFIED)
     assert "line-through" in model.data(model.index(row, OLD), HtmlRole)
     assert "underline" in model.data(model.index(row, NEW), HtmlRole)
     assert model.data(model.index(row, GUTTER)) == "modified"
     assert "Modified" in model.data(model.index(row, GUTTER), Qt.ItemDataRole.ToolTipRole)
     red = model.data(model.index(row, REDLINE), HtmlRole)
     assert "line-through" in red and "underline" in red
-    inserted = next(i for i, p in enumerate(cmp.pairs) if p.kind == PairKind.INSERTED)
+    inserted = next(i for i, p in enumerate(rows) if p.kind == PairKind.INSERTED)
     assert model.data(model.index(inserted, OLD)) == ""
-    moved = next(i for i, p in enumerate(cmp.pairs) if p.kind == PairKind.MOVED)
+    moved = next(
+        i for i, p in enumerate(rows) if p.kind == PairKind.MOVED and not model.is_ghost(i)
+    )
     assert "Moved" in model.data(model.index(moved, NEW), HtmlRole)
-    assert model.moved_origin_row(moved) is not None
+    # labelled moved but standing where it stood: no extra row, nothing to jump to
+    assert model.rowCount() == len(cmp.pairs)
+    assert model.moved_origin_row(moved) is None and model.other_end(moved) is None
 
 
 def test_filter_modes(qtmodeltester, handmade):
