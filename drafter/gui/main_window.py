@@ -182,16 +182,25 @@ class MainWindow(QMainWindow):
     def import_paths(self, paths: list[str], *, open_after: bool = False) -> None:
         """Import files in the background; bad files are reported, the rest imported."""
         paths = [str(p) for p in paths]
-        for p in paths:
-            self.settings.add_recent(str(Path(p).resolve()))
-        self._update_recent_menu()
         self.runner.run(
             "Importing",
             partial(loading.import_files, self.library, paths),
-            on_done=partial(self._imported, open_after),
+            on_done=partial(self._imported, open_after, paths),
         )
 
-    def _imported(self, open_after: bool, outcome: loading.ImportOutcome) -> None:
+    def _remember_recent(self, paths: list[str], outcome: loading.ImportOutcome) -> None:
+        """Recent files: those that imported; a file that failed leaves the list."""
+        bad = {p for p, _m in outcome.errors}
+        for p in reversed(paths):
+            full = str(Path(p).resolve())
+            if p in bad:
+                self.settings.remove_recent(full)
+            else:
+                self.settings.add_recent(full)
+        self._update_recent_menu()
+
+    def _imported(self, open_after: bool, paths: list[str], outcome: loading.ImportOutcome) -> None:
+        self._remember_recent(paths, outcome)
         self.refresh_library()
         new = [r for r in outcome.results if not r.already_stored]
         msg = f"Imported {len(new)} file{'s' if len(new) != 1 else ''}"

@@ -100,5 +100,10 @@ class Settings:
         self.set(RECENT_FILES, recent)
         return recent
 
+    def remove_recent(self, path: str) -> list[str]:
+        recent = [p for p in self.get(RECENT_FILES) if p != path]
+        self.set(RECENT_FILES, recent)
+        return recent
+
     def sync(self) -> None:
         self.q.sync()

@@ -353,3 +353,35 @@ def test_samples_reopen_from_help_menu(make_window, library, settings, qtbot):
         win.actions_.samples.trigger()
     assert win.workspace.specs() == library.sample_specs  # same versions, nothing imported twice
     assert len(library.versions()) == 3
+
+
+def test_corrupt_and_missing_files_are_plain_dialogs(
+    make_window, empty_library, tmp_path, qtbot, samples
+):
+    corrupt = tmp_path / "damaged.docx"
+    corrupt.write_bytes(b"PK\x03\x04 not really a Word file")
+    missing = tmp_path / "gone.md"
+    good = samples / "A_RES_68_4.md"
+    win = make_window(empty_library, start=False)
+    win.settings.add_recent(str(missing.resolve()))  # once imported, since deleted
+    seen: list[tuple[int, int, str]] = []
+    win.runner.progress.connect(lambda _t, done, total, text: seen.append((done, total, text)))
+    with qtbot.waitSignal(win.runner.busy_changed, timeout=30000, check_params_cb=lambda b: not b):
+        win.import_paths([str(corrupt), str(missing), str(good)])
+        assert win.progress.isVisibleTo(win)  # a progress bar while importing
+    # progress went through every file, then the bar went away
+    assert (0, 3, "Importing damaged.docx") in seen and (3, 3, "Import finished") in seen
+    assert not win.progress.isVisibleTo(win)
+    assert [v.symbol for v in empty_library.versions()] == ["A/RES/68/4"]
+    assert len(win.errors) == 1
+    title, text = win.errors[0]
+    assert title == "Some files could not be imported"
+    lines = text.splitlines()
+    assert len(lines) == 2
+    assert "damaged.docx" in lines[0] and "gone.md" in lines[1]
+    assert "not" in lines[1].lower() or "no such" in lines[1].lower()
+    assert "Traceback" not in text and 'File "' not in text
+    # the good file is a recent file; the bad and the vanished ones are not
+    recent = settings_recent(win)
+    assert recent == [str(good.resolve())]
+    assert [a.text() for a in win.recent_menu.actions()] == ["A_RES_68_4.md"]
