@@ -185,5 +185,14 @@ V5 = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3, V4, V5)
+# v6: where each footnote marker stood in a paragraph (a JSON list of offsets, parallel
+# to ``footnotes``), so exports put references back in place. NULL for paragraphs
+# stored before: their references go at the paragraph's end, as they did.
+V6 = Migration(
+    6,
+    "footnote marker offsets",
+    ("ALTER TABLE paragraphs ADD COLUMN footnote_offsets TEXT",),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3, V4, V5, V6)
 CURRENT_VERSION = MIGRATIONS[-1].version

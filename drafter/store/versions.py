@@ -168,7 +168,7 @@ def load_resolution(cx: Connection, version_id: int) -> Resolution:
         raise StoreError(f"no version {version_id} in the library")
     v = rows[0]
     paras = cx.read(
-        "SELECT pid, kind, number, text, footnotes, lead, level FROM paragraphs "
+        "SELECT pid, kind, number, text, footnotes, lead, level, footnote_offsets FROM paragraphs "
         "WHERE version_id = ? ORDER BY pid",
         (version_id,),
     )
@@ -191,6 +191,7 @@ def load_resolution(cx: Connection, version_id: int) -> Resolution:
                 footnotes=tuple(json.loads(p["footnotes"] or "[]")),
                 lead=p["lead"],
                 level=p["level"],
+                footnote_offsets=tuple(json.loads(p["footnote_offsets"] or "[]")),
             )
             for p in paras
         ),
@@ -343,6 +344,9 @@ def insert_version(
                     "lead": p.lead,
                     "level": p.level,
                     "text_hash": text_hash(p.text),
+                    "footnote_offsets": (
+                        json.dumps(list(p.footnote_offsets)) if p.footnote_offsets else None
+                    ),
                 }
                 for p in res.paragraphs
             ),
