@@ -9,9 +9,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+import shiboken6
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 _open_boxes: list[QMessageBox] = []
 quiet = False  # screenshot mode: print instead of showing boxes
@@ -21,6 +22,20 @@ def _keep(box: QMessageBox) -> QMessageBox:
     _open_boxes.append(box)
     box.finished.connect(lambda _r: _open_boxes.remove(box) if box in _open_boxes else None)
     return box
+
+
+def run_modal(dlg) -> int:
+    """``dlg.exec()``, then the keyboard focus back where it was.
+
+    Why: once a modal dialog closes, some platforms leave no window active, and a
+    keyboard user would have to reach for the mouse to carry on.
+    """
+    before = QApplication.focusWidget()
+    result = dlg.exec()
+    if before is not None and shiboken6.isValid(before) and before.isVisible():
+        before.window().activateWindow()
+        before.setFocus(Qt.FocusReason.OtherFocusReason)
+    return result
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> QMessageBox | None:

@@ -33,7 +33,7 @@ def export_interactive(window) -> None:
         folder=window.settings.get(S.EXPORT_DIR),
         related=isinstance(window.workspace.current_view(), RelatedView),
     )
-    if dlg.exec() != QDialog.DialogCode.Accepted:
+    if dialogs.run_modal(dlg) != QDialog.DialogCode.Accepted:
         return
     request = dlg.request()
     if request is None:

@@ -497,7 +497,7 @@ class MainWindow(QMainWindow):
     # ---- settings -----------------------------------------------------------
     def settings_interactive(self) -> None:
         dlg = SettingsDialog(self.settings, self)
-        if dlg.exec() == QDialog.DialogCode.Accepted:
+        if dialogs.run_modal(dlg) == QDialog.DialogCode.Accepted:
             dlg.save()
             self.apply_settings()
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from drafter.errors import DrafterError
 from drafter.model import Note, NoteStatus, Paragraph
 
-from . import themes
+from . import dialogs, themes
 from .comparison_model import HtmlRole, KeyRole
 from .delegates import RichTextDelegate
 from .note_commands import AddNote, DeleteNote, EditNote
@@ -104,6 +104,11 @@ class NoteDialog(QDialog):
             self.paragraph_view = QPlainTextEdit(self)
             self.paragraph_view.setPlainText(paragraph_text)
             self.paragraph_view.setReadOnly(True)
+            # read-only text is mouse-selectable only by default: keyboard users too
+            self.paragraph_view.setTextInteractionFlags(
+                Qt.TextInteractionFlag.TextSelectableByMouse
+                | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            )
             self.paragraph_view.setTabChangesFocus(True)
             self.paragraph_view.setAccessibleName("Paragraph text: select the words to quote")
             self.paragraph_view.setToolTip("Select the words this note is about")
@@ -121,6 +126,11 @@ class NoteDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        if paragraph_text is not None:  # Tab follows the rows as they are laid out
+            QWidget.setTabOrder(self.paragraph_view, self.body)
+            QWidget.setTabOrder(self.body, self.tags)
+            QWidget.setTabOrder(self.tags, self.quote)
+        self.body.setFocus()  # writing the note is the usual first step
         self.resize(560, 380 if paragraph_text is not None else 280)
 
     def _selection_changed(self) -> None:
@@ -421,7 +431,7 @@ class NotesPanel(QWidget):
         dlg = self.dialog_factory(
             self, f"Note on {par.label if par else ''}", paragraph_text=par.text if par else None
         )
-        if dlg.exec() == QDialog.DialogCode.Accepted:
+        if dialogs.run_modal(dlg) == QDialog.DialogCode.Accepted:
             body, tags = dlg.values()
             self.add(body, tags, dlg.quoted(), span=dlg.span())
 
@@ -448,7 +458,7 @@ class NotesPanel(QWidget):
         if note is None:
             return
         dlg = self.dialog_factory(self, "Edit note", note.body, note.tags)
-        if dlg.exec() == QDialog.DialogCode.Accepted:
+        if dialogs.run_modal(dlg) == QDialog.DialogCode.Accepted:
             body, tags = dlg.values()
             if body and (body != note.body or tags != note.tags):
                 self.edit(note, body=body, tags=tags)
