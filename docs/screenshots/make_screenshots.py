@@ -33,12 +33,13 @@ def window_shots(db: Path, folder: Path) -> None:
 
     import drafter.gui  # noqa: F401  (PySide6 work-arounds first)
     from drafter.gui import themes
-    from drafter.gui.app import grab_to
+    from drafter.gui.app import _install_message_filter, grab_to
     from drafter.gui.main_window import MainWindow
     from drafter.gui.settings import AUTHOR, Settings
     from drafter.store import Library
 
     app = QApplication.instance() or QApplication([])
+    _install_message_filter()  # the offscreen plugin's size-hint chatter
 
     def settle(seconds: float = 0.8) -> None:
         end = time.time() + seconds
