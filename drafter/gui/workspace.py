@@ -110,6 +110,11 @@ class Workspace(QObject):
             on_error=partial(self._failed, spec),
         )
 
+    def _view_message(self, view, text: str) -> None:
+        """Status messages only from the tab on screen (not one loading behind it)."""
+        if view is self.tabs.currentWidget():
+            self.message.emit(text)
+
     def _failed(self, spec: TabSpec, message: str) -> None:
         i = self.find_tab(spec)
         if i >= 0 and isinstance(self.tabs.widget(i), LoadingTab):
@@ -140,7 +145,7 @@ class Workspace(QObject):
         view.spec = spec
         self._names[spec] = (loaded.old_name, loaded.new_name)
         view.paragraph_selected.connect(partial(self._paragraph_selected, view))
-        view.message.connect(self.message)
+        view.message.connect(partial(self._view_message, view))
         was_current = self.tabs.currentIndex() == i
         self.tabs.blockSignals(True)
         self.tabs.removeTab(i)
