@@ -81,25 +81,11 @@ def note_from_row(row: Any) -> Note:
 
 
 def note_to_row(note: Note) -> dict[str, Any]:
-    a = note.anchor
-    return {
-        "id": note.id,
-        "version_id": note.version_id,
-        "paragraph_id": a.paragraph_id,
-        "number": a.number,
-        "text_hash": a.text_hash,
-        "quote": a.quote,
-        "start": a.start,
-        "end": a.end,
-        "body": note.body,
-        "author": note.author,
-        "created": note.created,
-        "updated": note.updated,
-        "tags": json.dumps(list(note.tags), ensure_ascii=False),
-        "status": str(note.status),
-        "orphaned": int(note.orphaned),
-        "carried_from": note.carried_from,
-    }
+    """The note's JSON form, with the two columns SQLite stores differently."""
+    row = note.to_json()
+    row["tags"] = json.dumps(row["tags"], ensure_ascii=False)
+    row["orphaned"] = int(note.orphaned)
+    return row
 
 
 def insert_note_rows(cx: Connection, notes: Sequence[Note]) -> None:
