@@ -259,7 +259,7 @@ def run_library(args: argparse.Namespace) -> int:
 
             if args.move:
                 ref, fam = args.move
-                if fam != "new" and not fam.isdigit():
+                if fam != "new" and not fam.isdecimal():
                     raise DrafterError(f'--move: FAMILY must be an id or "new", not {fam!r}')
                 v = lib.move_version(_version_id(lib, ref), None if fam == "new" else int(fam))
                 print(f"version {v.id} {v.display_name} is now in family {v.family_id}")
@@ -481,6 +481,11 @@ def run_notes_import(args: argparse.Namespace) -> int:
         line += f", {c['reanchored']} matched to another file of the same document"
     if c.get("orphaned"):
         line += f" ({c['orphaned']} orphaned)"
+    if c.get("conflicts"):
+        line += (
+            f"; {c['conflicts']} kept as conflicts (which copy is newer is unclear: "
+            'both are kept, the incoming one tagged "conflict")'
+        )
     print(line)
     if c.get("skipped"):
         symbols = ", ".join(c.get("skipped_symbols") or [])

@@ -210,7 +210,7 @@ def _paragraph_runs(p, fn_numbers: dict[str, str]) -> list[tuple[str, object]]:
                     if item.get(_q("customMarkFollows")) in ("1", "true", "on"):
                         custom = fid
                         continue
-                    auto = sum(1 for n in fn_numbers.values() if n.isdigit())
+                    auto = sum(1 for n in fn_numbers.values() if n.isdecimal())
                     num = fn_numbers.setdefault(fid, str(auto + 1))
                     pieces.append((marker(num), None))
 

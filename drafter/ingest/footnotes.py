@@ -67,7 +67,7 @@ class MarkerState:
     def __init__(self, numbers: Iterable[str], *, plain: bool = True) -> None:
         # plain=False: the reader made every marker explicit (PDF superscripts),
         # so bare digits are never markers.
-        self.known = {n for n in numbers if n.isdigit()}
+        self.known = {n for n in numbers if n.isdecimal()}
         self.plain = plain
         self.seen: set[str] = set()
         self.highest = 0
@@ -95,13 +95,13 @@ class MarkerState:
 
     def note(self, number: str) -> None:
         self.seen.add(number)
-        if number.isdigit():
+        if number.isdecimal():
             self.highest = max(self.highest, int(number))
 
 
 def split_glued(number: str, known: set[str]) -> list[str]:
     """ "23" printed for markers 2 and 3 side by side: split into known numbers."""
-    if number in known or not number.isdigit() or not known:
+    if number in known or not number.isdecimal() or not known:
         return [number] if number else []
 
     def parts(rest: str, prev: int) -> list[str] | None:

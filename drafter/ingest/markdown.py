@@ -94,9 +94,9 @@ def _inline(text: str) -> tuple[str, int, bool]:
 
 
 def _out_of_sequence(number: str, draft: Draft) -> bool:
-    if not number.isdigit():
+    if not number.isdecimal():
         return False
-    known = [int(n) for n in draft.footnotes if n.isdigit()]
+    known = [int(n) for n in draft.footnotes if n.isdecimal()]
     return int(number) > (max(known) if known else 0) + 20
 
 

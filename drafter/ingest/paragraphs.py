@@ -86,7 +86,7 @@ _LOOSE_FOOTNOTE = re.compile(
 def _next_footnote(draft: Draft, number: str) -> bool:
     if number.startswith("*"):  # "* Any changes to the list of sponsors ..."
         return number not in draft.footnotes
-    nums = [int(n) for n in draft.footnotes if n.isdigit()]
+    nums = [int(n) for n in draft.footnotes if n.isdecimal()]
     highest = max(nums) if nums else 0
     return number not in draft.footnotes and highest < int(number) <= highest + 2
 

@@ -231,7 +231,7 @@ def build(draft: Draft, *, source: str | None = None, language: str | None = Non
     )
     missing = sorted(
         {n for p in paragraphs for n in p.footnotes if n not in draft.footnotes},
-        key=lambda n: (not n.isdigit(), int(n) if n.isdigit() else 0, n),
+        key=lambda n: (not n.isdecimal(), int(n) if n.isdecimal() else 0, n),
     )
     if missing:
         draft.warnings.append(

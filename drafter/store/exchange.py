@@ -12,19 +12,19 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import tempfile
+import uuid
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from drafter.errors import StoreError
-from drafter.model import Anchor, Note, NoteStatus
+from drafter.model import Anchor, Note
 from drafter.store.anchors import find_quote, text_hash
 from drafter.store.db import Connection
 from drafter.store.notes import clean_tags, note_from_row, note_to_row, now_iso
-
-FORMAT = "drafter-notes"
-FORMAT_VERSION = 1
+from drafter.store.notes_schema import FORMAT, FORMAT_VERSION, parse_timestamp, read_notes_file
 
 
 def export_notes(
@@ -102,106 +102,33 @@ def _write_atomic(path: Path, data: str) -> None:
         raise StoreError(f"{path}: cannot write the notes ({exc.strerror or exc})") from None
 
 
-def _read_doc(path: Path) -> dict[str, Any]:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise StoreError(f"{path}: cannot read the notes file ({exc.strerror or exc})") from None
-    try:
-        doc = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise StoreError(f"{path}: not a Drafter notes file (invalid JSON: {exc})") from None
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise StoreError(f'{path}: not a Drafter notes file (no "format": "{FORMAT}")')
-    fv = doc.get("format_version")
-    if not isinstance(fv, int) or fv > FORMAT_VERSION:
-        raise StoreError(
-            f"{path}: notes format version {fv!r} is newer than this Drafter understands "
-            f"({FORMAT_VERSION}); update Drafter"
-        )
-    if not isinstance(doc.get("notes"), list) or not isinstance(doc.get("versions", []), list):
-        raise StoreError(f'{path}: not a Drafter notes file ("notes" must be a list)')
-    return doc
-
-
-def _str(value: Any, field: str, path: Path, *, optional: bool = False) -> str | None:
-    if value is None and optional:
-        return None
-    if not isinstance(value, str):
-        raise StoreError(f"{path}: a note's {field!r} must be text")
-    return value
-
-
-def _int(value: Any, field: str, path: Path) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise StoreError(f"{path}: a note's {field!r} must be a whole number")
-    return value
-
-
 def import_notes(cx: Connection, path: str | Path) -> dict[str, Any]:
     """Merge the notes in ``path`` into the library.
 
-    Returns counts: ``added``, ``updated`` (incoming copy newer), ``unchanged``,
-    ``reanchored`` (matched to another file of the same document), ``orphaned``
-    (of those, the ones whose paragraph could not be found), ``skipped`` (their
-    document is not in this library) with ``skipped_symbols``.
+    The whole file is checked first (:mod:`drafter.store.notes_schema`); a file with
+    any invalid field is refused and nothing of it is stored. Returns counts:
+    ``added``, ``updated`` (incoming copy newer), ``unchanged``, ``conflicts`` (the
+    order of two different copies is unclear: both are kept, the incoming one as a
+    new note tagged "conflict"), ``reanchored`` (matched to another file of the
+    same document), ``orphaned`` (of those, the ones whose paragraph could not be
+    found), ``skipped`` (their document is not in this library) with ``skipped_symbols``.
     """
     path = Path(path)
-    doc = _read_doc(path)
-    by_sha = {r["sha256"]: r["id"] for r in cx.read("SELECT id, sha256 FROM versions")}
-    meta = {v.get("sha256"): v for v in doc.get("versions", []) if isinstance(v, dict)}
+    doc = read_notes_file(path)
+    by_sha = {r["sha256"].lower(): r["id"] for r in cx.read("SELECT id, sha256 FROM versions")}
     incoming: list[tuple[Note, bool]] = []  # (note as it will be stored, re-anchored?)
     skipped: list[str] = []
-    counts = {
-        "added": 0,
-        "updated": 0,
-        "unchanged": 0,
-        "reanchored": 0,
-        "orphaned": 0,
-        "skipped": 0,
-    }
+    counts: dict[str, Any] = {"skipped": 0}
     para_cache: dict[int, list[Any]] = {}
-    for raw in doc["notes"]:
-        if not isinstance(raw, dict):
-            raise StoreError(f"{path}: each note must be an object")
-        note_id = _str(raw.get("id"), "id", path)
-        sha = _str(raw.get("version"), "version", path)
-        try:
-            status = NoteStatus(raw.get("status", "open"))
-        except ValueError:
-            raise StoreError(
-                f"{path}: note {note_id} has an unknown status {raw.get('status')!r}"
-            ) from None
-        tags = raw.get("tags", [])
-        if not isinstance(tags, list):
-            raise StoreError(f"{path}: a note's 'tags' must be a list")
-        anchor = Anchor(
-            paragraph_id=_int(raw.get("paragraph_id"), "paragraph_id", path),
-            number=_str(raw.get("number"), "number", path, optional=True),
-            text_hash=_str(raw.get("text_hash", ""), "text_hash", path) or "",
-            quote=_str(raw.get("quote", ""), "quote", path) or "",
-            start=_int(raw.get("start", 0), "start", path),
-            end=_int(raw.get("end", 0), "end", path),
-        )
-        note = Note(
-            id=note_id or "",
-            version_id=0,
-            anchor=anchor,
-            body=_str(raw.get("body"), "body", path) or "",
-            author=_str(raw.get("author"), "author", path) or "",
-            created=_str(raw.get("created"), "created", path) or "",
-            updated=_str(raw.get("updated", raw.get("created")), "updated", path) or "",
-            tags=clean_tags(str(t) for t in tags),
-            status=status,
-            orphaned=bool(raw.get("orphaned", False)),
-            carried_from=_str(raw.get("carried_from"), "carried_from", path, optional=True),
-        )
+    for item in doc.notes:
+        note, sha = item.note, item.version_sha
+        meta = doc.versions.get(sha, {})
         vid = by_sha.get(sha)
         reanchored = False
         if vid is None:
-            vid = _same_document(cx, meta.get(sha, {}))
+            vid = _same_document(cx, meta)
             if vid is None:
-                skipped.append((meta.get(sha) or {}).get("symbol") or sha[:12])
+                skipped.append(meta.get("symbol") or sha[:12])
                 counts["skipped"] += 1
                 continue
             note = _reanchor(cx, note, vid, para_cache)
@@ -211,36 +138,87 @@ def import_notes(cx: Connection, path: str | Path) -> dict[str, Any]:
         incoming.append((note, reanchored))
 
     def apply() -> dict[str, int]:
-        c = dict.fromkeys(("added", "updated", "unchanged", "reanchored", "orphaned"), 0)
+        c = dict.fromkeys(
+            ("added", "updated", "unchanged", "conflicts", "reanchored", "orphaned"), 0
+        )
         for note, reanchored in incoming:
-            row = cx.conn.execute(
-                "SELECT id, updated FROM notes WHERE id = ?", (note.id,)
-            ).fetchone()
-            if row is None and note.carried_from:
-                # Both libraries carried the same note to this version (each copy got
-                # its own id): it is one note, not two.
-                row = cx.conn.execute(
-                    "SELECT id, updated FROM notes WHERE version_id = ? AND carried_from = ?",
-                    (note.version_id, note.carried_from),
-                ).fetchone()
+            row = _stored_copy(cx, note)
             if row is None:
                 cx.db["notes"].insert(note_to_row(note))
                 c["added"] += 1
                 c["reanchored"] += reanchored
                 c["orphaned"] += reanchored and note.orphaned
-            elif note.updated > row[1]:
+                continue
+            order = _newer(note, row)
+            if order == "incoming":
                 r = note_to_row(note)
-                cx.db["notes"].update(
-                    row[0], {k: r[k] for k in ("body", "tags", "status", "updated", "author")}
-                )
+                cx.db["notes"].update(row["id"], {k: r[k] for k in _MERGED})
                 c["updated"] += 1
+            elif order == "unclear":
+                copy = _conflict_copy(note)
+                if cx.conn.execute("SELECT 1 FROM notes WHERE id = ?", (copy.id,)).fetchone():
+                    c["unchanged"] += 1  # this conflict was kept on an earlier import
+                else:
+                    cx.db["notes"].insert(note_to_row(copy))
+                    c["conflicts"] += 1
             else:
                 c["unchanged"] += 1
         return c
 
     counts.update(cx.write(apply))
-    counts["skipped_symbols"] = sorted(set(skipped))  # type: ignore[assignment]
+    counts["skipped_symbols"] = sorted(set(skipped))
     return counts
+
+
+_MERGED = ("body", "tags", "status", "updated", "author")
+CONFLICT_TAG = "conflict"
+_CONFLICT_NS = uuid.UUID("5b0d7d1e-3c4f-4f6e-9a51-6a1d2f0c8e47")
+
+
+def _stored_copy(cx: Connection, note: Note) -> Any:
+    cur = cx.conn.cursor()
+    cur.row_factory = sqlite3.Row
+    row = cur.execute("SELECT * FROM notes WHERE id = ?", (note.id,)).fetchone()
+    if row is None and note.carried_from:
+        # Both libraries carried the same note to this version (each copy got its
+        # own id): it is one note, not two.
+        row = cur.execute(
+            "SELECT * FROM notes WHERE version_id = ? AND carried_from = ?",
+            (note.version_id, note.carried_from),
+        ).fetchone()
+    return row
+
+
+def _newer(note: Note, row: Any) -> str:
+    """Which copy is newer: "incoming", "stored", or "unclear" (then both are kept).
+
+    By parsed time, never by text. The order is unclear when the stored time cannot
+    be read (a library written before files were checked), or when both copies carry
+    the same time but say different things.
+    """
+    theirs = parse_timestamp(note.updated)
+    ours = parse_timestamp(row["updated"])
+    stored = note_from_row(row)
+    same = all(getattr(note, k) == getattr(stored, k) for k in _MERGED if k != "updated")
+    if ours is None or theirs is None:
+        return "stored" if same else "unclear"
+    if theirs > ours:
+        return "incoming"
+    if theirs == ours and not same:
+        return "unclear"
+    return "stored"
+
+
+def _conflict_copy(note: Note) -> Note:
+    """The incoming copy as a note of its own, tagged "conflict"; its id comes from
+    its content, so importing the same file again does not add it twice."""
+    key = "\0".join((note.id, note.updated, note.body, note.author, ",".join(note.tags)))
+    return _replace(
+        note,
+        id=uuid.uuid5(_CONFLICT_NS, key).hex,
+        tags=clean_tags((*note.tags, CONFLICT_TAG)),
+        carried_from=None,
+    )
 
 
 def _replace(note: Note, **changes: Any) -> Note:

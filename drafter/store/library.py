@@ -164,7 +164,7 @@ class Library:
     def find_versions(self, ref: str) -> list[VersionInfo]:
         """Versions named by ``ref``: an id ("12") or a symbol ("A/RES/80/4"), newest first."""
         ref = ref.strip()
-        if ref.isdigit():
+        if ref.isdecimal():
             return [self.version(int(ref))]
         return _versions.find_by_symbol(self._cx, ref)
 
