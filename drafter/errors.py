@@ -26,3 +26,20 @@ class StoreError(DrafterError):
 
 class ExportError(DrafterError):
     """An export could not be written."""
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line: control characters (a newline in a file name) made visible."""
+    if text.isprintable():
+        return text
+    return "".join(
+        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+        for ch in text
+    )
+
+
+def unexpected(exc: BaseException) -> str:
+    """What a user is told about a bug: plain words, no exception class names."""
+    detail = one_line(str(exc)).strip().strip("'\"")
+    detail = f" ({detail})" if detail else ""
+    return f"Unexpected problem inside Drafter{detail}; the details were logged. Please report it."

@@ -10,6 +10,7 @@ one line on stderr with exit code 2, never as a traceback.
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import os
 import pkgutil
@@ -17,7 +18,7 @@ import sys
 from collections.abc import Sequence
 
 from drafter import __version__
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, one_line
 
 EXIT_USER_ERROR = 2
 
@@ -82,6 +83,23 @@ def _subcommand_names(parser: argparse.ArgumentParser) -> set[str]:
     return set()
 
 
+def _check_gui_files(files: Sequence[str], commands: set[str]) -> None:
+    """Refuse, before any window opens, a first word that is neither a command nor a file.
+
+    ``drafter improt x.md`` is a typo for a command, not a file to open.
+    """
+    for i, name in enumerate(files):
+        if os.path.lexists(name):
+            continue
+        if i == 0 and not any(c in name for c in "./\\"):
+            close = difflib.get_close_matches(name, sorted(commands), n=1, cutoff=0.6)
+            hint = f" Did you mean '{close[0]}'?" if close else ""
+            raise DrafterError(
+                f"unknown command '{name}' (and no such file).{hint} See 'drafter --help'."
+            )
+        raise DrafterError(f"{name}: no such file")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -93,11 +111,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return EXIT_USER_ERROR
             return int(args.func(args) or 0)
         args = build_gui_parser().parse_args(argv)
+        _check_gui_files(args.files, _subcommand_names(parser))
         from drafter.gui.app import run_gui  # Qt is imported only here
 
         return int(run_gui(args) or 0)
     except DrafterError as exc:
-        print(f"drafter: {exc}", file=sys.stderr)
+        print(f"drafter: {one_line(str(exc))}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130

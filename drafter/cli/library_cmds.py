@@ -15,6 +15,7 @@ import textwrap
 from typing import Any
 
 from drafter.cli import add_db_option
+from drafter.cli._wrap import fill
 
 ORDER = 30
 
@@ -340,7 +341,7 @@ def run_search(args: argparse.Namespace) -> int:
                 extra.append(f"same wording in {h.same_text_elsewhere} more")
             print(f"{where}  ({', '.join(x for x in extra if x)})  [version {h.version_id}]")
             snippet = _highlight(h.snippet, h.marks)
-            print(textwrap.indent(textwrap.fill(snippet, 96), "    "))
+            print(fill(snippet, 96, "    "))
     return 0
 
 
@@ -400,7 +401,7 @@ def _note_line(n: Any, label: str) -> str:
     if tags:
         head += "  " + tags
     body = n.body if not n.anchor.quote else f"“{n.anchor.quote}”: {n.body}"
-    return head + "\n" + textwrap.indent(textwrap.fill(body, 92), "    ")
+    return head + "\n" + fill(body, 92, "    ")
 
 
 def run_notes_list(args: argparse.Namespace) -> int:

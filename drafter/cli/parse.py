@@ -6,7 +6,10 @@ import argparse
 import json
 import os
 import sys
-import textwrap
+import tempfile
+from pathlib import Path
+
+from drafter.cli._wrap import wrap
 
 ORDER = 10
 
@@ -22,8 +25,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--format",
         choices=("txt", "md"),
-        default="txt",
-        help="how to read standard input: PDF-extracted/plain text or Markdown (default: txt)",
+        default=None,
+        help="how to read standard input: PDF-extracted/plain text or Markdown "
+        "(default: as a file would be, Markdown when it looks like Markdown)",
     )
     p.add_argument("--json", action="store_true", help="print the document as JSON")
     p.add_argument(
@@ -33,12 +37,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from drafter.ingest import load, parse_text
+    from drafter.ingest import load
 
-    if args.file == "-":
-        res = parse_text(sys.stdin.read(), fmt=args.format, source="<stdin>")
-    else:
-        res = load(args.file)
+    res = _parse_stdin(args.format) if args.file == "-" else load(args.file)
     out = sys.stdout
     if args.json:
         json.dump(res.to_json(), out, ensure_ascii=False, indent=2)
@@ -47,6 +48,28 @@ def run(args: argparse.Namespace) -> int:
     styled = out.isatty() and not os.environ.get("NO_COLOR")
     out.write(outline(res, width=max(40, args.width), italics=styled))
     return 0
+
+
+def _parse_stdin(fmt: str):
+    """Standard input read as a file would be: the same checks, the same decoding."""
+    from drafter.errors import IngestError
+    from drafter.ingest import MAX_BYTES, load, looks_like_markdown, parse_text, sniff_format
+    from drafter.ingest.encoding import decode_text
+
+    stream = getattr(sys.stdin, "buffer", None)
+    data = stream.read(MAX_BYTES + 1) if stream else sys.stdin.read().encode("utf-8", "replace")
+    if len(data) > MAX_BYTES:
+        raise IngestError("<stdin>", f"the input is too large (over {MAX_BYTES // 2**20} MB)")
+    kind = sniff_format(Path("stdin.txt"), data[:16])
+    if kind in ("pdf", "docx", "doc", "rtf"):  # a document piped in: read it as a file
+        with tempfile.TemporaryDirectory(prefix="drafter-stdin-") as tmp:
+            path = Path(tmp) / f"stdin.{kind}"
+            path.write_bytes(data)
+            return load(path)
+    text, _encoding = decode_text(data, "<stdin>")
+    if fmt is None:
+        fmt = "md" if looks_like_markdown(text) else "txt"
+    return parse_text(text, fmt=fmt, source="<stdin>")
 
 
 def outline(res, *, width: int = 100, italics: bool = False) -> str:
@@ -78,7 +101,7 @@ def outline(res, *, width: int = 100, italics: bool = False) -> str:
         tag = f"{p.kind.value[:4].upper():4} {p.number or '':>10}"
         indent = " " * (len(tag) + 1 + 2 * p.level)
         body = p.text + (f"  [fn {', '.join(p.footnotes)}]" if p.footnotes else "")
-        wrapped = textwrap.wrap(body, width=max(20, width - len(indent))) or [""]
+        wrapped = wrap(body, max(20, width - len(indent))) or [""]
         if italics and p.lead and len(wrapped[0]) >= p.lead:
             # The italic opening words, as printed (terminal italics).
             wrapped[0] = f"\x1b[3m{wrapped[0][: p.lead]}\x1b[23m{wrapped[0][p.lead :]}"

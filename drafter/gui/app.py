@@ -18,7 +18,7 @@ from PySide6.QtCore import QSettings, QSize, Qt, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, unexpected
 from drafter.resources import resource_path
 
 from . import dialogs, themes
@@ -78,11 +78,7 @@ def _install_excepthook(window_getter) -> None:
             QApplication.quit()
             return
         log.error("".join(traceback.format_exception(exc_type, exc, tb)))
-        message = (
-            str(exc)
-            if isinstance(exc, DrafterError)
-            else f"Unexpected error ({exc_type.__name__}): {exc}"
-        )
+        message = str(exc) if isinstance(exc, DrafterError) else unexpected(exc)
         dialogs.show_error(window_getter(), "Drafter", message)
 
     sys.excepthook = hook

@@ -7,15 +7,17 @@ Each takes a ``progress(done, total, text)`` callback.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, unexpected
 from drafter.model import Comparison, Relation
 from drafter.resources import resource_path
 
+log = logging.getLogger(__name__)
 VERSIONS, RELATED = "versions", "related"
 
 
@@ -52,7 +54,8 @@ def import_files(library, paths: list[str], progress) -> ImportOutcome:
         except DrafterError as exc:
             out.errors.append((path, str(exc)))
         except Exception as exc:  # a reader bug must not stop the other files
-            out.errors.append((path, f"could not be read ({type(exc).__name__}: {exc})"))
+            log.error("reading %s failed", path, exc_info=True)
+            out.errors.append((path, f"could not be read: {unexpected(exc)}"))
     progress(len(paths), len(paths), "Import finished")
     return out
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, unexpected
 from drafter.model import Note
 
 Changed = Callable[[], None]
@@ -33,7 +33,7 @@ class _NoteCommand(QUndoCommand):
         except DrafterError as exc:
             self.on_error(str(exc))
         except Exception as exc:  # a store bug must not take the window down
-            self.on_error(f"Unexpected error ({type(exc).__name__}): {exc}")
+            self.on_error(unexpected(exc))
         self.changed()
 
     def redo(self) -> None:

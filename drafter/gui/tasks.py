@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, unexpected
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ class _Job(QRunnable):
             self.signals.failed.emit(str(exc))
         except Exception as exc:  # a bug: report it plainly, log the details
             log.error("background task failed:\n%s", traceback.format_exc())
-            self.signals.failed.emit(f"Unexpected error ({type(exc).__name__}): {exc}")
+            self.signals.failed.emit(unexpected(exc))
         else:
             self.signals.finished.emit(result)
 

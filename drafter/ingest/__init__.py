@@ -97,7 +97,7 @@ def load(path: str | os.PathLike[str]) -> Resolution:
 
             draft = html_to_draft(text)
         else:
-            if fmt == "txt" and _looks_like_markdown(text):
+            if fmt == "txt" and looks_like_markdown(text):
                 fmt = "md"
             draft = _draft_from_text(text, fmt)
     return _finish(draft, p, source=p.name)
@@ -118,7 +118,8 @@ def parse_text(
     )
 
 
-def _looks_like_markdown(text: str) -> bool:
+def looks_like_markdown(text: str) -> bool:
+    """Plain text that is really Markdown (headings, footnote definitions)."""
     return len(_MD_HINTS.findall(text[:50000])) >= 2
 
 

@@ -252,14 +252,14 @@ def read_docx(path: Path) -> Draft:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError):
         raise IngestError(path, "not a valid Word .docx file (damaged or another format)") from None
-    except Exception as exc:  # lxml and zipfile raise many types on corrupt input
-        raise IngestError(path, f"damaged Word .docx file ({type(exc).__name__})") from None
+    except Exception:  # lxml and zipfile raise many types on corrupt input
+        raise IngestError(path, "damaged Word .docx file (its content cannot be read)") from None
     try:
         return _read_document(document)
     except IngestError:
         raise
-    except Exception as exc:
-        raise IngestError(path, f"damaged Word .docx file ({type(exc).__name__})") from None
+    except Exception:
+        raise IngestError(path, "damaged Word .docx file (its content cannot be read)") from None
 
 
 def _read_document(document) -> Draft:

@@ -151,9 +151,8 @@ def extract_pdf_text(path: Path) -> tuple[str, int]:
         raise
     except RecursionError:
         raise IngestError(path, "damaged PDF (cannot be read)") from None
-    except Exception as exc:  # pdfminer raises many unrelated types on bad input
-        name = type(exc).__name__
-        raise IngestError(path, f"damaged PDF (cannot be read: {name})") from None
+    except Exception:  # pdfminer raises many unrelated types on bad input
+        raise IngestError(path, "damaged PDF (its content cannot be read)") from None
     return "\f".join(pages), len(pages)
 
 

@@ -57,4 +57,4 @@ def test_uncaught_errors_become_plain_dialogs(monkeypatch):
     app._install_excepthook(lambda: None)
     sys.excepthook(StoreError, StoreError("the library is locked"), None)
     sys.excepthook(ValueError, ValueError("bad value"), None)
-    assert shown == ["the library is locked", "Unexpected error (ValueError): bad value"]
+    assert shown == ["the library is locked", "Unexpected problem inside Drafter (bad value); the details were logged. Please report it."]

@@ -78,7 +78,7 @@ def test_a_library_damaged_before_the_check_keeps_both_copies(shared, tmp_path: 
 def test_same_time_different_words_is_a_conflict_not_a_silent_choice(
     shared, tmp_path: Path
 ) -> None:
-    _, theirs, vt, note, doc = shared
+    _, theirs, vt, _note, doc = shared
     same_time = _edited(doc, body="other words, same minute")
     counts = theirs.import_notes(_write(tmp_path, same_time))
     assert counts["conflicts"] == 1
@@ -124,7 +124,7 @@ _DEEP = (
 def test_every_field_is_checked_before_anything_is_stored(
     shared, tmp_path: Path, change: dict, message: str
 ) -> None:
-    _, theirs, vt, note, doc = shared
+    _, theirs, vt, _note, doc = shared
     doc = _edited(doc, body="must not land")
     doc["notes"].insert(0, {**doc["notes"][0], "id": "f" * 32})  # a new note, first
     doc["notes"][1].update(change)
