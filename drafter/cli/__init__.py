@@ -45,6 +45,22 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_timeout_option(parser: argparse.ArgumentParser) -> None:
+    """``--timeout SECONDS``: the time limit of each paragraph's word diff."""
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=5.0,
+        metavar="SECONDS",
+        help="time limit for each paragraph's word diff (default 5; 0 = none)",
+    )
+
+
+def check_timeout(args: argparse.Namespace) -> None:
+    if args.timeout < 0:
+        raise DrafterError("--timeout must be 0 (no limit) or a number of seconds")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="drafter",

@@ -8,7 +8,7 @@ import os
 import sys
 import textwrap
 
-from drafter.cli import add_db_option
+from drafter.cli import add_db_option, add_timeout_option, check_timeout
 from drafter.cli._export_options import add_author_option
 
 ORDER = 20
@@ -53,13 +53,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="do not list changes of whitespace, quote or dash style, or footnote markers",
     )
-    p.add_argument(
-        "--timeout",
-        type=float,
-        default=5.0,
-        metavar="SECONDS",
-        help="time limit for each paragraph's word diff (default 5; 0 = none)",
-    )
+    add_timeout_option(p)
     add_author_option(p)
     add_db_option(p)
     p.set_defaults(func=run)
@@ -70,8 +64,7 @@ def run(args: argparse.Namespace) -> int:
     from drafter.errors import DrafterError
     from drafter.ingest import load
 
-    if args.timeout < 0:
-        raise DrafterError("--timeout must be 0 (no limit) or a number of seconds")
+    check_timeout(args)
     if args.min_score is not None and not (args.related and 0 <= args.min_score <= 1):
         raise DrafterError("--min-score needs --related and a score between 0 and 1")
     if (args.side_by_side or args.with_notes) and not args.docx:
