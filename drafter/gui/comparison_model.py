@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from drafter.model import Comparison, Pair, PairKind, Paragraph
 
 from . import rich_text
+from .plain import rich
 from .themes import LIGHT, DiffColors
 
 OLD, GUTTER, NEW, REDLINE = range(4)
@@ -339,7 +340,8 @@ class ComparisonModel(QAbstractTableModel):
         if role == HtmlRole:
             return self.html(row, col)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(row, col)
+            tip = self.tooltip(row, col)
+            return rich(tip) if tip else tip
         if role == PairRole:
             return self._pairs[row]
         if role == KindRole:

@@ -14,6 +14,8 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from .plain import set_plain
+
 _open_boxes: list[QMessageBox] = []
 quiet = False  # screenshot mode: print instead of showing boxes
 
@@ -45,6 +47,7 @@ def show_error(parent: QWidget | None, title: str, message: str) -> QMessageBox 
     box = QMessageBox(
         QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent
     )
+    set_plain(box)
     _keep(box).open()
     return box
 
@@ -56,6 +59,7 @@ def show_info(parent: QWidget | None, title: str, message: str) -> QMessageBox |
     box = QMessageBox(
         QMessageBox.Icon.Information, title, message, QMessageBox.StandardButton.Ok, parent
     )
+    set_plain(box)
     _keep(box).open()
     return box
 
@@ -72,6 +76,7 @@ def show_exported(parent: QWidget | None, path: Path) -> QMessageBox | None:
         QMessageBox.StandardButton.Ok,
         parent,
     )
+    set_plain(box)
     folder_btn = box.addButton("Open &Folder", QMessageBox.ButtonRole.ActionRole)
     file_btn = box.addButton("Open &File", QMessageBox.ButtonRole.ActionRole)
 

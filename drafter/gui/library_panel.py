@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .plain import rich
+
 VersionRole = Qt.ItemDataRole.UserRole + 11
 FamilyRole = Qt.ItemDataRole.UserRole + 12
 
@@ -89,20 +91,22 @@ class LibraryPanel(QWidget):
             # A family row spans the three columns, so its (long) title stays readable.
             name = QStandardItem(f"{fam.name or f'Document {fam.id}'}  ({count})")
             name.setData(fam.id, FamilyRole)
-            name.setToolTip(fam.name)
+            name.setToolTip(rich(fam.name))
             row = [name, QStandardItem(""), QStandardItem("")]
             for v in members:
                 label = QStandardItem(v.symbol or v.title or v.source or f"version {v.id}")
                 label.setData(v.id, VersionRole)
                 label.setToolTip(
-                    "\n".join(
-                        x
-                        for x in (
-                            v.title,
-                            f"from {v.source}" if v.source else "",
-                            f"{v.paragraph_count} paragraphs, {v.note_count} notes",
+                    rich(
+                        "\n".join(
+                            x
+                            for x in (
+                                v.title,
+                                f"from {v.source}" if v.source else "",
+                                f"{v.paragraph_count} paragraphs, {v.note_count} notes",
+                            )
+                            if x
                         )
-                        if x
                     )
                 )
                 stage = QStandardItem(v.stage or "")
@@ -180,7 +184,7 @@ class LibraryPanel(QWidget):
         answer = QMessageBox.question(
             self,
             "Remove from library",
-            f"Remove {name} and its notes from the library? The file on disk is not touched.",
+            rich(f"Remove {name} and its notes from the library? The file on disk is not touched."),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.remove_version.emit(version_id)

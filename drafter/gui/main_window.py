@@ -35,6 +35,7 @@ from .comparison_view import ComparisonView
 from .library_panel import LibraryPanel, dropped_paths
 from .loading import RELATED, VERSIONS, TabSpec
 from .notes_panel import NotesPanel
+from .plain import rich
 from .qt_compat import later
 from .search_panel import SearchPanel
 from .settings_dialog import SettingsDialog
@@ -212,7 +213,7 @@ class MainWindow(QMainWindow):
         warnings = [w for r in outcome.results for w in getattr(r, "warnings", ())]
         if warnings:
             msg += f"; {len(warnings)} warning{'s' if len(warnings) != 1 else ''} (see tooltips)"
-            self.statusBar().setToolTip("\n".join(warnings[:20]))
+            self.statusBar().setToolTip(rich("\n".join(warnings[:20])))
         self.statusBar().showMessage(msg, 12000)
         if outcome.errors:
             lines = "\n".join(
@@ -239,7 +240,7 @@ class MainWindow(QMainWindow):
         for path in recent:
             self.recent_menu.addAction(
                 Path(path).name, partial(self.import_paths, [path], open_after=True)
-            ).setToolTip(path)
+            ).setToolTip(rich(path))
         self.recent_menu.setEnabled(bool(recent))
 
     def set_stage(self, version_id: int, stage: str) -> None:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from drafter.errors import DrafterError
 from drafter.model import Note, NoteStatus, Paragraph
 
-from . import dialogs, themes
+from . import dialogs, rich_text, themes
 from .comparison_model import HtmlRole, KeyRole
 from .delegates import RichTextDelegate
 from .note_commands import AddNote, DeleteNote, EditNote
@@ -102,7 +102,8 @@ class NoteDialog(QDialog):
             # The paragraph itself, to select the words the note is about: a selection
             # gives their exact place even where the same words occur twice.
             self.paragraph_view = QPlainTextEdit(self)
-            self.paragraph_view.setPlainText(paragraph_text)
+            # a prefix keeps offsets true; absurd paragraphs stay responsive
+            self.paragraph_view.setPlainText(paragraph_text[: rich_text.MAX_SHOWN])
             self.paragraph_view.setReadOnly(True)
             # read-only text is mouse-selectable only by default: keyboard users too
             self.paragraph_view.setTextInteractionFlags(

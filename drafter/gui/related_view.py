@@ -36,6 +36,7 @@ from drafter.model import Link, Paragraph, Relation, Resolution
 from . import rich_text, themes
 from .comparison_model import HtmlRole, KeyRole, ParagraphsRole, RtlRole
 from .delegates import RichTextDelegate
+from .plain import rich
 from .qt_compat import later
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -167,8 +168,8 @@ class ParagraphListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole and par.id in self.highlight:
             rank, link = self.highlight[par.id]
             shared = "; ".join(f"“{p}”" for p in link.shared[:6])
-            return f"Link #{rank}, score {link.score:.2f}" + (
-                f"\nShared: {shared}" if shared else ""
+            return rich(
+                f"Link #{rank}, score {link.score:.2f}" + (f"\nShared: {shared}" if shared else "")
             )
         return None
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
@@ -88,6 +89,40 @@ def _style(op: int, marked: int, colors: DiffColors) -> str:
     return ";".join(css)
 
 
+# Display limits: a paragraph that is one 50 MB "word" froze painting (Qt lays out
+# every character to find a line break). Such runs are cut for display only.
+MAX_RUN = 400  # longest unbroken run shown (URLs and symbols are far shorter)
+MAX_SHOWN = 100_000  # characters of one paragraph shown at most
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
+
+
+def _cut(text: str) -> str:
+    """``text`` with each unbroken run over MAX_RUN characters cut, saying how much."""
+
+    def short(m: re.Match) -> str:
+        hidden = m.end() - m.start() - MAX_RUN
+        return f"{m.string[m.start() : m.start() + MAX_RUN]}… [{hidden:,} more characters]"
+
+    return _LONG_RUN.sub(short, text)
+
+
+def display_runs(runs: Sequence[Run]) -> list[Run]:
+    """Runs as shown: long unbroken runs cut, then at most MAX_SHOWN characters."""
+    cut = [(op, _cut(t) if len(t) > MAX_RUN else t) for op, t in runs]
+    total = sum(len(t) for _, t in cut)
+    if total <= MAX_SHOWN:
+        return cut
+    out: list[Run] = []
+    left = MAX_SHOWN
+    for op, t in cut:
+        if left <= 0:
+            break
+        out.append((op, t[:left]))
+        left -= len(t)
+    out.append((EQUAL, f" … [{total - MAX_SHOWN:,} more characters not shown]"))
+    return out
+
+
 def _spans_html(
     runs: Sequence[Run],
     colors: DiffColors,
@@ -162,6 +197,10 @@ def paragraph_html(
     ``find_term`` matches and ``marks`` are shown in the strong (yellow) mark,
     ``phrases`` (shared phrases of a link) in the soft blue one.
     """
+    if sum(len(t) for _, t in runs) > MAX_RUN:
+        shown = display_runs(runs)
+        if shown != list(runs):  # offsets of marks no longer hold in the cut text
+            runs, marks, phrases = shown, (), ()
     text = "".join(t for _, t in runs)
     lead = par.lead if text == par.text else 0
     strong = [*find_spans(text, find_term), *marks]

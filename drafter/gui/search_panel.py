@@ -25,6 +25,7 @@ from drafter.errors import DrafterError
 from . import themes
 from .comparison_model import HtmlRole, KeyRole
 from .delegates import RichTextDelegate
+from .plain import rich
 
 HitRole = Qt.ItemDataRole.UserRole + 41
 
@@ -131,7 +132,7 @@ class SearchPanel(QWidget):
             item.setData(HitRole, hit)
             item.setData(HtmlRole, hit_html(hit, colors))
             item.setData(KeyRole, self._generation * 1000 + i)
-            item.setToolTip(getattr(hit, "text", "") or hit.snippet)
+            item.setToolTip(rich(getattr(hit, "text", "") or hit.snippet))
             self.results.addItem(item)
         self.status.setText(
             f"{len(hits)} paragraph{'s' if len(hits) != 1 else ''} found"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
 
 from drafter.gui.comparison_model import GUTTER, NEW, OLD, REDLINE
 from drafter.gui.comparison_view import ComparisonView
@@ -168,4 +169,6 @@ def test_one_version_alone_and_footnote_tooltips(qtbot):
     view = _view(qtbot, cmp)
     assert "alone" in view.summary.text()
     tip = view.model.data(view.model.index(0, NEW), Qt.ItemDataRole.ToolTipRole)
-    assert tip == "[1] Resolution 67/219."
+    doc = QTextDocument()
+    doc.setHtml(tip)  # footnote text is shown verbatim, never read as markup
+    assert doc.toPlainText() == "[1] Resolution 67/219."
