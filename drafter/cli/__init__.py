@@ -14,7 +14,9 @@ import difflib
 import importlib
 import os
 import pkgutil
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 
 from drafter import __version__
@@ -116,11 +118,22 @@ def _check_gui_files(files: Sequence[str], commands: set[str]) -> None:
         raise DrafterError(f"{name}: no such file")
 
 
+def _exit_cleanly_on_sigterm() -> None:
+    """``kill`` (SIGTERM) unwinds like Ctrl+C, so half-written temporaries are removed."""
+
+    def stop(_signum, _frame) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, stop)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         parser = build_parser()
         if argv and (argv[0] in _subcommand_names(parser) or argv[0] in ("-h", "--help")):
+            _exit_cleanly_on_sigterm()
             args = parser.parse_args(argv)
             if not getattr(args, "func", None):
                 parser.print_help()

@@ -9,12 +9,12 @@ LibreOffice are recognised by their lock files ("~$name.docx",
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 from pathlib import Path
 
 from drafter.errors import ExportError
+from drafter.files import check_target as files_check_target
+from drafter.files import glob_escape, write_atomic
 
 
 def lock_files(path: Path) -> list[Path]:
@@ -38,6 +38,8 @@ def check_target(path: str | os.PathLike) -> Path:
     if str(path).strip() == "":
         raise ExportError("no output file given")
     target = Path(path).expanduser()
+    if not target.is_dir():  # a device or pipe named as given, before any suffix
+        files_check_target(target, ExportError)
     if target.suffix.lower() in _OTHER_FORMATS:
         raise ExportError(
             f"{target.name}: Drafter writes Word files (.docx); open the export in Word or "
@@ -52,6 +54,7 @@ def check_target(path: str | os.PathLike) -> Path:
         raise ExportError(f"cannot write {target}: the folder {parent} does not exist")
     if not parent.is_dir():
         raise ExportError(f"cannot write {target}: {parent} is not a folder")
+    files_check_target(target, ExportError)
     locks = lock_files(target)
     if locks:
         raise ExportError(
@@ -66,35 +69,16 @@ def check_target(path: str | os.PathLike) -> Path:
 
 
 def save_atomic(document, path: str | os.PathLike) -> Path:
-    """Save a python-docx ``document`` to ``path`` via a temporary file and a rename."""
+    """Save a python-docx ``document`` to ``path`` via a temporary file and a rename.
+
+    The temporary leaves nothing behind even when the process is killed
+    (:func:`drafter.files.write_atomic`); ones that older versions left
+    (``.NAME.RANDOM.docx.tmp``) are removed at the next export to the same file.
+    """
     target = check_target(path)
-    fd, tmp_name = tempfile.mkstemp(
-        prefix=f".{target.stem}.", suffix=".docx.tmp", dir=target.parent or "."
+    return write_atomic(
+        target,
+        document.save,
+        error=ExportError,
+        legacy_temporaries=(f"{glob_escape('.' + target.stem)}.*.docx.tmp",),
     )
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            document.save(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if target.exists():
-            # keep the permissions of the file being replaced
-            with contextlib.suppress(OSError):
-                os.chmod(tmp, target.stat().st_mode & 0o777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except PermissionError as exc:
-        tmp.unlink(missing_ok=True)
-        raise ExportError(
-            f"cannot write {target}: permission denied (is it open in Word or another program?)"
-        ) from exc
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return target

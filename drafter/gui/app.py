@@ -14,15 +14,17 @@ import tempfile
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt, qInstallMessageHandler
+from PySide6.QtCore import QBuffer, QIODevice, QSettings, QSize, Qt, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from drafter.errors import DrafterError, unexpected
+from drafter.files import check_target, write_atomic
 from drafter.resources import resource_path
 
 from . import dialogs, themes
 from . import settings as S
+from .plain import rich
 from .qt_compat import later
 
 SCREENSHOT_TIMEOUT_MS = 180_000
@@ -84,16 +86,29 @@ def _install_excepthook(window_getter) -> None:
     sys.excepthook = hook
 
 
-def grab_to(window, path: str) -> bool:
-    """Save a PNG of the window; False when it could not be written."""
+def check_screenshot_target(path: str) -> Path:
+    """The PNG to write, checked before any window opens: a folder we can write in,
+    and a new or regular file (not a device, pipe or link)."""
     out = Path(path).expanduser()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    pixmap = window.grab()
-    tmp = out.with_name(out.name + ".tmp.png")
-    if not pixmap.save(str(tmp), "PNG"):
-        return False
-    tmp.replace(out)
-    return True
+    check_target(out)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out.parent):
+            pass
+    except OSError as exc:
+        raise DrafterError(f"{out}: cannot write the screenshot ({exc.strerror or exc})") from None
+    return out
+
+
+def grab_to(window, path: str | Path) -> Path:
+    """Save a PNG of the window, atomically; a :class:`DrafterError` says why not."""
+    out = Path(path).expanduser()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not window.grab().save(buffer, "PNG"):
+        raise DrafterError(f"{out}: could not render the screenshot")
+    data = bytes(buffer.data())
+    return write_atomic(out, lambda fh: fh.write(data))
 
 
 def create_window(library, settings: S.Settings):
@@ -111,6 +126,7 @@ def run_gui(args) -> int:
     screenshot = getattr(args, "screenshot", None)
     tmp_settings = None
     if screenshot:
+        screenshot = str(check_screenshot_target(screenshot))
         dialogs.quiet = True
         tmp_settings = tempfile.TemporaryDirectory(prefix="drafter-shot-")
         qs = QSettings(str(Path(tmp_settings.name) / "settings.ini"), QSettings.Format.IniFormat)
@@ -123,18 +139,25 @@ def run_gui(args) -> int:
     except DrafterError as exc:
         if screenshot:
             raise
-        QMessageBox.critical(None, "Drafter", f"The library could not be opened:\n{exc}")
+        QMessageBox.critical(None, "Drafter", rich(f"The library could not be opened:\n{exc}"))
         return 2
     window = create_window(library, settings)
     _install_excepthook(lambda: window)
     code = 0
     try:
         if screenshot:
-            result = {"ok": False}
+            result = {"error": "the window was never shown"}
 
             def shoot() -> None:
-                result["ok"] = grab_to(window, screenshot)
-                app.quit()
+                try:
+                    grab_to(window, screenshot)
+                    result["error"] = ""
+                except DrafterError as exc:
+                    result["error"] = str(exc)
+                except Exception as exc:  # whatever happens, the screenshot run ends
+                    result["error"] = unexpected(exc)
+                finally:
+                    app.quit()
 
             window.loading_finished.connect(lambda: later(window, 400, shoot))
             later(window, SCREENSHOT_TIMEOUT_MS, shoot)
@@ -142,8 +165,8 @@ def run_gui(args) -> int:
         window.start(list(getattr(args, "files", None) or []))
         code = app.exec()
         if screenshot:
-            if not result["ok"]:
-                raise DrafterError(f"{screenshot}: could not save the screenshot")
+            if result["error"]:
+                raise DrafterError(result["error"])
             print(screenshot)
     finally:
         window.runner.wait(10000)

@@ -11,15 +11,14 @@ duplicates.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import tempfile
 import uuid
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from drafter.errors import StoreError
+from drafter.files import glob_escape, write_atomic
 from drafter.model import Anchor, Note
 from drafter.store.anchors import find_quote, text_hash
 from drafter.store.db import Connection
@@ -88,18 +87,14 @@ def _note_json(n: Note, sha: str) -> dict[str, Any]:
 def _write_atomic(path: Path, data: str) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
     except OSError as exc:
         raise StoreError(f"{path}: cannot write the notes ({exc.strerror or exc})") from None
+    write_atomic(
+        path,
+        lambda fh: fh.write(data.encode("utf-8")),
+        error=StoreError,
+        legacy_temporaries=(f"{glob_escape('.' + path.name)}.*.tmp",),
+    )
 
 
 def import_notes(cx: Connection, path: str | Path) -> dict[str, Any]:

@@ -57,4 +57,64 @@ def test_uncaught_errors_become_plain_dialogs(monkeypatch):
     app._install_excepthook(lambda: None)
     sys.excepthook(StoreError, StoreError("the library is locked"), None)
     sys.excepthook(ValueError, ValueError("bad value"), None)
-    assert shown == ["the library is locked", "Unexpected problem inside Drafter (bad value); the details were logged. Please report it."]
+    assert shown == [
+        "the library is locked",
+        "Unexpected problem inside Drafter (bad value); the details were logged. Please report it.",
+    ]
+
+
+def test_screenshot_targets_that_cannot_be_written_end_with_one_line(tmp_path):
+    fifo = tmp_path / "pipe.png"
+    os.mkfifo(fifo)
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    db = str(tmp_path / "lib.db")
+    for target, why in (
+        (fifo, "is a named pipe"),
+        (blocker / "x.png", "part of its folder path is a file"),
+        ("/dev/full", "is a device"),
+    ):
+        proc = _run(["--db", db, "--screenshot", str(target)], tmp_path)
+        assert proc.returncode == 2, proc.stderr
+        assert proc.stderr.count("\n") == 1 and why in proc.stderr, proc.stderr
+        assert "Unexpected" not in proc.stderr
+    assert fifo.is_fifo()
+
+
+_LATE_FAILURE = """
+import sys
+from drafter.cli import main
+from drafter.errors import DrafterError
+from drafter.gui import app
+
+def full_disk(path, write, **kw):
+    raise DrafterError(f"cannot write {path}: No space left on device")
+
+app.write_atomic = full_disk
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_screenshot_that_fails_late_still_exits(tmp_path):
+    """The save fails after the window is up (disk full, folder gone): exit 2, not hang."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    out = tmp_path / "x.png"
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            _LATE_FAILURE,
+            "--db",
+            str(tmp_path / "lib.db"),
+            "--screenshot",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr == f"drafter: cannot write {out}: No space left on device\n"
+    assert not out.exists()
