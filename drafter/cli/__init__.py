@@ -19,7 +19,7 @@ import sys
 import threading
 from collections.abc import Sequence
 
-from drafter import __version__
+from drafter import __version__, notify
 from drafter.errors import DrafterError, one_line
 
 EXIT_USER_ERROR = 2
@@ -118,6 +118,35 @@ def _check_gui_files(files: Sequence[str], commands: set[str]) -> None:
         raise DrafterError(f"{name}: no such file")
 
 
+class _StderrReporter(notify.Reporter):
+    """A wait for a locked library shows as a progress line; damage as a warning."""
+
+    def __init__(self) -> None:
+        self.shown = -1
+
+    def waiting(self, waited: float, limit: float) -> None:
+        second = int(waited)
+        if second == self.shown:
+            return
+        self.shown = second
+        line = (
+            f"drafter: waiting for the library: another program is changing it "
+            f"({second} s of at most {limit:.0f} s)"
+        )
+        if sys.stderr.isatty():
+            print(f"\r{line}", end="", file=sys.stderr, flush=True)
+        elif second % 5 == 0:
+            print(line, file=sys.stderr, flush=True)
+
+    def done_waiting(self) -> None:
+        if self.shown >= 0 and sys.stderr.isatty():
+            print(file=sys.stderr)
+        self.shown = -1
+
+    def damaged(self, message: str) -> None:
+        print(f"drafter: warning: {one_line(message)}", file=sys.stderr)
+
+
 def _exit_cleanly_on_sigterm() -> None:
     """``kill`` (SIGTERM) unwinds like Ctrl+C, so half-written temporaries are removed."""
 
@@ -134,6 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser = build_parser()
         if argv and (argv[0] in _subcommand_names(parser) or argv[0] in ("-h", "--help")):
             _exit_cleanly_on_sigterm()
+            notify.set_reporter(_StderrReporter())
             args = parser.parse_args(argv)
             if not getattr(args, "func", None):
                 parser.print_help()

@@ -22,7 +22,7 @@ from drafter.errors import DrafterError, unexpected
 from drafter.files import check_target, write_atomic
 from drafter.resources import resource_path
 
-from . import dialogs, themes
+from . import busy, dialogs, themes
 from . import settings as S
 from .plain import rich
 from .qt_compat import later
@@ -143,6 +143,9 @@ def run_gui(args) -> int:
         return 2
     window = create_window(library, settings)
     _install_excepthook(lambda: window)
+    busy.install(window)
+    if library.damaged:
+        dialogs.show_error(window, "The library is damaged", library.damaged)
     code = 0
     try:
         if screenshot:

@@ -61,6 +61,11 @@ class Library:
     def path(self) -> Path:
         return self._cx.path
 
+    @property
+    def damaged(self) -> str | None:
+        """Why the library file must not be written (found on opening), or None."""
+        return self._cx.damaged
+
     def close(self) -> None:
         self._cx.close()
 
