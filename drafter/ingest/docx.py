@@ -218,6 +218,10 @@ def _paragraph_runs(p, fn_numbers: dict[str, str]) -> list[tuple[str, object]]:
     return pieces
 
 
+class _DamagedPart(Exception):
+    """A part of the .docx that the text depends on is not well-formed XML."""
+
+
 def _footnotes(doc) -> dict[str, object]:
     from lxml import etree
 
@@ -226,7 +230,8 @@ def _footnotes(doc) -> dict[str, object]:
             try:
                 root = etree.fromstring(rel.target_part.blob)
             except etree.XMLSyntaxError:
-                return {}
+                # not a silent loss: the document's footnotes would vanish
+                raise _DamagedPart("footnotes (word/footnotes.xml)") from None
             out = {}
             for fn in root.findall(_q("footnote")):
                 if fn.get(_q("type")) in (
@@ -258,6 +263,8 @@ def read_docx(path: Path) -> Draft:
         return _read_document(document)
     except IngestError:
         raise
+    except _DamagedPart as exc:
+        raise IngestError(path, f"damaged Word .docx file: its {exc} cannot be read") from None
     except Exception:
         raise IngestError(path, "damaged Word .docx file (its content cannot be read)") from None
 
