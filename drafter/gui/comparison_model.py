@@ -336,7 +336,7 @@ class ComparisonModel(QAbstractTableModel):
             return None
         row, col = index.row(), index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self.plain_text(row, col)
+            return rich_text.shown_text(self.plain_text(row, col))
         if role == HtmlRole:
             return self.html(row, col)
         if role == Qt.ItemDataRole.ToolTipRole:

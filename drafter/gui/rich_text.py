@@ -8,6 +8,7 @@ by colour alone: deleted text is struck through, inserted text underlined.
 
 from __future__ import annotations
 
+import functools
 import html
 import itertools
 import re
@@ -96,6 +97,7 @@ MAX_SHOWN = 100_000  # characters of one paragraph shown at most
 _LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
 
 
+@functools.lru_cache(maxsize=256)  # each cell of a row cuts the same texts again
 def _cut(text: str) -> str:
     """``text`` with each unbroken run over MAX_RUN characters cut, saying how much."""
 
@@ -121,6 +123,13 @@ def display_runs(runs: Sequence[Run]) -> list[Run]:
         left -= len(t)
     out.append((EQUAL, f" … [{total - MAX_SHOWN:,} more characters not shown]"))
     return out
+
+
+def shown_text(text: str) -> str:
+    """Plain text as a cell shows it (cut like :func:`display_runs`)."""
+    if len(text) <= MAX_RUN:
+        return text
+    return "".join(t for _, t in display_runs(((EQUAL, text),)))
 
 
 def _spans_html(
