@@ -208,13 +208,17 @@ def _expand(names: list[str]) -> list[str]:
 def run_import(args: argparse.Namespace) -> int:
     from drafter.errors import DrafterError
 
-    failed = 0
+    failed = stored = added = 0
     out: list[dict[str, Any]] = []
     files = _expand(args.files)
     if not files:
         return 2
+    # A folder of a whole session: a progress line on a terminal, a summary at the end.
+    progress = len(files) > 1 and sys.stderr.isatty() and not args.json
     with _open(args) as lib:
-        for name in files:
+        for n, name in enumerate(files, 1):
+            if progress:
+                print(f"\r\x1b[K[{n}/{len(files)}] {name}"[:200], end="", file=sys.stderr)
             try:
                 r = lib.import_file(
                     name,
@@ -225,9 +229,17 @@ def run_import(args: argparse.Namespace) -> int:
                 )
             except DrafterError as exc:
                 failed += 1
+                if progress:
+                    print("\r\x1b[K", end="", file=sys.stderr)
                 print(f"drafter: {exc}", file=sys.stderr)
                 continue
+            if progress:
+                print("\r\x1b[K", end="", file=sys.stderr, flush=True)
             v = r.version
+            if r.already_stored:
+                stored += 1
+            else:
+                added += 1
             if args.json:
                 item = {"file": name, "already_stored": r.already_stored, "version": v.to_json()}
                 if r.carry:
@@ -238,7 +250,7 @@ def run_import(args: argparse.Namespace) -> int:
                     }
                 out.append(item)
             elif r.already_stored:
-                print(f"{name}: already in the library as version {v.id} ({v.display_name})")
+                print(f"{name}: skipped, already in the library as version {v.id} ({v.display_name})")
             else:
                 print(
                     f"{name}: version {v.id} {v.display_name}, family {v.family_id}, "
@@ -250,6 +262,11 @@ def run_import(args: argparse.Namespace) -> int:
                     print(f"  notes from version {r.carry.from_version}: {r.carry.summary()}")
     if args.json:
         _print_json(out)
+    elif len(files) > 1:
+        print(
+            f"{len(files)} files: {added} imported, {stored} already in the library, "
+            f"{failed} could not be read"
+        )
     return 2 if failed else 0
 
 

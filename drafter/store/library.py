@@ -9,7 +9,7 @@ busy timeout and retried transactions).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ from drafter.model import Note, NoteStatus, Resolution
 from drafter.store import carry as _carry
 from drafter.store import exchange as _exchange
 from drafter.store import notes as _notes
+from drafter.store import provenance as _provenance
 from drafter.store import search as _search
 from drafter.store import versions as _versions
 from drafter.store.db import Connection, default_path
@@ -259,6 +260,38 @@ class Library:
         self, text: str, *, limit: int = 20, exclude_version: int | None = None
     ) -> list[SearchHit]:
         return _search.precedents(self._cx, text, limit=limit, exclude_version=exclude_version)
+
+    def provenance(
+        self,
+        resolution: Resolution,
+        *,
+        version_id: int | None = None,
+        min_words: int = _provenance.DEFAULT_MIN_WORDS,
+        include_family: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> _provenance.Provenance:
+        """Agreed language: where each paragraph's words stand in the library.
+
+        ``version_id`` names the stored version the text is (it is never matched
+        against itself). Wordings not yet in the agreed-language index (a library
+        upgraded from an older Drafter) are indexed first, with ``progress``.
+        """
+        self.update_provenance_index(progress)
+        return _provenance.provenance(
+            self._cx,
+            resolution,
+            version_id=version_id,
+            min_words=min_words,
+            include_family=include_family,
+        )
+
+    def update_provenance_index(
+        self, progress: Callable[[int, int], None] | None = None
+    ) -> int:
+        """Index the wordings the agreed-language index lacks; returns how many."""
+        if not _provenance.pending_count(self._cx):
+            return 0
+        return self._cx.write(lambda: _provenance.index_pending(self._cx, progress))
 
     # -- maintenance ----------------------------------------------------------------
 

@@ -194,5 +194,26 @@ V6 = Migration(
     ("ALTER TABLE paragraphs ADD COLUMN footnote_offsets TEXT",),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3, V4, V5, V6)
+# v7: the agreed-language index (drafter.store.provenance): winnowed word k-gram hashes
+# of every distinct wording, and the watermark of wordings indexed so far. Rows are
+# added in Python at import time (the hashes are not SQL); a library upgraded from v6
+# starts at watermark 0 and is indexed at its next import or provenance query.
+V7 = Migration(
+    7,
+    "agreed-language index",
+    (
+        """CREATE TABLE shingles (
+            hash INTEGER NOT NULL,
+            wording_id INTEGER NOT NULL,
+            PRIMARY KEY (hash, wording_id)
+        ) WITHOUT ROWID""",
+        "CREATE TABLE provenance_state (watermark INTEGER NOT NULL)",
+        "INSERT INTO provenance_state (watermark) VALUES (0)",
+        """CREATE TRIGGER wordings_ad_provenance AFTER DELETE ON wordings BEGIN
+            UPDATE provenance_state SET watermark = min(watermark, old.id - 1);
+        END""",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3, V4, V5, V6, V7)
 CURRENT_VERSION = MIGRATIONS[-1].version

@@ -357,6 +357,9 @@ def insert_version(
             "VALUES (?, ?, ?, ?)",
             (sha256, vid, source if source is not None else res.source, now_iso()),
         )
+        from drafter.store.provenance import index_pending
+
+        index_pending(cx)
         return int(vid), False
 
     return cx.write(apply)
