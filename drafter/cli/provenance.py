@@ -9,6 +9,7 @@ import sys
 import textwrap
 
 from drafter.cli import add_db_option
+from drafter.cli._export_options import add_author_option, default_author
 
 ORDER = 35
 
@@ -37,6 +38,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="also match the other versions of the text's own negotiation (its drafts)",
     )
     p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument(
+        "--docx",
+        metavar="OUT.docx",
+        help="also write a Word report: new language highlighted, a footnote naming the "
+        "oldest source of each agreed run",
+    )
+    add_author_option(p, "author of the Word report")
     p.add_argument(
         "--width", type=int, default=100, help="line width of the text output (default: 100)"
     )
@@ -68,6 +76,13 @@ def run(args: argparse.Namespace) -> int:
         )
         if progress:
             print(file=sys.stderr)
+    if args.docx:
+        from drafter.export.provenance_report import write_provenance_report
+
+        written = write_provenance_report(
+            res, result, args.docx, author=args.author or default_author()
+        )
+        print(f"wrote {written}", file=sys.stderr)
     if args.json:
         json.dump(result.to_json(), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

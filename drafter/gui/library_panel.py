@@ -45,6 +45,7 @@ class LibraryPanel(QWidget):
     files_dropped = Signal(list)
     remove_version = Signal(int)
     rename_stage = Signal(int, str)
+    show_provenance = Signal(int)  # agreed language of a version
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -152,6 +153,10 @@ class LibraryPanel(QWidget):
             )
             menu.addAction("Use as &old text", lambda: self.set_old.emit(vid))
             menu.addAction("Use as &new text", lambda: self.set_new.emit(vid))
+            menu.addAction(
+                "&Agreed language (where its words were used before)…",
+                lambda: self.show_provenance.emit(vid),
+            )
             menu.addSeparator()
             menu.addAction("Set &stage…", lambda: self.ask_stage(vid))
             menu.addAction("&Remove from library…", lambda: self.ask_remove(vid))

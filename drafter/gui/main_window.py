@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
         lp.files_dropped.connect(self.import_paths)
         lp.remove_version.connect(self.remove_version)
         lp.rename_stage.connect(self.set_stage)
+        lp.show_provenance.connect(self.show_provenance)
 
     # ---- library ------------------------------------------------------------
     def refresh_library(self) -> None:
@@ -284,6 +285,21 @@ class MainWindow(QMainWindow):
                     self.workspace.open(spec, select=(side, paragraph_id))
                     return
         self.open_version(version_id, paragraph_id)
+
+    def show_provenance(self, version_id: int) -> None:
+        """Agreed language of a version, in a window of its own."""
+        from .provenance_view import ProvenanceWindow
+
+        window = ProvenanceWindow(
+            self.library, self.runner, version_id, author=self.settings.author, parent=self
+        )
+        window.open_paragraph.connect(self.open_paragraph)
+        window.note_added.connect(
+            lambda _vid: (self.notes_panel.refresh(), self.workspace.refresh_note_counts())
+        )
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.show()
+        self.provenance_window = window
 
     # ---- start-up and session -----------------------------------------------
     def start(self, files: list[str] | None = None) -> None:

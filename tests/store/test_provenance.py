@@ -207,3 +207,32 @@ def test_bulk_import_of_a_folder_skips_duplicates_and_bad_files_with_a_summary(
     assert run.stdout.count("skipped, already in the library") == 1
     assert "7 files: 5 imported, 1 already in the library, 1 could not be read" in run.stdout
     assert run.stderr.count("\n") == 1 and "broken.docx" in run.stderr
+
+
+def test_word_report_highlights_new_language_and_footnotes_sources(
+    corpus: Path, cuba_db: Path, tmp_path: Path
+):
+    import zipfile
+
+    from docx import Document
+
+    from drafter.export.provenance_report import write_provenance_report
+
+    new = load(corpus / "families/cuba-embargo/A_RES_80_4.md")
+    with Library.open(cuba_db) as lib:
+        result = lib.provenance(new)
+    out = write_provenance_report(new, result, tmp_path / "report.docx", author="Ana (Chile)")
+    doc = Document(out)
+    highlighted = "".join(
+        r.text for p in doc.paragraphs for r in p.runs if r.font.highlight_color is not None
+    )
+    expected = "".join(
+        p.text[s:e] for p in result.paragraphs for s, e in p.new_language()
+    )
+    assert highlighted == expected and expected
+    with zipfile.ZipFile(out) as z:
+        footnotes = z.read("word/footnotes.xml").decode()
+    spans = sum(len(p.spans) for p in result.paragraphs)
+    assert footnotes.count("Agreed language: ") == spans
+    assert "A/RES/73/8 (2018)" in footnotes
+    assert doc.core_properties.author == "Ana (Chile)"
