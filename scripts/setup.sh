@@ -8,12 +8,13 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 # Qt's runtime libraries and fonts (without a font Qt draws boxes), LibreOffice for
-# checking exported .docx files, poppler for looking at PDFs, CJK fonts for Chinese.
+# checking exported .docx files (python3-uno lets tests run its Accept All / Reject All),
+# poppler for looking at PDFs, CJK fonts for Chinese.
 # Qt's xcb plugin (a window on an X11 desktop) needs the libxcb-* set.
 DEB_PACKAGES=(python3-venv libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
   libglib2.0-0 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
   libxcb-render-util0 libxcb-xkb1 libxcb-randr0 libxcb-shape0 libxcb-xfixes0
-  fonts-dejavu-core fonts-noto-cjk libreoffice-writer-nogui poppler-utils
+  fonts-dejavu-core fonts-noto-cjk libreoffice-writer-nogui python3-uno poppler-utils
   ${EXTRA_DEB_PACKAGES:-})
 
 missing=()

@@ -11,12 +11,13 @@ from docx.oxml.ns import qn
 
 from drafter.model import EQUAL, Note, Resolution
 
+from . import footnote_place as fp
 from . import package
 from . import typography as ty
 from .comments import CommentWriter, merge_cuts, note_cuts, split_notes
 from .ooxml import Footnotes, make_paragraph
 from .redline import lead_cuts, write_orphans
-from .render import add_footnote_refs, footnote_cuts, footnote_refs, render_segs
+from .render import footnote_cuts, render_segs, write_footnote_refs
 from .save import check_target, save_atomic
 from .stream import Seg, split_segs
 
@@ -57,7 +58,6 @@ def write_clean(
 
     footnotes = Footnotes(doc)
     comments = CommentWriter(doc, default_author=author)
-    fn_text = {f.number: f.text for f in resolution.footnotes}
     cuts = merge_cuts(lead_cuts(ps), note_cuts(anchored), footnote_cuts(ps))
     by_para: dict[int, list[Note]] = {}
     for note in anchored:
@@ -68,9 +68,10 @@ def write_clean(
         p = make_paragraph(ty.style_for(para, resolution))
         segs = split_segs(paragraph_segs(resolution, para.id), cuts, cuts)
         placed = render_segs(p, segs, side="new", old_ps=ps, new_ps=ps)
-        refs = footnote_refs(para, para, fn_text, fn_text)
+        refs = fp.markers(resolution, para, "new")
         if refs:
-            add_footnote_refs(p, refs, footnotes, None, placed=placed)
+            where = fp.slots([placed], [0], (para.id,), (para.id,))
+            write_footnote_refs([p], [placed], fp.plan(refs, refs, where), footnotes, None)
         sect.addprevious(p)
         for note in by_para.get(para.id, ()):
             comments.note(note, placed, "new", p)

@@ -277,8 +277,18 @@ class Footnotes:
             _footnote_settings(self._doc.settings.element)
         return self._root
 
-    def add(self, text: str) -> int:
-        """Add a footnote with ``text``; return its id for a ``w:footnoteReference``."""
+    def add(
+        self,
+        text: str,
+        *,
+        old_text: str | None = None,
+        revisions: Revisions | None = None,
+    ) -> int:
+        """Add a footnote with ``text``; return its id for a ``w:footnoteReference``.
+
+        With ``old_text`` and ``revisions``, the footnote's text is a tracked edit
+        from ``old_text`` to ``text`` (word by word).
+        """
         root = self._part_root()
         fid = self._next
         self._next += 1
@@ -292,8 +302,55 @@ class Footnotes:
         rpr = etree.SubElement(ref, qn("w:rPr"))
         etree.SubElement(rpr, qn("w:rStyle")).set(qn("w:val"), "FootnoteReference")
         etree.SubElement(ref, qn("w:footnoteRef"))
-        p.append(make_run(" " + text))
+        if old_text is None or revisions is None or old_text == text:
+            p.append(make_run(" " + text))
+            return fid
+        p.append(make_run(" "))
+        for op, piece in _text_diff(old_text, text):
+            p.append(revisions.wrap(make_run(piece, deleted=op < 0), op))
         return fid
+
+    def renumber(self, body: etree._Element) -> None:
+        """Give the footnotes ids in the order their references appear in ``body``.
+
+        LibreOffice attaches footnote texts to references in the order it meets
+        them, not by id: ids out of order would give a reference another's text.
+        """
+        if self._root is None:
+            return
+        refs = list(body.iter(qn("w:footnoteReference")))
+        by_id = {fn.get(qn("w:id")): fn for fn in self._root.findall(qn("w:footnote"))}
+        order: list[str] = []
+        for ref in refs:
+            fid = ref.get(qn("w:id"))
+            if fid not in order:
+                order.append(fid)
+        new_id = {old: str(k + 1) for k, old in enumerate(order)}
+        for ref in refs:
+            ref.set(qn("w:id"), new_id[ref.get(qn("w:id"))])
+        for old, fn in by_id.items():
+            if old in new_id:
+                self._root.remove(fn)
+        for old in order:
+            fn = by_id[old]
+            fn.set(qn("w:id"), new_id[old])
+            self._root.append(fn)
+
+
+def _text_diff(old: str, new: str) -> list[tuple[int, str]]:
+    """Word diff of two footnote texts (exact on both sides; coarse if the engine fails)."""
+    try:
+        from drafter.compare import word_diff
+
+        runs = list(word_diff(old, new, timeout=1.0)[0])
+        if (
+            "".join(t for op, t in runs if op <= 0) == old
+            and "".join(t for op, t in runs if op >= 0) == new
+        ):
+            return runs
+    except Exception:  # the coarse diff below is still exact
+        pass
+    return [(-1, old), (1, new)]
 
 
 def _footnote_settings(settings: etree._Element) -> None:

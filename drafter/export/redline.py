@@ -20,9 +20,11 @@ from docx import Document
 from docx.enum.text import WD_BREAK
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from lxml import etree
 
 from drafter.model import Comparison, Note, Pair, PairKind
 
+from . import footnote_place as fp
 from . import package
 from . import typography as ty
 from .comments import CommentWriter, PlacedSeg, merge_cuts, note_cuts, note_line, split_notes
@@ -34,7 +36,7 @@ from .ooxml import (
     revision_tag,
     xml_safe,
 )
-from .render import add_footnote_refs, footnote_cuts, footnote_refs, render_segs
+from .render import footnote_cuts, render_segs, write_footnote_refs
 from .save import check_target, save_atomic
 from .stream import Item, build, complete_pairs, split_segs
 
@@ -212,6 +214,22 @@ def _cover_lines(
     return lines
 
 
+def _has_footnote(p) -> bool:
+    return next(p.iter(qn("w:footnoteReference")), None) is not None
+
+
+def _only(p, tag: str) -> bool:
+    """Whether every text and reference of paragraph ``p`` is inside ``tag`` (w:ins/w:del)."""
+    wrappers = {qn(tag), qn(tag.replace("ins", "moveTo").replace("del", "moveFrom"))}
+    for el in p.iter(qn("w:t"), qn("w:delText"), qn("w:footnoteReference"), qn("w:tab")):
+        node = el.getparent()
+        while node is not None and node is not p and node.tag not in wrappers:
+            node = node.getparent()
+        if node is None or node is p:
+            return False
+    return True
+
+
 class _Body:
     """Writes the redline's text, item by item, and remembers where each paragraph went.
 
@@ -245,6 +263,9 @@ class _Body:
         self.last_p_old: dict[int, object] = {}
         self.last_p_new: dict[int, object] = {}
         self.move_names: dict[int, str] = {}
+        self.written: list[tuple[object, int]] = []  # every body w:p and its mark's op
+        self.refs_tracked = 0
+        self.refs_edited = 0
 
     def _style(self, item: Item, bp) -> str:
         if bp.new is not None and item.side != "old":
@@ -258,6 +279,7 @@ class _Body:
         move = item.moved and _same_text(item.pair, self.comparison)
         item_placed: list[PlacedSeg] = []
         item_ps = []
+        placed_by_para: list[list[PlacedSeg]] = []
         for bp in item.paras:
             # Paragraph marks stay w:ins/w:del even in a move: LibreOffice ignores
             # moveFrom/moveTo on marks and would leave an empty paragraph behind.
@@ -267,28 +289,21 @@ class _Body:
             placed = render_segs(
                 p, segs, side="new", old_ps=old_ps, new_ps=new_ps, revisions=self.rev, move=move
             )
+            placed_by_para.append(placed)
             item_placed.extend(placed)
             for ps in placed:
                 if ps.seg.op <= 0 and ps.seg.old is not None:
                     self.placed_old.setdefault(ps.seg.old, []).append(ps)
                 if ps.seg.op >= 0 and ps.seg.new is not None:
                     self.placed_new.setdefault(ps.seg.new, []).append(ps)
-            ends_old = bp.old if bp.mark <= 0 and bp.old is not None else None
-            ends_new = bp.new if bp.mark >= 0 and bp.new is not None else None
-            refs = footnote_refs(
-                old_ps[ends_old] if ends_old is not None else None,
-                new_ps[ends_new] if ends_new is not None else None,
-                self.old_fn,
-                self.new_fn,
-            )
-            if refs:
-                add_footnote_refs(p, refs, self.footnotes, self.rev, move=move, placed=placed)
             if bp.old is not None:
                 self.last_p_old[bp.old] = p
             if bp.new is not None:
                 self.last_p_new[bp.new] = p
             self.sect.addprevious(p)
             item_ps.append(p)
+            self.written.append((p, bp.mark))
+        self._footnotes(item, item_ps, placed_by_para, move)
         if move and item_ps:
             name = self.move_names.setdefault(id(item.pair), f"move{len(self.move_names) + 1}")
             tag = "moveFrom" if item.side == "old" else "moveTo"
@@ -297,6 +312,51 @@ class _Body:
         if text:
             texts = [x for x in item_placed if x.seg.role == "text"]
             self.comments.system(texts or item_placed, text)
+
+    def _footnotes(self, item: Item, item_ps, placed_by_para, move: bool) -> None:
+        """The item's footnote references, each where its marker stood (see footnote_place)."""
+        old_ids = item.old if item.side != "new" else ()
+        new_ids = item.new if item.side != "old" else ()
+        old_m = [m for i in old_ids for m in fp.markers(self.old, self.old.paragraphs[i], "old")]
+        new_m = [m for i in new_ids for m in fp.markers(self.new, self.new.paragraphs[i], "new")]
+        if not (old_m or new_m):
+            return
+        where = fp.slots(placed_by_para, [bp.mark for bp in item.paras], old_ids, new_ids)
+        placements = fp.plan(old_m, new_m, where)
+        write_footnote_refs(
+            item_ps, placed_by_para, placements, self.footnotes, self.rev, move=move
+        )
+        self.refs_tracked += sum(1 for pl in placements if pl.op != 0)
+        self.refs_edited += sum(1 for pl in placements if pl.old_text is not None)
+
+    def shift_footnoted_marks(self) -> None:
+        """Move a tracked paragraph mark off a paragraph that holds a footnote reference.
+
+        LibreOffice loses the tracked change on the mark of a paragraph with a
+        footnote (reading the footnote resets it), so Accept All would leave an
+        empty paragraph where a deleted one was. When that paragraph's text is all
+        gone in the same reading (a wholly deleted or inserted paragraph) and the
+        paragraph before it has an untracked mark and no footnote, tracking the
+        previous mark instead reads the same both ways; the paragraph takes the
+        previous one's style, which is what the joined paragraph keeps.
+        """
+        for k in range(1, len(self.written)):
+            p, op = self.written[k]
+            prev, prev_op = self.written[k - 1]
+            if op == 0 or prev_op != 0 or not _has_footnote(p) or _has_footnote(prev):
+                continue
+            if not _only(p, "w:del" if op < 0 else "w:ins"):
+                continue
+            ppr, prev_ppr = p.find(qn("w:pPr")), prev.find(qn("w:pPr"))
+            rpr = ppr.find(qn("w:rPr"))
+            mark_el = rpr[0]
+            rpr.remove(mark_el)
+            ppr.remove(rpr)
+            etree.SubElement(prev_ppr, qn("w:rPr")).append(mark_el)
+            style, prev_style = ppr.find(qn("w:pStyle")), prev_ppr.find(qn("w:pStyle"))
+            if style is not None and prev_style is not None:
+                style.set(qn("w:val"), prev_style.get(qn("w:val")))
+            self.written[k - 1], self.written[k] = (prev, op), (p, 0)
 
     def anchor_notes(self, old_notes, new_notes) -> list[tuple[Note, str]]:
         """Comment every note on its words; return those with nowhere to go."""
@@ -361,6 +421,8 @@ def write_redline(
     body = _Body(doc, comparison, Revisions(author, when), old_anch, new_anch, author)
     for item in build(comparison):
         body.write(item)
+    body.shift_footnoted_marks()
+    body.footnotes.renumber(doc.element.body)
     end = doc.add_paragraph(style=ty.style(doc, ty.END_RULE))
     end.paragraph_format.keep_together = True
     ty.add_unplaced_footnotes(doc, new)

@@ -9,13 +9,13 @@ insertions, for table cells where tracked changes would be unreadable), and
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from lxml import etree
 
 from drafter.model import Paragraph
 
 from .comments import PlacedSeg
+from .footnote_place import Placement
 from .ooxml import (
     DEL_COLOUR,
     INS_COLOUR,
@@ -85,95 +85,40 @@ def render_segs(
     return placed
 
 
-@dataclass(frozen=True, slots=True)
-class FootnoteRef:
-    """A footnote reference to write: tracked ``op``, the footnote's text, and where
-    its marker stood (``offset`` in paragraph ``para`` of ``side``; None: unknown)."""
-
-    op: int
-    text: str
-    side: str = "new"
-    para: int | None = None
-    offset: int | None = None
-
-
-def _marker_offset(p: Paragraph, number: str) -> int | None:
-    if len(p.footnote_offsets) != len(p.footnotes):
-        return None
-    return p.footnote_offsets[p.footnotes.index(number)]
-
-
 def footnote_cuts(paragraphs: Sequence[Paragraph]) -> dict[int, set[int]]:
     """Offsets at which text pieces are split so a reference can stand between them."""
     return {p.id: set(p.footnote_offsets) for p in paragraphs if p.footnote_offsets}
 
 
-def _anchor(ref: FootnoteRef, placed: Sequence[PlacedSeg]) -> etree._Element | None:
-    """The rendered piece that ends where the marker stood, if there is one."""
-    if ref.offset is None or ref.para is None:
-        return None
-    for ps in placed:
-        s = ps.seg
-        if s.role != "text":
-            continue
-        if ref.side == "new" and s.op >= 0 and s.new == ref.para and s.new_end == ref.offset:
-            return ps.element
-        if ref.side == "old" and s.op <= 0 and s.old == ref.para and s.old_end == ref.offset:
-            return ps.element
-    return None
-
-
-def add_footnote_refs(
-    p: etree._Element,
-    refs: Sequence[FootnoteRef],
+def write_footnote_refs(
+    paragraphs: Sequence[etree._Element],
+    placed: Sequence[Sequence[PlacedSeg]],
+    placements: Sequence[Placement],
     footnotes: Footnotes,
     revisions: Revisions | None,
     *,
     move: bool = False,
-    placed: Sequence[PlacedSeg] = (),
 ) -> None:
-    """Footnote references, tracked like the paragraph they belong to.
+    """Write each planned reference at its slot, tracked with its op.
 
-    Each goes right after the piece of text its marker followed ("Women⁸"), found
-    in ``placed``; where that place is not known, at the paragraph's end.
+    Consecutive references at one place get a little letter spacing so that
+    "5 6 7" does not read as one number (no text is added to the paragraph).
     """
-    anchors = [_anchor(ref, placed) for ref in refs]
-    after: dict[int, etree._Element] = {}  # anchor -> the last reference put after it
-    for k, ref in enumerate(refs):
-        fid = footnotes.add(ref.text)
-        spaced = k + 1 < len(refs) and anchors[k + 1] is anchors[k]
+    last_after: dict[tuple[int, int], etree._Element] = {}
+    for n, pl in enumerate(placements):
+        fid = footnotes.add(pl.text, old_text=pl.old_text, revisions=revisions)
+        spaced = n + 1 < len(placements) and placements[n + 1].slot == pl.slot
         run = footnote_reference(fid, spaced=spaced)
-        el = revisions.wrap(run, ref.op, move=move) if revisions is not None else run
-        anchor = anchors[k]
-        if anchor is None:
-            p.append(el)
+        el = revisions.wrap(run, pl.op, move=move) if revisions is not None else run
+        j, k = pl.slot.para, pl.slot.index
+        pieces = placed[j]
+        key = (j, k)
+        if key in last_after:
+            last_after[key].addnext(el)
+        elif k > 0:
+            pieces[k - 1].element.addnext(el)
+        elif pieces:
+            pieces[0].element.addprevious(el)
         else:
-            after.get(id(anchor), anchor).addnext(el)
-            after[id(anchor)] = el
-
-
-def footnote_refs(
-    old_p: Paragraph | None,
-    new_p: Paragraph | None,
-    old_text: dict[str, str],
-    new_text: dict[str, str],
-) -> list[FootnoteRef]:
-    """Which footnotes this body paragraph cites: kept (0), new only (1), old only (-1)."""
-    out: list[FootnoteRef] = []
-    old_fn = list(old_p.footnotes) if old_p is not None else []
-    new_fn = list(new_p.footnotes) if new_p is not None else []
-    for num in new_fn:
-        text = new_text.get(num)
-        if text is None:
-            continue
-        kept = num in old_fn and old_text.get(num) == text
-        offset = _marker_offset(new_p, num)  # type: ignore[arg-type]
-        out.append(FootnoteRef(0 if kept else 1, text, "new", new_p.id, offset))  # type: ignore[union-attr]
-    for num in old_fn:
-        text = old_text.get(num)
-        if text is None:
-            continue
-        if not (num in new_fn and new_text.get(num) == text):
-            offset = _marker_offset(old_p, num)  # type: ignore[arg-type]
-            out.append(FootnoteRef(-1, text, "old", old_p.id, offset))  # type: ignore[union-attr]
-    return out
+            paragraphs[j].append(el)
+        last_after[key] = el

@@ -17,6 +17,7 @@ from types import SimpleNamespace
 import docx
 import pytest
 from docx.oxml.ns import qn
+from lxml import etree
 
 from drafter.export.typography import label_text
 from drafter.model import Anchor, Note, Resolution
@@ -46,12 +47,19 @@ def _mark(p) -> str | None:
     return None
 
 
-def paragraph_text(p, keep: str) -> str:
-    """Text of a ``w:p`` after accepting (keep="ins") or rejecting (keep="del") its changes."""
+def paragraph_text(p, keep: str, footnotes: dict[str, str] | None = None) -> str:
+    """Text of a ``w:p`` after accepting (keep="ins") or rejecting (keep="del") its changes.
+
+    With ``footnotes`` (id -> text), each footnote reference that stays is written
+    ``[fn:TEXT]`` where it stands.
+    """
     drop = (W + "del", W + "moveFrom") if keep == "ins" else (W + "ins", W + "moveTo")
     out = []
     ppr = p.find(qn("w:pPr"))
-    for el in p.iter(W + "t", W + "delText", W + "tab"):
+    tags = [W + "t", W + "delText", W + "tab"]
+    if footnotes is not None:
+        tags.append(W + "footnoteReference")
+    for el in p.iter(*tags):
         if ppr is not None and _inside(el, p, qn("w:pPr")):
             continue
         if el.tag == W + "t":
@@ -60,8 +68,24 @@ def paragraph_text(p, keep: str) -> str:
             assert _inside(el, p, W + "del"), "w:delText outside w:del"
         if _inside(el, p, drop[0]) or _inside(el, p, drop[1]):
             continue
+        if el.tag == W + "footnoteReference":
+            out.append(f"[fn:{footnotes[el.get(qn('w:id'))]}]")  # type: ignore[index]
+            continue
         out.append("\t" if el.tag == W + "tab" else (el.text or ""))
     return "".join(out)
+
+
+def footnote_texts(document, keep: str = "ins") -> dict[str, str]:
+    """Footnote id -> its text (whitespace collapsed) after accepting (keep="ins") or
+    rejecting (keep="del") the changes tracked inside it."""
+    out: dict[str, str] = {}
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith("/footnotes"):
+            root = etree.fromstring(rel.target_part.blob)
+            for fn in root.iter(W + "footnote"):
+                text = "".join(paragraph_text(p, keep) for p in fn.iter(W + "p"))
+                out[fn.get(qn("w:id"))] = " ".join(text.split())
+    return out
 
 
 def body_region(document) -> list:
@@ -81,12 +105,12 @@ def body_region(document) -> list:
     return paras[start:end]
 
 
-def resolve(paras, keep: str) -> list[str]:
+def resolve(paras, keep: str, footnotes: dict[str, str] | None = None) -> list[str]:
     """Paragraph texts after accepting (keep="ins") or rejecting (keep="del") everything."""
     removed_mark = "del" if keep == "ins" else "ins"
     texts, buf = [], ""
     for p in paras:
-        buf += paragraph_text(p, keep)
+        buf += paragraph_text(p, keep, footnotes)
         if _mark(p) == removed_mark:
             continue  # the paragraph mark goes: this text joins the next paragraph
         texts.append(buf)
@@ -96,11 +120,23 @@ def resolve(paras, keep: str) -> list[str]:
     return texts
 
 
-def expected_texts(res: Resolution) -> list[str]:
+def expected_texts(res: Resolution, *, footnotes: bool = False) -> list[str]:
+    """Each paragraph as a redline shows it: label, tab, text; with ``footnotes``, each
+    cited footnote as ``[fn:TEXT]`` where its marker stood (at the end when unknown)."""
     out = []
     for p in res.paragraphs:
         label = label_text(p)
-        out.append((label + "\t" if label else "") + p.text)
+        text = p.text
+        if footnotes:
+            known = len(p.footnote_offsets) == len(p.footnotes)
+            refs = [
+                (p.footnote_offsets[k] if known else len(text), k, res.footnote_text(n))
+                for k, n in enumerate(p.footnotes)
+                if res.footnote_text(n) is not None
+            ]
+            for offset, _k, fn in sorted(refs, reverse=True):
+                text = text[:offset] + f"[fn:{' '.join(fn.split())}]" + text[offset:]
+        out.append((label + "\t" if label else "") + text)
     return out
 
 
@@ -108,12 +144,14 @@ def open_docx(path: Path):
     return docx.Document(str(path))
 
 
-def accept_all(path: Path) -> list[str]:
-    return resolve(body_region(open_docx(path)), "ins")
+def accept_all(path: Path, *, footnotes: bool = False) -> list[str]:
+    doc = open_docx(path)
+    return resolve(body_region(doc), "ins", footnote_texts(doc, "ins") if footnotes else None)
 
 
-def reject_all(path: Path) -> list[str]:
-    return resolve(body_region(open_docx(path)), "del")
+def reject_all(path: Path, *, footnotes: bool = False) -> list[str]:
+    doc = open_docx(path)
+    return resolve(body_region(doc), "del", footnote_texts(doc, "del") if footnotes else None)
 
 
 def revision_ids(document) -> list[str]:
