@@ -35,7 +35,7 @@ from .comparison_view import ComparisonView
 from .library_panel import LibraryPanel, dropped_paths
 from .loading import RELATED, VERSIONS, TabSpec
 from .notes_panel import NotesPanel
-from .plain import rich
+from .plain import rich, set_plain
 from .qt_compat import later
 from .search_panel import SearchPanel
 from .settings_dialog import SettingsDialog
@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
         self.progress.setTextVisible(True)
         self.progress.hide()
         self.progress_label = QLabel(self)
+        set_plain(self.progress_label)  # "Importing <file name>"
         self.statusBar().addPermanentWidget(self.progress_label)
         self.statusBar().addPermanentWidget(self.progress)
 

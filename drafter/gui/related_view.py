@@ -36,7 +36,7 @@ from drafter.model import Link, Paragraph, Relation, Resolution
 from . import rich_text, themes
 from .comparison_model import HtmlRole, KeyRole, ParagraphsRole, RtlRole
 from .delegates import RichTextDelegate
-from .plain import rich
+from .plain import rich, set_plain
 from .qt_compat import later
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -220,6 +220,7 @@ class RelatedView(QWidget):
         bar.setContentsMargins(6, 4, 6, 2)
         self.summary = QLabel(self)
         self.summary.setObjectName("summaryBar")
+        self.summary.setTextFormat(Qt.TextFormat.RichText)  # names in it are escaped
         self.summary.setWordWrap(True)
         bar.addWidget(self.summary, 1)
         self.find_edit = QLineEdit(self)
@@ -252,7 +253,8 @@ class RelatedView(QWidget):
         lay = QVBoxLayout(box)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
-        label = QLabel(f"  {'Old' if side == 'old' else 'New'}: {html.escape(title)}", box)
+        label = QLabel(f"  {'Old' if side == 'old' else 'New'}: {title}", box)
+        set_plain(label)  # a symbol or title is text, never markup
         label.setObjectName("sideTitle")
         lay.addWidget(label)
         view = _Side(f"{side} text", box)

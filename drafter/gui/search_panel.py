@@ -25,7 +25,7 @@ from drafter.errors import DrafterError
 from . import themes
 from .comparison_model import HtmlRole, KeyRole
 from .delegates import RichTextDelegate
-from .plain import rich
+from .plain import rich, set_plain
 
 HitRole = Qt.ItemDataRole.UserRole + 41
 
@@ -86,6 +86,7 @@ class SearchPanel(QWidget):
         self.edit.setAccessibleName("Search the library")
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        set_plain(self.status)  # error messages quote the query and file names
         self.results = QListWidget(self)
         self.results.setWordWrap(True)
         self.results.setResizeMode(QListView.ResizeMode.Adjust)
@@ -124,7 +125,7 @@ class SearchPanel(QWidget):
         try:
             hits = self.library.search(text, limit=50)
         except DrafterError as exc:
-            self.status.setText(html.escape(str(exc)))
+            self.status.setText(str(exc))
             return []
         colors = themes.colors()
         for i, hit in enumerate(hits):

@@ -120,3 +120,21 @@ def test_a_long_text_of_ordinary_words_is_cut_at_a_bound() -> None:
     par = Paragraph(0, ParaKind.OPERATIVE, "1", "word " * 100_000)
     html = rich_text.paragraph_html(par, ((EQUAL, par.text),), LIGHT)
     assert len(html) < 2 * MAX_SHOWN and "400,000 more characters not shown" in _shown(html)
+
+
+def test_titles_in_labels_are_text_not_markup(qtbot) -> None:
+    from drafter.gui.related_view import RelatedView
+    from drafter.model import Relation
+
+    par = Paragraph(0, ParaKind.OPERATIVE, "1", "Decides to meet again;")
+    old = Resolution(None, "Trade & development <b>2025</b>", None, (par,))
+    new = Resolution(HOSTILE, None, None, (par,))
+    view = RelatedView(Relation(old, new, ()))
+    qtbot.addWidget(view)
+    labels = {lab.text().strip(): lab for lab in view.findChildren(QLabel) if lab.text()}
+    old_label = labels["Old: Trade & development <b>2025</b>"]
+    new_label = labels[f"New: {HOSTILE}"]
+    assert old_label.textFormat() == new_label.textFormat() == Qt.TextFormat.PlainText
+    # the summary is markup of our own, with the names escaped inside it
+    assert view.summary.textFormat() == Qt.TextFormat.RichText
+    assert "Trade &amp; development &lt;b&gt;2025" in view.summary.text()
