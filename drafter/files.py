@@ -91,7 +91,7 @@ def clean_stale_temporaries(target: Path, legacy: tuple[str, ...] = ()) -> list[
         try:
             if not stat.S_ISREG(os.lstat(p).st_mode):
                 continue
-            if m:
+            if m and os.name == "posix":
                 stale = not _alive(int(m["pid"]))
             else:
                 stale = time.time() - p.stat().st_mtime > STALE_AFTER_S
@@ -110,6 +110,8 @@ def glob_escape(text: str) -> str:
 def _alive(pid: int) -> bool:
     if pid == os.getpid():
         return True
+    if os.name != "posix":  # os.kill(pid, 0) would end the process on Windows
+        return True  # (such temporaries go by age instead: see clean_stale_temporaries)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -125,8 +127,12 @@ def write_atomic(
     *,
     error: type[DrafterError] = DrafterError,
     legacy_temporaries: tuple[str, ...] = (),
+    denied: str = "permission denied",
 ) -> Path:
-    """Write ``target`` through ``write(fh)``: all of it, or nothing at all."""
+    """Write ``target`` through ``write(fh)``: all of it, or nothing at all.
+
+    ``denied`` is what a refused permission is called (a Word file may be open).
+    """
     check_target(target, error)
     folder = target.parent if str(target.parent) else Path(".")
     with contextlib.suppress(OSError):
@@ -149,7 +155,8 @@ def write_atomic(
         with os.fdopen(fd, "w+b") as fh:
             write(fh)
             fh.flush()
-            os.fchmod(fh.fileno(), mode)
+            if hasattr(os, "fchmod"):
+                os.fchmod(fh.fileno(), mode)
             os.fsync(fh.fileno())
             if tmp is None:  # give the complete, unnamed file a name, then rename
                 tmp = _link_unnamed(fh.fileno(), folder, target)
@@ -157,7 +164,7 @@ def write_atomic(
         os.replace(tmp, target)
         tmp = None
     except PermissionError:
-        raise error(f"cannot write {target}: permission denied") from None
+        raise error(f"cannot write {target}: {denied}") from None
     except OSError as exc:
         raise error(f"cannot write {target}: {exc.strerror or exc}") from None
     finally:
@@ -186,7 +193,7 @@ def _linkat():
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         fn = libc.linkat
-    except (OSError, AttributeError):
+    except Exception:  # no C library to ask (not Linux): named temporaries
         return None
     fn.argtypes = (ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_int)
     fn.restype = ctypes.c_int
@@ -215,7 +222,8 @@ def _link_unnamed(fd: int, folder: Path, target: Path) -> Path:
         with os.fdopen(out, "wb") as dst, os.fdopen(os.dup(fd), "rb") as src_fh:
             shutil.copyfileobj(src_fh, dst)
             dst.flush()
-            os.fchmod(dst.fileno(), os.fstat(fd).st_mode & 0o777)
+            if hasattr(os, "fchmod"):
+                os.fchmod(dst.fileno(), os.fstat(fd).st_mode & 0o777)
             os.fsync(dst.fileno())
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

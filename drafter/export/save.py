@@ -81,4 +81,5 @@ def save_atomic(document, path: str | os.PathLike) -> Path:
         document.save,
         error=ExportError,
         legacy_temporaries=(f"{glob_escape('.' + target.stem)}.*.docx.tmp",),
+        denied="permission denied (is it open in Word or another program?)",
     )
