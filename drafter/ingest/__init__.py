@@ -56,8 +56,13 @@ def sniff_format(path: Path, head: bytes) -> str:
     )
 
 
-def load(path: str | os.PathLike[str]) -> Resolution:
-    """Read a resolution file of any supported form."""
+def load(path: str | os.PathLike[str], *, accept_all: bool = False) -> Resolution:
+    """Read a resolution file of any supported form.
+
+    A Word file with tracked changes reads as its base text (the changes are proposals
+    on it, see :mod:`drafter.proposals`); ``accept_all`` reads it with every change
+    applied.
+    """
     p = Path(path)
     try:
         if p.is_dir():
@@ -83,7 +88,7 @@ def load(path: str | os.PathLike[str]) -> Resolution:
     elif fmt == "docx":
         from drafter.ingest.docx import read_docx
 
-        draft = read_docx(p)
+        draft = read_docx(p, accept_all=accept_all)
     elif fmt in ("doc", "rtf", "odt"):
         from drafter.ingest.doc import read_doc
 

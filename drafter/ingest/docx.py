@@ -1,7 +1,10 @@
 """Word .docx reader (python-docx for the package, lxml for the XML we need).
 
-Reads the body in document order, including text inside tracked insertions
-(python-docx's ``Paragraph.text`` skips ``w:ins``) and excluding deletions;
+Reads the body in document order. A file with tracked changes is read as its *base*
+text by default (every change rejected: deletions and moved-away text kept,
+insertions left out), since such a file is a delegation's proposals on a text; with
+``accept_all`` it reads as every change accepted (python-docx's ``Paragraph.text``
+would skip ``w:ins`` and keep nothing of ``w:del``: both readings are done here);
 resolves Word's automatic numbering (``w:numPr``, on the paragraph or its style)
 to the number as printed, because drafts numbered by Word carry no number in
 their text; measures the italic opening words; collects footnotes from
@@ -28,7 +31,14 @@ def _q(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
-_SKIP_CONTAINERS = {_q("del"), _q("moveFrom"), _q("instrText"), _q("delInstrText")}
+_FIELD_CODES = {_q("instrText"), _q("delInstrText")}
+# What each reading leaves out: the accepted text has no deletions, the base text no
+# insertions (text moved by a tracked move stands where it came from in the base).
+_SKIP = {
+    "accepted": {_q("del"), _q("moveFrom"), *_FIELD_CODES},
+    "base": {_q("ins"), _q("moveTo"), *_FIELD_CODES},
+}
+_TEXT_TAGS = {"accepted": {_q("t")}, "base": {_q("t"), _q("delText")}}
 _ROMAN = [
     (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
     (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
@@ -171,7 +181,9 @@ def _run_italic(run, styles: dict[str, object]) -> bool:
     return False
 
 
-def _paragraph_runs(p, fn_numbers: dict[str, str]) -> list[tuple[str, object]]:
+def _paragraph_runs(
+    p, fn_numbers: dict[str, str], reading: str = "accepted"
+) -> list[tuple[str, object]]:
     """(text, run element) pieces in order, footnote references as explicit markers.
 
     Word numbers footnotes by order of reference; a reference with a custom mark
@@ -180,19 +192,20 @@ def _paragraph_runs(p, fn_numbers: dict[str, str]) -> list[tuple[str, object]]:
     """
     pieces: list[tuple[str, object]] = []
     custom: str | None = None  # footnote id whose printed mark follows
+    skip, text_tags = _SKIP[reading], _TEXT_TAGS[reading]
 
     def walk(el) -> None:
         nonlocal custom
         for child in el:
             tag = child.tag
-            if tag in _SKIP_CONTAINERS or tag == _q("pPr"):
+            if tag in skip or tag == _q("pPr"):
                 continue
             if tag != _q("r"):
                 walk(child)  # w:ins, w:hyperlink, w:smartTag, w:sdt content...
                 continue
             for item in child:
                 t = item.tag
-                if t == _q("t"):
+                if t in text_tags:
                     text = item.text or ""
                     if custom is not None and text.strip():
                         mark = text.strip()
@@ -245,7 +258,33 @@ def _footnotes(doc) -> dict[str, object]:
     return {}
 
 
-def read_docx(path: Path) -> Draft:
+def paragraph_mark_change(p) -> str | None:
+    """"ins" or "del" when the paragraph's mark itself is a tracked change, else None."""
+    ppr = p.find(_q("pPr"))
+    rpr = ppr.find(_q("rPr")) if ppr is not None else None
+    if rpr is None:
+        return None
+    if rpr.find(_q("ins")) is not None or rpr.find(_q("moveTo")) is not None:
+        return "ins"
+    if rpr.find(_q("del")) is not None or rpr.find(_q("moveFrom")) is not None:
+        return "del"
+    return None
+
+
+def count_revisions(document) -> tuple[int, list[str]]:
+    """How many tracked changes the body holds, and their authors (first seen first)."""
+    authors: list[str] = []
+    n = 0
+    for tag in ("ins", "del", "moveFrom", "moveTo"):
+        for el in document.element.body.iter(_q(tag)):
+            n += 1
+            author = el.get(_q("author"), "")
+            if author and author not in authors:
+                authors.append(author)
+    return n, authors
+
+
+def read_docx(path: Path, *, accept_all: bool = False) -> Draft:
     try:
         import docx
         from docx.opc.exceptions import PackageNotFoundError
@@ -260,7 +299,7 @@ def read_docx(path: Path) -> Draft:
     except Exception:  # lxml and zipfile raise many types on corrupt input
         raise IngestError(path, "damaged Word .docx file (its content cannot be read)") from None
     try:
-        return _read_document(document)
+        return _read_document(document, "accepted" if accept_all else "base")
     except IngestError:
         raise
     except _DamagedPart as exc:
@@ -269,10 +308,13 @@ def read_docx(path: Path) -> Draft:
         raise IngestError(path, "damaged Word .docx file (its content cannot be read)") from None
 
 
-def _read_document(document) -> Draft:
+def _read_document(document, reading: str = "accepted") -> Draft:
     from lxml import etree
 
     draft = Draft()
+    # The pieces of a paragraph whose mark does not exist in this reading (they run on
+    # into the next paragraph, italics and all).
+    carried: list[tuple[str, object]] = []
     with contextlib.suppress(Exception):  # damaged core properties: no matter
         # Only ever used to complete a printed title cut short (header.py).
         draft.meta["title_property"] = document.core_properties.title or ""
@@ -297,6 +339,7 @@ def _read_document(document) -> Draft:
     tables = 0
 
     def handle_paragraph(p) -> None:
+        nonlocal carried
         ppr = p.find(_q("pPr"))
         style_id = _val(ppr, "pStyle")
         numpr = ppr.find(_q("numPr")) if ppr is not None else None
@@ -305,7 +348,17 @@ def _read_document(document) -> Draft:
         )
         if num_id is None:
             num_id, ilvl = _style_num(styles, style_id)
-        pieces = _paragraph_runs(p, fn_numbers)
+        pieces = _paragraph_runs(p, fn_numbers, reading)
+        # A paragraph mark inserted (base reading) or deleted (accepted reading) is not
+        # there: the paragraph's text runs on into the next paragraph.
+        mark = paragraph_mark_change(p)
+        if (mark == "ins" and reading == "base") or (mark == "del" and reading == "accepted"):
+            if "".join(t for t, _ in pieces).strip():
+                carried += [*pieces, (" ", None)]
+            return
+        if carried:
+            pieces = [*carried, *pieces]
+            carried = []
         text = "".join(t for t, _ in pieces)
         if not text.strip():
             if num_id:
@@ -348,6 +401,21 @@ def _read_document(document) -> Draft:
                 walk(child)
 
     walk(document.element.body)
+    if carried:
+        draft.blocks.append(Block(normalize("".join(t for t, _ in carried)).strip()))
+    revisions, authors = count_revisions(document)
+    if revisions:
+        who = ", ".join(authors[:4]) + (" and others" if len(authors) > 4 else "")
+        if reading == "base":
+            draft.warnings.append(
+                f"{revisions} tracked changes{f' by {who}' if who else ''} are proposals on this "
+                "text: read without them (the base text); 'drafter proposals' lists them, "
+                "--accept-all reads them applied"
+            )
+        else:
+            draft.warnings.append(
+                f"{revisions} tracked changes{f' by {who}' if who else ''} read as accepted"
+            )
     if tables:
         draft.warnings.append(
             f"{tables} table{'s' if tables > 1 else ''} skipped (tables are not read)"
@@ -358,6 +426,8 @@ def _read_document(document) -> Draft:
             continue
         parts = []
         for p in el.findall(_q("p")):
-            parts.append("".join(t for t, run in _paragraph_runs(p, {}) if run is not None))
+            parts.append(
+                "".join(t for t, run in _paragraph_runs(p, {}, reading) if run is not None)
+            )
         draft.add_footnote(number, normalize(" ".join(parts)).strip())
     return finish(draft)

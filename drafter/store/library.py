@@ -16,9 +16,11 @@ from typing import Any
 
 from drafter.errors import IngestError, StoreError
 from drafter.model import Note, NoteStatus, Resolution
+from drafter.proposals.model import Proposal
 from drafter.store import carry as _carry
 from drafter.store import exchange as _exchange
 from drafter.store import notes as _notes
+from drafter.store import proposals as _proposals
 from drafter.store import provenance as _provenance
 from drafter.store import search as _search
 from drafter.store import versions as _versions
@@ -292,6 +294,27 @@ class Library:
         if not _provenance.pending_count(self._cx):
             return 0
         return self._cx.write(lambda: _provenance.index_pending(self._cx, progress))
+
+    # -- proposals --------------------------------------------------------------------
+
+    def delegations(self) -> dict[str, str]:
+        """The author -> delegation table ("Jean Dupont" -> "France")."""
+        return _proposals.delegations(self._cx)
+
+    def set_delegation(self, author: str, delegation: str) -> None:
+        _proposals.set_delegation(self._cx, author, delegation)
+
+    def remove_delegation(self, author: str) -> bool:
+        return _proposals.remove_delegation(self._cx, author)
+
+    def store_proposals(self, version_id: int, proposals: Iterable[Proposal]) -> int:
+        return _proposals.store(self._cx, version_id, proposals)
+
+    def proposals(self, version_id: int) -> list[Proposal]:
+        return _proposals.for_version(self._cx, version_id)
+
+    def with_delegations(self, proposals: Iterable[Proposal]) -> list[Proposal]:
+        return _proposals.with_delegations(self._cx, proposals)
 
     # -- maintenance ----------------------------------------------------------------
 

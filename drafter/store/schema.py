@@ -215,5 +215,36 @@ V7 = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3, V4, V5, V6, V7)
+# v8: delegations' proposals on a base version (drafter.proposals), and the table that
+# maps an author of tracked changes to a delegation ("Jean Dupont" -> "France").
+V8 = Migration(
+    8,
+    "proposals and delegations",
+    (
+        """CREATE TABLE delegations (
+            author TEXT PRIMARY KEY,
+            delegation TEXT NOT NULL
+        )""",
+        """CREATE TABLE proposals (
+            id TEXT PRIMARY KEY,
+            version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+            paragraph_id INTEGER NOT NULL,
+            number TEXT,
+            label TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL,
+            author TEXT NOT NULL,
+            date TEXT NOT NULL DEFAULT '',
+            old_text TEXT NOT NULL DEFAULT '',
+            new_text TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL DEFAULT '',
+            comment TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT '',
+            start INTEGER NOT NULL DEFAULT 0,
+            "end" INTEGER NOT NULL DEFAULT 0
+        )""",
+        "CREATE INDEX proposals_version ON proposals(version_id, paragraph_id)",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3, V4, V5, V6, V7, V8)
 CURRENT_VERSION = MIGRATIONS[-1].version

@@ -12,6 +12,7 @@ import pytest
 
 from drafter.export import write_clean, write_redline
 from drafter.ingest import load
+from drafter.model import ParaKind
 
 
 def _shape(res):
@@ -38,6 +39,15 @@ def test_clean_copy_reads_back_as_the_same_version(name, samples, corpus, tmp_pa
 
 
 def test_redline_reads_back_as_the_new_version(sample_versions, tmp_path):
-    back = load(write_redline(sample_versions, tmp_path / "redline.docx"))
+    back = load(write_redline(sample_versions, tmp_path / "redline.docx"), accept_all=True)
     assert _shape(back) == _shape(sample_versions.new)
     assert back.symbol == sample_versions.new.symbol
+
+
+def test_redline_reads_by_default_as_the_old_version_its_changes_proposed_on(
+    sample_versions, tmp_path
+):
+    back = load(write_redline(sample_versions, tmp_path / "redline.docx"))
+    assert [p.text for p in back.paragraphs if p.kind != ParaKind.HEADING] == [
+        p.text for p in sample_versions.old.paragraphs if p.kind != ParaKind.HEADING
+    ]

@@ -42,7 +42,7 @@ def test_docx_table_is_skipped_with_a_warning(corpus, tmp_path, make_docx):
     assert len(res.paragraphs) == len(original.paragraphs)
 
 
-def test_docx_tracked_insertions_are_read_and_deletions_not(tmp_path):
+def test_docx_tracked_changes_read_as_base_text_or_all_accepted(tmp_path):
     from docx.oxml import parse_xml
 
     d = docx.Document()
@@ -62,9 +62,14 @@ def test_docx_tracked_insertions_are_read_and_deletions_not(tmp_path):
     )
     p.add_run(" of the matter.")
     d.save(tmp_path / "tracked.docx")
-    res = load(tmp_path / "tracked.docx")
-    op = next(x for x in res.paragraphs if x.number == "1")
+    accepted = load(tmp_path / "tracked.docx", accept_all=True)
+    op = next(x for x in accepted.paragraphs if x.number == "1")
     assert op.text == "Decides to remain seized of the matter."
+    # By default the changes are proposals on the base text: read without them.
+    base = load(tmp_path / "tracked.docx")
+    op = next(x for x in base.paragraphs if x.number == "1")
+    assert op.text == "Decides to forget of the matter."
+    assert any("2 tracked changes by x" in w for w in base.warnings)
 
 
 def test_corrupt_docx(tmp_path):
