@@ -46,6 +46,7 @@ class LibraryPanel(QWidget):
     remove_version = Signal(int)
     rename_stage = Signal(int, str)
     show_provenance = Signal(int)  # agreed language of a version
+    show_proposals = Signal(int)  # delegations' proposals on a version
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -156,6 +157,10 @@ class LibraryPanel(QWidget):
             menu.addAction(
                 "&Agreed language (where its words were used before)…",
                 lambda: self.show_provenance.emit(vid),
+            )
+            menu.addAction(
+                "&Proposals on this version (compilation, fate)…",
+                lambda: self.show_proposals.emit(vid),
             )
             menu.addSeparator()
             menu.addAction("Set &stage…", lambda: self.ask_stage(vid))

@@ -164,6 +164,7 @@ class MainWindow(QMainWindow):
         lp.remove_version.connect(self.remove_version)
         lp.rename_stage.connect(self.set_stage)
         lp.show_provenance.connect(self.show_provenance)
+        lp.show_proposals.connect(self.show_proposals)
 
     # ---- library ------------------------------------------------------------
     def refresh_library(self) -> None:
@@ -301,6 +302,20 @@ class MainWindow(QMainWindow):
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.show()
         self.provenance_window = window
+
+    def show_proposals(self, version_id: int) -> None:
+        """Delegations' proposals on a version: compilation, fate, notes."""
+        from .proposals_view import ProposalsWindow
+
+        window = ProposalsWindow(
+            self.library, self.runner, version_id, author=self.settings.author, parent=self
+        )
+        window.note_added.connect(
+            lambda _vid: (self.notes_panel.refresh(), self.workspace.refresh_note_counts())
+        )
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.show()
+        self.proposals_window = window
 
     # ---- start-up and session -----------------------------------------------
     def start(self, files: list[str] | None = None) -> None:

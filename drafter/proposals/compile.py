@@ -20,9 +20,12 @@ def _conflicts(proposals: list[Proposal]) -> tuple[tuple[str, ...], ...]:
 
     Word-level changes conflict when their ranges overlap (or insert at the same
     point); a paragraph-level proposal (delete, move) conflicts with every change of
-    another delegation on that paragraph. Comments conflict with nothing.
+    another delegation on that paragraph. Comments and new paragraphs conflict with nothing.
     """
-    changes = [p for p in proposals if p.kind != ProposalKind.COMMENT]
+    # New paragraphs add words of their own: they conflict with nothing on this one.
+    changes = [
+        p for p in proposals if p.kind not in (ProposalKind.COMMENT, ProposalKind.NEW_PARAGRAPH)
+    ]
     parent = {p.id: p.id for p in changes}
 
     def find(x: str) -> str:
