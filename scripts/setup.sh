@@ -11,7 +11,7 @@ cd "$ROOT"
 # checking exported .docx files (python3-uno lets tests run its Accept All / Reject All),
 # poppler for looking at PDFs, CJK fonts for Chinese.
 # Qt's xcb plugin (a window on an X11 desktop) needs the libxcb-* set.
-DEB_PACKAGES=(python3-venv libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
+DEB_PACKAGES=(python3-venv python3-uno libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
   libglib2.0-0 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
   libxcb-render-util0 libxcb-xkb1 libxcb-randr0 libxcb-shape0 libxcb-xfixes0
   fonts-dejavu-core fonts-noto-cjk libreoffice-writer-nogui python3-uno poppler-utils
