@@ -12,6 +12,15 @@ go through ``git diff --no-index --word-diff`` and a difflib paragraph diff
 
 Targets (2-core machine): 1,000 paragraphs a side in under 1 s, and 10x the
 paragraphs costing at most 12x the time.
+
+``--cases`` (issue 11) measures ``compare`` alone, in CPU seconds, on inputs made to
+be hard, each at 1,000 and 10,000 paragraphs in a process of its own: realistic
+(as above), near-copies (paragraphs drawn from 70 real ones, each copy changed by
+2-3 words with a distinct tail, then perturbed with moves, splits and merges), one
+sentence copied N times, every paragraph rewritten (40 % of its words), all
+paragraphs shuffled, two unrelated texts. For each: growth from 1,000 to 10,000
+(target <= 12x), ratio to the realistic case of the same size (target <= 3x), ratio
+to a difflib paragraph+word diff of the same texts, and memory per paragraph.
 """
 
 from __future__ import annotations
@@ -96,16 +105,129 @@ def one(size: int, seed: int) -> dict:
     }
 
 
+CASES = ("realistic", "near-copies", "one-sentence", "rewritten", "shuffled", "unrelated")
+_SWAPS = ["urges", "notes", "further", "strongly", "also", "calls", "invites", "welcomes"]
+
+
+def case_texts(kind: str, size: int, seed: int = 0) -> tuple[list[str], list[str]]:
+    """Old and new paragraph lists for one hard-input case."""
+    from _corpus import documents
+
+    rng = random.Random(seed)
+    if kind == "realistic":
+        old = synthetic_paragraphs(size, rng)
+        pool = synthetic_paragraphs(max(50, size // 5), random.Random(seed + 1))
+        new, _ = perturb(old, rng, pool, splits=max(2, size // 200), merges=max(2, size // 200))
+    elif kind == "near-copies":
+        real = [p for d in documents() for p in d.paragraphs if len(p.split()) > 15][:70]
+        old = []
+        for i in range(size):
+            words = rng.choice(real).split()
+            for _ in range(rng.randint(2, 3)):
+                words[rng.randrange(len(words))] = rng.choice(_SWAPS)
+            old.append(" ".join(words) + f" as set out in annex {i + 1}")
+        new, _ = perturb(old, rng, old[:50], splits=max(2, size // 200), merges=max(2, size // 200))
+    elif kind == "one-sentence":
+        sentence = documents()[0].paragraphs[5]
+        old = [sentence] * size
+        new, _ = perturb(old, rng, old[:5], splits=2, merges=2)
+    elif kind == "rewritten":
+        old = synthetic_paragraphs(size, rng)
+        new, _ = perturb(
+            old, rng, old[:50], edit_rate=1.0, edit_share=(0.4, 0.4), splits=0, merges=0,
+            delete_rate=0.0, insert_rate=0.0, move_rate=0.0,
+        )  # fmt: skip
+    elif kind == "shuffled":
+        old = synthetic_paragraphs(size, rng)
+        new = old[:]
+        rng.shuffle(new)
+    elif kind == "unrelated":
+        old = synthetic_paragraphs(size, rng)
+        new = synthetic_paragraphs(size, random.Random(seed + 99))
+    else:
+        raise SystemExit(f"unknown case {kind!r}")
+    return old, new
+
+
+def one_case(kind: str, size: int) -> dict:
+    from _corpus import as_resolution
+
+    from drafter.compare import compare
+
+    old, new = case_texts(kind, size)
+    a, b = as_resolution(old), as_resolution(new)
+    import tracemalloc
+
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    tracemalloc.start()
+    c0 = time.process_time()
+    cmp = compare(a, b)
+    cpu = time.process_time() - c0
+    _cur, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    d0 = time.process_time()
+    difflib_diff(old, new)
+    dcpu = time.process_time() - d0
+    return {
+        "kind": kind,
+        "size": size,
+        "cpu": cpu,
+        "difflib": dcpu,
+        "approximate": cmp.summary["approximate"],
+        "kb_per_paragraph": peak / 1024 / size,
+        "rss_mb": (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024,
+    }
+
+
+def run_cases(sizes: list[int]) -> int:
+    rows: dict[tuple[str, int], dict] = {}
+    for kind in CASES:
+        for size in sizes:
+            out = subprocess.run(
+                [sys.executable, __file__, "--case", kind, "--one", str(size)],
+                capture_output=True,
+                text=True,
+                check=True,
+                env={**os.environ, "PYTHONHASHSEED": "0"},
+            )
+            rows[kind, size] = json.loads(out.stdout.strip().splitlines()[-1])
+    small, big = sizes[0], sizes[-1]
+    print(
+        f"{'case':>13} {'CPU ' + str(small):>10} {'CPU ' + str(big):>10} {'growth':>7}"
+        f" {'x realistic':>12} {'x difflib':>10} {'KB/para':>8}"
+    )
+    for kind in CASES:
+        a, b = rows[kind, small], rows[kind, big]
+        growth = b["cpu"] / max(a["cpu"], 1e-9)
+        vs_real = b["cpu"] / max(rows["realistic", big]["cpu"], 1e-9)
+        vs_difflib = b["cpu"] / max(b["difflib"], 1e-9)
+        print(
+            f"{kind:>13} {a['cpu']:>9.2f}s {b['cpu']:>9.2f}s {growth:>6.1f}x"
+            f" {vs_real:>11.1f}x {vs_difflib:>9.1f}x {b['kb_per_paragraph']:>8.1f}"
+            + (f"  ({b['approximate']} approximate)" if b["approximate"] else "")
+        )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="100,1000,10000")
     ap.add_argument("--repeat", type=int, default=3, help="runs per size; the best is kept")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--seed", type=int, default=0, help=argparse.SUPPRESS)
+    ap.add_argument("--case", help=argparse.SUPPRESS)
+    ap.add_argument(
+        "--cases", action="store_true", help="the hard-input cases of issue 11 (1,000 and 10,000)"
+    )
     args = ap.parse_args(argv)
+    if args.one and args.case:
+        print(json.dumps(one_case(args.case, args.one)))
+        return 0
     if args.one:
         print(json.dumps(one(args.one, args.seed)))
         return 0
+    if args.cases:
+        return run_cases([int(s) for s in args.sizes.split(",")][-2:])
 
     results = []
     for size in (int(s) for s in args.sizes.split(",")):

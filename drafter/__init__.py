@@ -5,9 +5,7 @@ The core (this package outside ``drafter.gui``) never imports Qt.
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("drafter")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0.0.0+source"
+# The same as pyproject.toml's (tests/test_version.py keeps them equal): a constant, so
+# that starting the command line does not load importlib.metadata (a third of the
+# start-up time of `drafter --version`).
+__version__ = "0.1.0"

@@ -159,6 +159,9 @@ def _exit_cleanly_on_sigterm() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv == ["--version"]:  # answered before any command module is imported
+        print(f"drafter {__version__}")
+        return 0
     try:
         parser = build_parser()
         if argv and (argv[0] in _subcommand_names(parser) or argv[0] in ("-h", "--help")):

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import textwrap
 
 from drafter.cli import add_db_option, add_timeout_option, check_timeout
 from drafter.cli._export_options import add_author_option
+from drafter.cli._output import print_json
 
 ORDER = 20
 
@@ -77,8 +77,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         result = compare(old, new, timeout=args.timeout)
     if args.json:
-        json.dump(result.to_json(), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        print_json(result.to_json())
     elif args.related:
         _print_relation(result)
     else:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from drafter.cli import add_db_option, add_timeout_option, check_timeout
 from drafter.cli._export_options import add_author_option
+from drafter.cli._output import print_json
 
 ORDER = 25
 
@@ -127,8 +127,7 @@ def run(args: argparse.Namespace) -> int:
             keep = set(history.changed_since(since))
             data["threads"] = [t for t in data["threads"] if t["index"] in keep]
             data["changed_since"] = since
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        print_json(data)
     else:
         print_table(history, since)
     if args.docx:

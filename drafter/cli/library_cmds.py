@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import os
 import re
 import sys
@@ -15,6 +14,7 @@ import textwrap
 from typing import Any
 
 from drafter.cli import add_db_option
+from drafter.cli._output import print_json
 from drafter.cli._wrap import fill
 
 ORDER = 30
@@ -172,11 +172,6 @@ def _version_id(lib: Any, ref: str) -> int:
     return found[0].id
 
 
-def _print_json(value: Any) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=1)
-    sys.stdout.write("\n")
-
-
 # -- import / library ------------------------------------------------------------
 
 
@@ -261,7 +256,7 @@ def run_import(args: argparse.Namespace) -> int:
                 if r.carry and r.carry.total:
                     print(f"  notes from version {r.carry.from_version}: {r.carry.summary()}")
     if args.json:
-        _print_json(out)
+        print_json(out)
     elif len(files) > 1:
         print(
             f"{len(files)} files: {added} imported, {stored} already in the library, "
@@ -292,7 +287,7 @@ def run_library(args: argparse.Namespace) -> int:
 
             raise StoreError(f"no family {args.family} in the library")
         if args.json:
-            _print_json(
+            print_json(
                 [
                     {**f.to_json(), "versions": [v.to_json() for v in lib.versions(f.id)]}
                     for f in families
@@ -342,7 +337,7 @@ def run_search(args: argparse.Namespace) -> int:
                 text, limit=args.limit, version_ids=args.version, collapse=not args.all
             )
         if args.json:
-            _print_json([h.to_json() for h in hits])
+            print_json([h.to_json() for h in hits])
             return 0
         if not hits:
             print("No paragraph matches.")
@@ -448,7 +443,7 @@ def run_notes_list(args: argparse.Namespace) -> int:
                 print(textwrap.indent(_note_line(n, label), "  "))
             everything += notes
         if args.json:
-            _print_json(everything)
+            print_json(everything)
         elif not everything:
             print("No notes.")
     return 0
@@ -463,7 +458,7 @@ def run_notes_add(args: argparse.Namespace) -> int:
             vid, pid, args.body, author=_author(args), tags=args.tag, quote=args.quote
         )
         if args.json:
-            _print_json(note.to_json())
+            print_json(note.to_json())
         else:
             print(f"note {note.id[:8]} added to {res.paragraphs[pid].label} of {res.display_name}")
     return 0

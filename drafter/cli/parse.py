@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import tempfile
 from pathlib import Path
 
+from drafter.cli._output import print_json
 from drafter.cli._wrap import wrap
 
 ORDER = 10
@@ -42,8 +42,7 @@ def run(args: argparse.Namespace) -> int:
     res = _parse_stdin(args.format) if args.file == "-" else load(args.file)
     out = sys.stdout
     if args.json:
-        json.dump(res.to_json(), out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        print_json(res.to_json(), indent=2, out=out)
         return 0
     styled = out.isatty() and not os.environ.get("NO_COLOR")
     out.write(outline(res, width=max(40, args.width), italics=styled))

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import textwrap
 
 from drafter.cli import add_db_option
 from drafter.cli._export_options import add_author_option, default_author
+from drafter.cli._output import print_json
 
 ORDER = 35
 
@@ -84,8 +84,7 @@ def run(args: argparse.Namespace) -> int:
         )
         print(f"wrote {written}", file=sys.stderr)
     if args.json:
-        json.dump(result.to_json(), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        print_json(result.to_json())
         return 0
     styled = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     sys.stdout.write(report(result, width=max(40, args.width), styled=styled))

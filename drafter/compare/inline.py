@@ -9,6 +9,10 @@ cleaned up, and the result is mapped back: every run boundary is a token boundar
 The default ``Diff_Timeout`` of one second silently degrades a long diff into
 "delete everything, insert everything"; here the caller's timeout is used, and when
 the deadline is hit the result says so (``approximate``) instead of pretending.
+
+Time limits are counted in CPU time of the thread doing the diff
+(:class:`CpuDeadline`), not on the wall clock: a machine busy with other work
+gives the same result as a quiet one.
 """
 
 from __future__ import annotations
@@ -24,6 +28,36 @@ from drafter.model import DELETE, EQUAL, INSERT
 Runs = tuple[tuple[int, str], ...]
 
 
+class CpuDeadline:
+    """A deadline on the calling thread's CPU clock, usable where dmp expects a time.
+
+    diff-match-patch checks ``time.time() > deadline``; for this type ``float.__gt__``
+    returns NotImplemented, so Python asks ``deadline.__lt__(now)``, which answers
+    from ``time.thread_time()`` instead of the wall clock. Nothing else is done
+    with a deadline inside diff-match-patch (only comparisons).
+    """
+
+    __slots__ = ("at",)
+
+    def __init__(self, seconds: float) -> None:
+        self.at = time.thread_time() + seconds
+
+    def expired(self) -> bool:
+        return time.thread_time() > self.at
+
+    def __lt__(self, _now: object) -> bool:  # time.time() > deadline
+        return self.expired()
+
+    def __gt__(self, _now: object) -> bool:  # time.time() < deadline
+        return not self.expired()
+
+    def __le__(self, _now: object) -> bool:
+        return self.expired()
+
+    def __ge__(self, _now: object) -> bool:
+        return not self.expired()
+
+
 class _WordDMP(diff_match_patch):
     """diff-match-patch that remembers whether a bisection ran out of time."""
 
@@ -33,7 +67,7 @@ class _WordDMP(diff_match_patch):
 
     def diff_bisect(self, text1, text2, deadline):  # type: ignore[override]
         result = super().diff_bisect(text1, text2, deadline)
-        if time.time() > deadline:
+        if isinstance(deadline, CpuDeadline) and deadline.expired():
             self.hit_deadline = True
         return result
 
@@ -88,8 +122,8 @@ def word_diff(a: str, b: str, *, timeout: float | None = None) -> tuple[Runs, bo
 
     ``runs`` are ``(op, text)`` with op -1 (only in ``a``), 0 (both), 1 (only in ``b``);
     joining the runs with op <= 0 gives ``a`` exactly, op >= 0 gives ``b``.
-    ``timeout`` is in seconds (None or 0: no limit); ``approximate`` is True when it
-    was reached and part of the diff is a coarse replace.
+    ``timeout`` is in seconds of this thread's CPU time (None or 0: no limit);
+    ``approximate`` is True when it was reached and part of the diff is a coarse replace.
     """
     if a == b:
         return (((EQUAL, a),) if a else ()), False
@@ -100,7 +134,7 @@ def word_diff(a: str, b: str, *, timeout: float | None = None) -> tuple[Runs, bo
     enc_a, enc_b, back = _encode(tokenize(a), tokenize(b))
     dmp = _WordDMP()
     dmp.Diff_Timeout = float(timeout or 0.0)
-    deadline = None if not timeout else time.time() + float(timeout)
+    deadline = CpuDeadline(float(timeout)) if timeout else None
     diffs = dmp.diff_main(enc_a, enc_b, False, deadline)
     runs = [(op, "".join(map(back.__getitem__, chars))) for op, chars in diffs]
     return _tidy(_cleanup_semantic(runs)), dmp.hit_deadline

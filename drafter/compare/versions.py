@@ -36,16 +36,20 @@ _LAST_RESORT = 0.01  # seconds per pair once the budget is spent
 
 
 class _Budget:
-    """Hands out per-pair time limits from one comparison's total allowance."""
+    """Hands out per-pair time limits from one comparison's total allowance.
+
+    Counted in CPU time of the comparing thread, like each pair's limit, so a busy
+    machine changes nothing in the result.
+    """
 
     def __init__(self, timeout: float) -> None:
         self.timeout = timeout
-        self.deadline = time.monotonic() + TOTAL_BUDGET * timeout if timeout else None
+        self.deadline = time.thread_time() + TOTAL_BUDGET * timeout if timeout else None
 
     def next(self) -> float:
         if self.deadline is None:
             return 0.0
-        left = self.deadline - time.monotonic()
+        left = self.deadline - time.thread_time()
         return min(self.timeout, max(left, _LAST_RESORT))
 
 
