@@ -4,12 +4,12 @@ and followed to their fate in the next revision; ``drafter delegations``: who is
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 from drafter.cli import add_db_option
 from drafter.cli._export_options import add_author_option, default_author, library_exists
+from drafter.cli._output import print_json
 
 ORDER = 36
 
@@ -114,8 +114,7 @@ def run(args: argparse.Namespace) -> int:
         )
         print(f"wrote {written}", file=sys.stderr)
     if args.json:
-        json.dump(compilation.to_json(), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        print_json(compilation.to_json())
     else:
         sys.stdout.write(report(compilation))
     return 2 if failed else 0
@@ -166,8 +165,7 @@ def run_delegations(args: argparse.Namespace) -> int:
             raise DrafterError(f"{args.remove!r} is not in the delegations table")
         table = lib.delegations()
     if args.json:
-        json.dump(table, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        print_json(table)
     elif not table:
         print("No delegations yet: drafter delegations --set AUTHOR DELEGATION")
     else:
