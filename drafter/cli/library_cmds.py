@@ -177,27 +177,12 @@ def _version_id(lib: Any, ref: str) -> int:
 
 def _expand(names: list[str]) -> list[str]:
     """Files as given; a folder stands for the readable files inside it, sorted."""
-    from pathlib import Path
+    from drafter.ingest import expand_paths
 
-    from drafter.ingest import SUPPORTED_SUFFIXES
-
-    out: list[str] = []
-    for name in names:
-        path = Path(name)
-        if path.is_dir():
-            found = sorted(
-                str(p)
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in SUPPORTED_SUFFIXES
-                and not p.name.startswith(".")
-            )
-            if not found:
-                print(f"drafter: {name}: no resolution files in this folder", file=sys.stderr)
-            out += found
-        else:
-            out.append(name)
-    return out
+    files, notes = expand_paths(names)
+    for note in notes:
+        print(f"drafter: {note}", file=sys.stderr)
+    return files
 
 
 def run_import(args: argparse.Namespace) -> int:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QStyle, QWidget
 @dataclass
 class Actions:
     import_files: QAction
+    import_folder: QAction
     export: QAction
     settings: QAction
     quit: QAction
@@ -64,6 +65,12 @@ def create_actions(window: QWidget) -> Actions:
             QKeySequence.StandardKey.Open,
             "Import resolution files into the library",
             style.standardIcon(SP.SP_DialogOpenButton),
+        ),
+        import_folder=_action(
+            window,
+            "Import a &Folder…",
+            "Ctrl+Shift+O",
+            "Import every resolution file in a folder and its sub-folders (a whole session)",
         ),
         export=_action(
             window,

@@ -45,8 +45,13 @@ class ImportOutcome:
 
 
 def import_files(library, paths: list[str], progress) -> ImportOutcome:
-    """Import each file; a bad file is reported and the rest go on."""
+    """Import each file (a folder: every resolution file in it, at any depth); a bad
+    file is reported and the rest go on."""
+    from drafter.ingest import expand_paths
+
     out = ImportOutcome()
+    paths, notes = expand_paths(paths)
+    out.errors.extend((note.split(":", 1)[0], note) for note in notes)
     for i, path in enumerate(paths):
         progress(i, len(paths), f"Importing {Path(path).name}")
         try:

@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         a = self.actions_
         a.import_files.triggered.connect(self.import_interactive)
+        a.import_folder.triggered.connect(self.import_folder_interactive)
         a.export.triggered.connect(self.export_interactive)
         a.settings.triggered.connect(self.settings_interactive)
         a.quit.triggered.connect(self.close)
@@ -182,6 +183,11 @@ class MainWindow(QMainWindow):
         paths, _f = QFileDialog.getOpenFileNames(self, "Import resolutions", "", IMPORT_FILTER)
         if paths:
             self.import_paths(paths)
+
+    def import_folder_interactive(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Import every resolution in a folder")
+        if folder:
+            self.import_paths([folder])
 
     def import_paths(self, paths: list[str], *, open_after: bool = False) -> None:
         """Import files in the background; bad files are reported, the rest imported."""

@@ -16,6 +16,7 @@ def build_menus(window) -> None:
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
     file_menu.addAction(a.import_files)
+    file_menu.addAction(a.import_folder)
     window.recent_menu = QMenu("Open &Recent", window)
     file_menu.addMenu(window.recent_menu)
     file_menu.addSeparator()

@@ -27,7 +27,34 @@ MAX_BYTES = 200 * 1024 * 1024
 
 _MD_HINTS = re.compile(r"(?m)^(?:#{1,6}\s|\[\^\w+\]:)|<sup>")
 
-__all__ = ["SUPPORTED_SUFFIXES", "load", "parse_text", "sniff_format"]
+__all__ = ["SUPPORTED_SUFFIXES", "expand_paths", "load", "parse_text", "sniff_format"]
+
+
+def expand_paths(paths) -> tuple[list[str], list[str]]:
+    """Files as given; a folder stands for the readable files inside it, at any depth.
+
+    Returns (files, notes): a note for each folder that holds no resolution file.
+    Hidden files and folders (".git", "~$draft.docx" lock files) are left out. Sorted,
+    so a whole session's folder imports in a stable order.
+    """
+    files: list[str] = []
+    notes: list[str] = []
+    for name in paths:
+        path = Path(name)
+        if not path.is_dir():
+            files.append(str(name))
+            continue
+        found = sorted(
+            str(p)
+            for p in path.rglob("*")
+            if p.suffix.lower() in SUPPORTED_SUFFIXES
+            and not any(part.startswith((".", "~$")) for part in p.relative_to(path).parts)
+            and p.is_file()
+        )
+        if not found:
+            notes.append(f"{name}: no resolution files in this folder")
+        files += found
+    return files, notes
 
 
 def sniff_format(path: Path, head: bytes) -> str:
