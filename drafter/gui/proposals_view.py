@@ -40,6 +40,7 @@ from drafter.errors import DrafterError
 from drafter.proposals import Compilation, Fate, Proposal, compile_proposals
 
 from . import dialogs
+from .workbench import add_note, ask_docx_path, stretch_first_column
 
 ALL = "All delegations"
 FATE_COLOURS = {
@@ -161,11 +162,7 @@ class ProposalsWindow(QWidget):
         self.tree = QTreeWidget(split)
         self.tree.setAccessibleName("Compilation: paragraphs and their proposals")
         self.tree.setHeaderLabels(["Paragraph / proposal", "Delegation", "Fate"])
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        stretch_first_column(self.tree.header(), 3)
         self.tree.setWordWrap(True)
         self.tree.currentItemChanged.connect(self._current)
         side = QWidget(split)
@@ -378,19 +375,18 @@ class ProposalsWindow(QWidget):
         if p is None or p.paragraph < 0:
             return
         body = f"On the proposal {p.summary()}" + (f" [{p.fate}]" if p.fate else "") + ": "
-        try:
-            self.library.add_note(
-                self.version_id,
-                p.paragraph,
-                body,
-                author=self.author,
-                quote=p.old_text if p.end > p.start else "",
-                start=p.start,
-                end=p.end,
-                tags=["proposal", p.delegation],
-            )
-        except DrafterError as exc:
-            dialogs.show_error(self, "Notes", str(exc))
+        if not add_note(
+            self,
+            self.library,
+            self.version_id,
+            p.paragraph,
+            body,
+            author=self.author,
+            quote=p.old_text if p.end > p.start else "",
+            start=p.start,
+            end=p.end,
+            tags=["proposal", p.delegation],
+        ):
             return
         self.note_added.emit(self.version_id)
         self.note_button.setText("Note added ✓")
@@ -400,10 +396,7 @@ class ProposalsWindow(QWidget):
         self.export_box.setCurrentIndex(0)
         if kind is None:
             return
-        name = (self.base.symbol or "base").replace("/", "_")
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export the compilation", f"{name} compilation.docx", "Word documents (*.docx)"
-        )
+        path = ask_docx_path(self, "Export the compilation", self.base.symbol, "compilation")
         if path:
             self.export_to(path, table=kind == "table")
 

@@ -17,9 +17,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -35,10 +33,11 @@ from drafter.errors import DrafterError
 from drafter.model import Resolution
 from drafter.provenance import ParagraphProvenance, Provenance, Source, Span
 
-from . import dialogs, themes
+from . import themes
 from .comparison_model import HtmlRole, KeyRole, RtlRole
 from .delegates import RichTextDelegate
 from .rich_text import is_rtl
+from .workbench import add_note, ask_docx_path, stretch_first_column
 
 _Index = QModelIndex | QPersistentModelIndex
 SpanRole = Qt.ItemDataRole.UserRole + 41
@@ -229,11 +228,7 @@ class ProvenanceWindow(QWidget):
         )
         self.sources = QTreeWidget(side)
         self.sources.setHeaderLabels(["Span / source", "Date", "Stage"])
-        header = self.sources.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        stretch_first_column(self.sources.header(), 3)
         self.sources.setAccessibleName("Sources of the selected paragraph")
         self.sources.itemActivated.connect(self._source_activated)
         self.sources.currentItemChanged.connect(self._source_current)
@@ -374,19 +369,18 @@ class ProvenanceWindow(QWidget):
         prov: ParagraphProvenance = current.data(SpanRole)
         quote = prov.text[span.start : span.end]
         body = f"Agreed language: “{quote}” stands in {source_text(src)}."
-        try:
-            self.library.add_note(
-                self.version_id,
-                prov.id,
-                body,
-                author=self.author,
-                quote=quote,
-                start=span.start,
-                end=span.end,
-                tags=["agreed language"],
-            )
-        except DrafterError as exc:
-            dialogs.show_error(self, "Notes", str(exc))
+        if not add_note(
+            self,
+            self.library,
+            self.version_id,
+            prov.id,
+            body,
+            author=self.author,
+            quote=quote,
+            start=span.start,
+            end=span.end,
+            tags=["agreed language"],
+        ):
             return
         self.note_added.emit(self.version_id)
         self.cite_button.setText("Cited ✓")
@@ -394,12 +388,8 @@ class ProvenanceWindow(QWidget):
     def export_interactive(self) -> None:
         if self.result is None or self.resolution is None:
             return
-        name = (self.resolution.symbol or "version").replace("/", "_")
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            "Export agreed-language report",
-            f"{name} agreed language.docx",
-            "Word documents (*.docx)",
+        path = ask_docx_path(
+            self, "Export agreed-language report", self.resolution.symbol, "agreed language"
         )
         if path:
             self.export_to(path)
