@@ -237,8 +237,11 @@ class Link:
 
     old: int
     new: int
-    score: float
+    score: float  # 0-1
     shared: tuple[str, ...] = ()  # shared phrases, as they appear in the texts
+    # Strong: a fair score with a visible reason. Weak: the paragraph's best remaining
+    # candidates, shown so that no paragraph is left without an answer.
+    strong: bool = True
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -246,6 +249,7 @@ class Link:
             "new": self.new,
             "score": round(self.score, 4),
             "shared": list(self.shared),
+            "strong": self.strong,
         }
 
 

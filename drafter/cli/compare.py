@@ -35,7 +35,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         type=float,
         default=None,
         metavar="S",
-        help="with --related: show only links scoring at least S (0-1, default 0.2)",
+        help="with --related: show only links scoring at least S (0-1); by default every "
+        "paragraph shows its best candidates, strong ones first, weak ones marked",
     )
     p.add_argument("--docx", metavar="OUT.docx", help="also write a Word document of the result")
     p.add_argument(
@@ -79,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result.to_json())
     elif args.related:
-        _print_relation(result)
+        _print_relation(result, args.min_score)
     else:
         _print_comparison(result, ignore_formatting=args.ignore_formatting)
     if args.docx:
@@ -168,16 +169,33 @@ def _terminal_width() -> int:
         return 100
 
 
-def _print_relation(rel) -> None:
-    print(f"{rel.old.display_name} -> {rel.new.display_name}: {len(rel.links)} links")
+def _print_relation(rel, min_score: float | None) -> None:
+    from drafter.compare import is_linkable
+
+    strong = sum(lk.strong for lk in rel.links)
+    print(
+        f"{rel.old.display_name} -> {rel.new.display_name}: {strong} strong links, "
+        f"{len(rel.links) - strong} weak"
+    )
     width = max(40, min(100, _terminal_width()))
     for para in rel.old.paragraphs:
-        links = rel.links_from(para.id)
-        if not links:
+        if not is_linkable(para):
             continue
+        links = rel.links_from(para.id)
         print()
         print(f"{para.label}: {_wrap(para.text[:160], width).strip()}")
-        for lk in links:
+        if not links:
+            why = (
+                f"no candidate scores {min_score:g} or more"
+                if min_score
+                else f"no content word in common with {rel.new.display_name}"
+            )
+            print(f"  (no link: {why})")
+        weak_shown = False
+        for rank, lk in enumerate(links, 1):
+            if not lk.strong and not weak_shown:
+                weak_shown = True
+                print("  - - - weak (little shared evidence) - - -")
             target = rel.new.paragraphs[lk.new]
             shared = "; ".join(lk.shared) if lk.shared else "-"
-            print(f"  -> {target.label} (score {lk.score:.2f}): {shared}")
+            print(f"  #{rank} -> {target.label} (score {lk.score:.2f}): {shared}")

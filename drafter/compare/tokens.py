@@ -146,7 +146,7 @@ def formatting_key(text: str) -> str:
     return _LEADING_NUMBER_RE.sub("", key, count=1)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def _fold_word(word: str) -> str:
     return _MARKS_RE.sub("", _fold_chars(word).casefold())
 
@@ -168,6 +168,21 @@ def words(text: str, language: str | None = None) -> list[str]:
 def word_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, folded word) for every simple word of ``text`` (offsets in ``text``)."""
     return [(m.start(), m.end(), _fold_word(m.group())) for m in _SIMPLE_WORD_RE.finditer(text)]
+
+
+def raw_words(text: str) -> list[str]:
+    """The words of :func:`word_spans` as written (fold them with :func:`fold_word`)."""
+    return _SIMPLE_WORD_RE.findall(text)
+
+
+def fold_word(word: str) -> str:
+    """One word as :func:`word_spans` folds it (case, typography, combining marks)."""
+    return _fold_word(word)
+
+
+def word_offsets(text: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets of :func:`word_spans`, without the words."""
+    return [m.span() for m in _SIMPLE_WORD_RE.finditer(text)]
 
 
 def is_word(token: str) -> bool:

@@ -272,11 +272,13 @@ def _write_related(
     old_by, new_by = _notes_by_para(old_anch), _notes_by_para(new_anch)
     comments = CommentWriter(doc, default_author=author)
     linked_old = sorted({lk.old for lk in relation.links})
+    strong = sum(lk.strong for lk in relation.links)
     intro = doc.add_paragraph(
         f"Paragraphs of {old.display_name} ({ty.format_date(old.date)}) and the paragraphs of "
         f"{new.display_name} ({ty.format_date(new.date)}) that reflect them: "
-        f"{len(relation.links)} links from {len(linked_old)} paragraphs. "
-        "Shared phrases are highlighted."
+        f"{strong} strong and {len(relation.links) - strong} weak links from "
+        f"{len(linked_old)} paragraphs, best first (a weak link is the best candidate "
+        "there is, on little shared evidence). Shared phrases are highlighted."
     )
     intro.paragraph_format.space_after = Pt(8)
     table = _Table(
@@ -298,7 +300,11 @@ def _write_related(
         placed_new = _fill_cell(c_new, new_paras, side="new", rtl=ty.is_rtl(new.language), **kw)
         _text_cell(
             c_shared,
-            [f"{new_ps[lk.new].label}: {lk.score:.2f}" for lk in links] + ["; ".join(phrases[:6])],
+            [
+                f"{new_ps[lk.new].label}: {lk.score:.2f}" + ("" if lk.strong else " (weak)")
+                for lk in links
+            ]
+            + ["; ".join(phrases[:6])],
         )
         row_old = old_by.get(oid, [])
         row_new = [n for lk in links for n in new_by.get(lk.new, ())]
