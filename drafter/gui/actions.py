@@ -24,6 +24,8 @@ class Actions:
     add_note: QAction
     next_change: QAction
     previous_change: QAction
+    next_link: QAction
+    previous_link: QAction
     redline: QAction
     other_end: QAction
     changes_only: QAction
@@ -112,6 +114,18 @@ def create_actions(window: QWidget) -> Actions:
             "&Previous Change",
             "Shift+F7",
             "Go to the previous change, or linked paragraph (Shift+F7)",
+        ),
+        next_link=_action(
+            window,
+            "Next &Link of This Paragraph",
+            ["Alt+Down", "Ctrl+F7"],
+            "Related mode: show the selected paragraph's next link, in rank order (Alt+Down)",
+        ),
+        previous_link=_action(
+            window,
+            "Previous L&ink of This Paragraph",
+            ["Alt+Up", "Ctrl+Shift+F7"],
+            "Related mode: show the selected paragraph's previous link (Alt+Up)",
         ),
         other_end=_action(
             window,

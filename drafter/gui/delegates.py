@@ -62,6 +62,7 @@ class RichTextDelegate(QStyledItemDelegate):
         self._char_widths: dict[str, float] = {}
         self.cache_size = cache_size
         self.linked_rows: set[int] = set()  # rows tinted as linked to the selection
+        self.focus_row: int | None = None  # the link stepped to (related mode): a side bar
         self._relayout = QTimer(self)
         self._relayout.setSingleShot(True)
         self._relayout.setInterval(30)
@@ -224,6 +225,9 @@ class RichTextDelegate(QStyledItemDelegate):
             painter.fillRect(QRect(rect.left(), rect.bottom(), rect.width(), 1), edge)
         elif index.row() in self.linked_rows:
             painter.fillRect(rect, QColor(themes.colors().linked_bg))
+        if index.row() == self.focus_row and not selected:
+            bar = QColor(pal.color(QPalette.ColorRole.Highlight))
+            painter.fillRect(QRect(rect.left(), rect.top(), 4, rect.height()), bar)
         doc = self.document(index, rect.width(), opt.font)
         exact = int(doc.size().height()) + 2 * PAD_Y
         key = self._key(index, rect.width())

@@ -127,6 +127,8 @@ class MainWindow(QMainWindow):
         a.add_note.triggered.connect(self.notes_panel.add_interactive)
         a.next_change.triggered.connect(lambda: self._on_view("next_change"))
         a.previous_change.triggered.connect(lambda: self._on_view("previous_change"))
+        a.next_link.triggered.connect(lambda: self._on_view("next_link"))
+        a.previous_link.triggered.connect(lambda: self._on_view("previous_link"))
         a.other_end.triggered.connect(lambda: self._on_view("jump_other_end"))
         a.redline.setChecked(self.settings.get(S.REDLINE_VIEW))
         self.workspace.redline = a.redline.isChecked()
@@ -447,6 +449,8 @@ class MainWindow(QMainWindow):
                 act.blockSignals(False)
         for act in (self.actions_.next_change, self.actions_.previous_change):
             act.setEnabled(view is not None)
+        for act in (self.actions_.next_link, self.actions_.previous_link):
+            act.setEnabled(view is not None and not is_versions)
         for act in (
             self.actions_.other_end,
             self.actions_.redline,

@@ -41,6 +41,8 @@ def build_menus(window) -> None:
     view = bar.addMenu("&View")
     view.addAction(a.next_change)
     view.addAction(a.previous_change)
+    view.addAction(a.next_link)
+    view.addAction(a.previous_link)
     view.addAction(a.other_end)
     view.addSeparator()
     view.addAction(a.redline)

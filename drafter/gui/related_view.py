@@ -3,7 +3,10 @@ highlights its linked paragraphs on the other, ranked by score, shared phrases m
 
 Why two list views rather than aligned rows: related texts share no order, so the
 links are many-to-many; each side keeps its own reading order and the links are
-shown by tint, rank badge and phrase highlights, and by scrolling to the best link.
+shown by tint (strong links), rank badge (every candidate, weak ones marked) and
+phrase highlights, and by scrolling to the best link. Below, the links panel lists
+the selected paragraph's links in rank order, strong above a line and weak below;
+Alt+Down / Alt+Up step through them, scrolling each into view.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from drafter.model import Link, Paragraph, Relation, Resolution
 from . import rich_text, themes
 from .comparison_model import HtmlRole, KeyRole, ParagraphsRole, RtlRole
 from .delegates import RichTextDelegate
+from .links_panel import LinksPanel
 from .plain import rich, set_plain
 from .qt_compat import later
 
@@ -131,10 +135,16 @@ class ParagraphListModel(QAbstractListModel):
         badge = ""
         if par.id in self.highlight:
             rank, link = self.highlight[par.id]
-            badge = (
-                f'<span style="background-color:{self.colors.phrase_bg}">'
-                f"&nbsp;<b>#{rank}</b>&nbsp;·&nbsp;{link.score:.0%}&nbsp;</span>&nbsp; "
-            )
+            if link.strong:
+                badge = (
+                    f'<span style="background-color:{self.colors.phrase_bg}">'
+                    f"&nbsp;<b>#{rank}</b>&nbsp;·&nbsp;{link.score:.0%}&nbsp;</span>&nbsp; "
+                )
+            else:  # a weak candidate: muted, and says so
+                badge = (
+                    f'<span style="color:{self.colors.muted_fg}">'
+                    f"&nbsp;#{rank}&nbsp;·&nbsp;weak&nbsp;·&nbsp;{link.score:.0%}&nbsp;</span>&nbsp; "
+                )
         text = rich_text.paragraph_html(
             par,
             [(0, par.text)],
@@ -168,8 +178,10 @@ class ParagraphListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole and par.id in self.highlight:
             rank, link = self.highlight[par.id]
             shared = "; ".join(f"“{p}”" for p in link.shared[:6])
+            strength = "strong" if link.strong else "weak: little shared evidence"
             return rich(
-                f"Link #{rank}, score {link.score:.2f}" + (f"\nShared: {shared}" if shared else "")
+                f"Link #{rank}, score {link.score:.2f} ({strength})"
+                + (f"\nShared: {shared}" if shared else "")
             )
         return None
 
@@ -209,8 +221,9 @@ class RelatedView(QWidget):
         super().__init__(parent)
         self.relation = relation
         colors = themes.colors()
-        self.old_model = ParagraphListModel(relation.old, {lk.old for lk in relation.links}, self)
-        self.new_model = ParagraphListModel(relation.new, {lk.new for lk in relation.links}, self)
+        strong = [lk for lk in relation.links if lk.strong]
+        self.old_model = ParagraphListModel(relation.old, {lk.old for lk in strong}, self)
+        self.new_model = ParagraphListModel(relation.new, {lk.new for lk in strong}, self)
         for m in (self.old_model, self.new_model):
             m.set_colors(colors)
         self.active_side = "old"
@@ -232,20 +245,32 @@ class RelatedView(QWidget):
         self.find_edit.returnPressed.connect(self.find_next)
         bar.addWidget(self.find_edit)
         self.linked_only = QCheckBox("&Linked paragraphs only", self)
+        self.linked_only.setToolTip("Show only the paragraphs with a strong link")
         self.linked_only.toggled.connect(self._apply_linked_only)
         bar.addWidget(self.linked_only)
         layout.addLayout(bar)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.vsplitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self.vsplitter)
         self.old_view = self._side_widget(f"{relation.old.display_name}", self.old_model, "old")
         self.new_view = self._side_widget(f"{relation.new.display_name}", self.new_model, "new")
-        layout.addWidget(self.splitter, 1)
-        n_old = len({lk.old for lk in relation.links})
-        n_new = len({lk.new for lk in relation.links})
+        self.links_panel = LinksPanel(self.vsplitter)
+        self.links_panel.link_chosen.connect(self._show_link)
+        self.vsplitter.addWidget(self.splitter)
+        self.vsplitter.addWidget(self.links_panel)
+        self.vsplitter.setStretchFactor(0, 4)
+        self.vsplitter.setStretchFactor(1, 1)
+        self.vsplitter.setSizes([520, 130])
+        layout.addWidget(self.vsplitter, 1)
+        n_old = len({lk.old for lk in strong})
+        n_new = len({lk.new for lk in strong})
         self.summary.setText(
-            f"<b>{len(relation.links)} links</b>: {n_old} paragraphs of "
+            f"<b>{len(strong)} strong links</b>: {n_old} paragraphs of "
             f"{html.escape(relation.old.display_name)} are reflected in {n_new} of "
-            f"{html.escape(relation.new.display_name)}. Select a paragraph to see its links, best first."
+            f"{html.escape(relation.new.display_name)}; "
+            f"{len(relation.links) - len(strong)} weak candidates besides. "
+            "Select a paragraph to see its links, best first."
         )
+        self._link_side = "old"  # the side whose paragraph the links panel lists
         self.setFocusProxy(self.old_view)
 
     def _side_widget(self, title: str, model: ParagraphListModel, side: str) -> _Side:
@@ -332,21 +357,86 @@ class RelatedView(QWidget):
         self._model(side).set_highlight({}, {}, {par.id: own} if own else {})
         other_model.set_highlight(highlight, phrases)
         other_view = self._view(other)
-        other_view.delegate.linked_rows = set(highlight)
+        other_view.delegate.linked_rows = {pid for pid, (_r, lk) in highlight.items() if lk.strong}
         self._view(side).delegate.linked_rows = set()
-        other_view.viewport().update()
+        self._view(side).delegate.focus_row = None
+        self._link_side = side
+        self.links_panel.show_links(
+            par.label,
+            [(lk, other_model.pars[lk.new if side == "old" else lk.old]) for lk in links],
+            self._why_no_links(side, par),
+        )
         if links:
+            self._show_link(links[0], scroll=True, announce=False)
+            n_strong = sum(lk.strong for lk in links)
             best = links[0].new if side == "old" else links[0].old
-            other_view.scrollTo(
-                other_model.index(best, 0), QAbstractItemView.ScrollHint.PositionAtCenter
-            )
             self.message.emit(
-                f"{par.label}: {len(links)} linked paragraph{'s' if len(links) != 1 else ''} "
+                f"{par.label}: {n_strong} strong link{'s' if n_strong != 1 else ''}, "
+                f"{len(links) - n_strong} weak "
                 f"(best: {other_model.pars[best].label}, score {links[0].score:.2f})"
             )
         else:
-            self.message.emit(f"{par.label}: no linked paragraph in the other text")
+            other_view.delegate.focus_row = None
+            other_view.viewport().update()
+            self.message.emit(f"{par.label}: {self._why_no_links(side, par)}")
         self.paragraph_selected.emit(side, par)
+
+    def _why_no_links(self, side: str, par: Paragraph) -> str:
+        if side == "new":
+            return "no paragraph of the other text has a link here"
+        from drafter.compare import is_linkable
+
+        if not is_linkable(par):
+            return "a title or closing line: not linked"
+        return "no link: it shares no content word with the other text"
+
+    def _show_link(self, link: Link, scroll: bool = True, announce: bool = True) -> None:
+        """Mark ``link`` as the current one and scroll its paragraph into view."""
+        side = self._link_side
+        other = "new" if side == "old" else "old"
+        links = self.links_panel.links()
+        if link not in links:
+            return
+        rank = links.index(link) + 1
+        self.links_panel.set_current_rank(rank)
+        pid = link.new if side == "old" else link.old
+        view, model = self._view(other), self._model(other)
+        view.delegate.focus_row = pid
+        view.viewport().update()
+        if scroll:
+            view.scrollTo(model.index(pid, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
+        if announce:
+            self.message.emit(
+                f"Link #{rank} of {len(links)}: {model.pars[pid].label}, score "
+                f"{link.score:.2f} ({'strong' if link.strong else 'weak'})"
+            )
+
+    def step_link(self, step: int) -> bool:
+        """Go to the next (or previous) link of the selected paragraph, in rank order."""
+        links = self.links_panel.links()
+        if not links:
+            self.message.emit("Select a paragraph with links first")
+            return False
+        rank = (self.links_panel.current_rank() or 1) + step
+        if not 1 <= rank <= len(links):
+            self.message.emit("That was the last link" if step > 0 else "That was the best link")
+            return False
+        self._show_link(links[rank - 1])
+        later(self, 0, lambda: self._recenter_link(links[rank - 1]))
+        return True
+
+    def _recenter_link(self, link: Link) -> None:
+        side = "new" if self._link_side == "old" else "old"
+        pid = link.new if self._link_side == "old" else link.old
+        self._view(side).scrollTo(
+            self._model(side).index(pid, 0), QAbstractItemView.ScrollHint.PositionAtCenter
+        )
+
+    def next_link(self) -> bool:
+        return self.step_link(1)
+
+    def previous_link(self) -> bool:
+        return self.step_link(-1)
 
     def focus_find(self) -> None:
         self.find_edit.setFocus()
@@ -421,8 +511,9 @@ class RelatedView(QWidget):
 
 
 def best_example(relation: Relation) -> int | None:
-    """The old paragraph whose links say most at a glance (best total score)."""
+    """The old paragraph whose links say most at a glance (best total of strong links)."""
     totals: dict[int, float] = {}
     for lk in relation.links:
-        totals[lk.old] = totals.get(lk.old, 0.0) + lk.score
+        if lk.strong:
+            totals[lk.old] = totals.get(lk.old, 0.0) + lk.score
     return max(totals, key=lambda k: (totals[k], -k)) if totals else None
