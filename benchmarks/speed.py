@@ -268,6 +268,14 @@ def main(argv: list[str] | None = None) -> int:
     from export_speed import report_line as export_report_line
 
     print(export_report_line(export_measure(1000, repeat=args.repeat)))
+    # Issue 14: related mode on two different 1,000-paragraph texts (related_quality.py).
+    from related_quality import speed as related_speed
+
+    for case, t in related_speed(1000, repeat=args.repeat).items():
+        print(
+            f"related mode 1,000 x 1,000 {case} paragraphs: {t['first']:.2f} s CPU first run, "
+            f"{t['best']:.2f} s best (target <= 1 s)"
+        )
     return 0
 
 

@@ -32,7 +32,8 @@ def test_selecting_a_paragraph_ranks_its_links(make_window, library, settings):
     ranks = {pid: rank for pid, (rank, _lk) in view.new_model.highlight.items()}
     assert ranks == {lk.new: i for i, lk in enumerate(links, 1)}
     best = links[0].new
-    assert view.new_view.delegate.linked_rows == set(ranks)
+    # strong links are tinted; weak ones only badged
+    assert view.new_view.delegate.linked_rows == {lk.new for lk in links if lk.strong}
     # the shared phrases are marked in the linked paragraph
     html = view.new_model.data(view.new_model.index(best, 0), HtmlRole)
     assert view.new_model.colors.phrase_bg in html and "#1" in html
@@ -47,7 +48,7 @@ def test_selecting_a_paragraph_ranks_its_links(make_window, library, settings):
         view.old_view.isRowHidden(r, view.old_view.rootIndex())
         for r in range(view.old_model.rowCount())
     )
-    assert hidden == view.old_model.rowCount() - len({lk.old for lk in rel.links})
+    assert hidden == view.old_model.rowCount() - len({lk.old for lk in rel.links if lk.strong})
 
 
 def test_library_double_click_opens_version_with_previous(make_window, library, qtbot):
@@ -155,7 +156,7 @@ def test_f7_in_related_mode_walks_linked_paragraphs(make_window, library, settin
     settings.set(S.LAST_TABS, [library.sample_specs[0].to_str()])
     win = make_window(library)
     view = _related(win)
-    linked = sorted({lk.old for lk in view.relation.links})
+    linked = sorted({lk.old for lk in view.relation.links if lk.strong})
     view.old_view.setCurrentIndex(view.old_model.index(-1, 0))
     view.active_side = "old"
     for expected in linked[:3]:
