@@ -53,13 +53,11 @@ COMMON_FLOOR = 50
 _LEAD_END_RE = re.compile(r"[.;:](?=\s)")
 
 
-def _is_content(stem: str) -> bool:
-    return stem not in STOPWORDS and not (stem.isdigit() and len(stem) < 3)
-
-
 def features(stems: Sequence[str]) -> Counter[str]:
     """Content stems and adjacent content-stem pairs ("a b"), with their counts."""
-    out: Counter[str] = Counter(s for s in stems if _is_content(s))
+    out: Counter[str] = Counter(
+        s for s in stems if s not in STOPWORDS and (len(s) > 2 or not s.isdigit())
+    )
     out.update(f"{a} {b}" for a, b in pairwise(stems) if a not in STOPWORDS and b not in STOPWORDS)
     return out
 
