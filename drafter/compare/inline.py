@@ -37,7 +37,7 @@ class CpuDeadline:
     with a deadline inside diff-match-patch (only comparisons).
     """
 
-    __slots__ = ("at", "_next_check")
+    __slots__ = ("_next_check", "at")
 
     def __init__(self, seconds: float) -> None:
         self.at = time.thread_time() + seconds
