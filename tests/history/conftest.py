@@ -4,19 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-HUM = (
-    "families/humanitarian-coordination/A_RES_46_182.txt",
-    "families/humanitarian-coordination/A_RES_47_168.txt",
-    "families/humanitarian-coordination/A_RES_48_57.txt",
-)
-CUBA = (
-    "families/cuba-embargo/A_RES_73_8-EN.pdf",
-    "families/cuba-embargo/A_80_L.6.txt",
-    "families/cuba-embargo/A_RES_80_4.md",
-)
-PALESTINE = ("families/draft-to-adopted/A_80_L.2.txt", "families/draft-to-adopted/A_RES_80_1.md")
-AWAZA = ("families/draft-to-adopted/A_80_L.4.txt", "families/draft-to-adopted/A_RES_80_3.md")
-
 
 @pytest.fixture(scope="session")
 def family_history(load_corpus):

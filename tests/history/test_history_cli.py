@@ -7,7 +7,7 @@ import re
 import zipfile
 
 import pytest
-from conftest import CUBA, HUM
+from history_helpers import CUBA, HUM
 
 from drafter.cli import main
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import AWAZA, CUBA, HUM, PALESTINE
-from history_helpers import cells, check_history, row
+from history_helpers import AWAZA, CUBA, HUM, PALESTINE, cells, check_history, row
 
 from drafter.history import Change, blame, build_history
 
