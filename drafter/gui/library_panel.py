@@ -47,6 +47,7 @@ class LibraryPanel(QWidget):
     rename_stage = Signal(int, str)
     show_provenance = Signal(int)  # agreed language of a version
     show_proposals = Signal(int)  # delegations' proposals on a version
+    show_history = Signal(int)  # family id: every paragraph across its versions
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -147,6 +148,16 @@ class LibraryPanel(QWidget):
         vid = index.siblingAtColumn(0).data(VersionRole) if index.isValid() else None
         ids = self.selected_version_ids()
         menu = QMenu(self)
+        fam = index.siblingAtColumn(0).data(FamilyRole) if index.isValid() else None
+        if fam is None and vid is not None and int(vid) in self.versions:
+            fam = getattr(self.versions[int(vid)], "family_id", None)
+        if fam is not None:
+            family = int(fam)
+            menu.addAction(
+                "Show &history (every paragraph across versions)",
+                lambda: self.show_history.emit(family),
+            )
+            menu.addSeparator()
         if vid is not None:
             vid = int(vid)
             menu.addAction(

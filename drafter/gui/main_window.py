@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from drafter import __version__
 from drafter.errors import DrafterError
 
-from . import dialogs, export_flow, loading, menus, themes
+from . import dialogs, export_flow, history_window, loading, menus, themes
 from . import settings as S
 from .actions import create_actions
 from .compare_bar import CompareBar
@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
         lp.rename_stage.connect(self.set_stage)
         lp.show_provenance.connect(self.show_provenance)
         lp.show_proposals.connect(self.show_proposals)
+        lp.show_history.connect(partial(history_window.open_history, self))
 
     # ---- library ------------------------------------------------------------
     def refresh_library(self) -> None:
