@@ -116,6 +116,10 @@ def run(args: argparse.Namespace) -> int:
     from drafter.history import build_history
 
     check_timeout(args)
+    if args.docx:
+        from drafter.export.save import check_target
+
+        check_target(args.docx)  # a target that cannot be written fails before any work
     texts, columns = _load(args)
     history = build_history(texts, columns, timeout=args.timeout)
     since = _since(history, args.changed_since)

@@ -75,7 +75,7 @@ class HistoryView(QWidget):
     # old version id, new version id, side ("old"/"new") and paragraph id to select
     compare_requested = Signal(int, int, str, int)
     reorder_requested = Signal()
-    export_requested = Signal(object)  # list of the thread indexes shown
+    export_requested = Signal(object, int)  # thread indexes shown, "changed since" (-1: all)
 
     def __init__(self, data: HistoryData, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,7 +117,9 @@ class HistoryView(QWidget):
         self.export_button = QPushButton("Export to Word…", self)
         self.export_button.setToolTip("The tracking table of the paragraphs shown, landscape")
         self.export_button.clicked.connect(
-            lambda: self.export_requested.emit(list(self.model.rows))
+            lambda: self.export_requested.emit(
+                list(self.model.rows), -1 if self.model.since is None else self.model.since
+            )
         )
         has_ids = all(v.version_id is not None for v in h.versions)
         self.reorder_button.setVisible(has_ids and len(h.versions) > 1)

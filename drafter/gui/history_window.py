@@ -206,7 +206,7 @@ class HistoryWindow(QMainWindow):
         self.view = None
         self.reload()
 
-    def _export(self, threads: list[int]) -> None:
+    def _export(self, threads: list[int], since: int = -1) -> None:
         if self.view is None:
             return
         folder = self.main.settings.get(S.EXPORT_DIR) or str(Path.home())
@@ -215,9 +215,9 @@ class HistoryWindow(QMainWindow):
             self, "Export the history", str(Path(folder) / f"{name} history.docx"), "Word (*.docx)"
         )
         if path:
-            self.export_to(Path(path), threads)
+            self.export_to(Path(path), threads, since if since >= 0 else None)
 
-    def export_to(self, path: Path, threads: list[int]) -> None:
+    def export_to(self, path: Path, threads: list[int], since: int | None = None) -> None:
         from drafter.export.history_table import write_history_table
 
         assert self.view is not None
@@ -226,7 +226,9 @@ class HistoryWindow(QMainWindow):
         self.main.settings.set(S.EXPORT_DIR, str(path.parent))
         self.main.runner.run(
             "Exporting the history",
-            lambda _progress: write_history_table(history, path, author=author, threads=threads),
+            lambda _progress: write_history_table(
+                history, path, author=author, threads=threads, changed_since=since
+            ),
             on_done=lambda written: dialogs.show_exported(self, Path(written)),
         )
 

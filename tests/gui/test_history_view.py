@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 
+import docx
 import pytest
 
 from drafter.gui.history_model import HistoryGridModel, StepRole
@@ -124,7 +125,9 @@ def test_cell_jumps_to_the_pairwise_comparison(qtbot, cuba):
     assert sig.args[:3] == [ids[1], ids[2], "old"]
 
 
-def test_window_from_the_library_opens_and_jumps(make_window, cuba, qtbot, settings):
+def test_window_from_the_library_opens_and_jumps(
+    make_window, cuba, qtbot, settings, tmp_path, monkeypatch
+):
     win = make_window(cuba)
     with qtbot.waitSignal(win.runner.busy_changed, timeout=30000, check_params_cb=lambda b: not b):
         hw = open_history(win, cuba.family_id)
@@ -137,6 +140,21 @@ def test_window_from_the_library_opens_and_jumps(make_window, cuba, qtbot, setti
     view.compare_current()
     ids = [v.version_id for v in view.history.versions]
     qtbot.waitUntil(lambda: TabSpec(VERSIONS, ids[1], ids[2]) in win.workspace.specs())
+    # Export what the filter shows: the tracking table of the paragraphs changed since 73/8
+    from PySide6.QtWidgets import QFileDialog
+
+    from drafter.gui import dialogs
+
+    shown = []
+    monkeypatch.setattr(dialogs, "show_exported", lambda parent, path: shown.append(path))
+    target = str(tmp_path / "history.docx")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (target, ""))
+    view.filter_box.setCurrentIndex(1)
+    rows = list(view.model.rows)
+    view.export_button.click()
+    qtbot.waitUntil(lambda: bool(shown), timeout=30000)
+    doc = docx.Document(str(shown[0]))
+    assert len(doc.tables[0].rows) == len(rows) + 1
     assert not win.errors
     hw.close()
 
