@@ -16,8 +16,10 @@ from drafter.history import Change, History, Span, Step, Thread, blame
 from drafter.model import DELETE, Paragraph
 
 from .history_model import change_words
-from .rich_text import note_html, paragraph_html
+from .rich_text import display_runs, note_html, paragraph_html
 from .themes import DiffColors
+
+MAX_BLAME = 20_000  # characters: longer paragraphs (bad imports) are not traced
 
 
 def _para(step: Step) -> Paragraph:
@@ -100,22 +102,28 @@ def blame_html(
     it entered in (colour and a superscript number), with a legend."""
     _thread, step = history.locate(version, paragraph_id)
     text = step.text or ""
+    ver = history.versions[version]
+    out = [
+        f"<p style='margin:0 0 6px 0'><b>Where the wording of {html.escape(step.label)} "
+        f"({html.escape(ver.name)}) comes from</b></p>"
+    ]
+    if len(text) > MAX_BLAME:
+        return "".join(out) + note_html(
+            f"This paragraph is too long to trace phrase by phrase ({len(text):,} characters).",
+            colors,
+        )
     spans: tuple[Span, ...] = blame(history, version, paragraph_id)
     palette = blame_colors(len(history.versions), dark=dark)
     base = min((s.version for s in spans), default=version)
     parts = []
-    for s in spans:
-        chunk = html.escape(text[s.start : s.end])
+    for v, piece in display_runs([(s.version, text[s.start : s.end]) for s in spans]):
         sup = ""
-        if s.version != base:
-            sup = f"<sup style='color:{colors.number_fg}'>[{s.version + 1}]</sup>"
-        parts.append(f"<span style='background-color:{palette[s.version]}'>{chunk}</span>{sup}")
-    ver = history.versions[version]
-    out = [
-        f"<p style='margin:0 0 6px 0'><b>Where the wording of {html.escape(step.label)} "
-        f"({html.escape(ver.name)}) comes from</b></p>",
-        f"<p style='margin:0 0 8px 0'>{''.join(parts)}</p>",
-    ]
+        if v != base:
+            sup = f"<sup style='color:{colors.number_fg}'>[{v + 1}]</sup>"
+        parts.append(
+            f"<span style='background-color:{palette[v]}'>{html.escape(piece)}</span>{sup}"
+        )
+    out.append(f"<p style='margin:0 0 8px 0'>{''.join(parts)}</p>")
     used = sorted({s.version for s in spans})
     for v in used:
         count = sum(len(text[s.start : s.end].split()) for s in spans if s.version == v)

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor
 
 from drafter.history import Change, History, Step, Thread
 
+from .plain import rich
 from .themes import DiffColors
 
 StepRole = Qt.ItemDataRole.UserRole + 31  # the Step of a cell (None when absent)
@@ -134,7 +135,7 @@ class HistoryGridModel(QAbstractTableModel):
             return f"{v.name}\n{sub}" if sub else v.name
         if role == Qt.ItemDataRole.ToolTipRole:
             bits = [v.name, v.title or "", v.stage or "", v.date or "", v.source or ""]
-            return "\n".join(b for b in bits if b)
+            return rich("\n".join(b for b in bits if b))
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -152,10 +153,11 @@ class HistoryGridModel(QAbstractTableModel):
         if role == ThreadRole:
             return thread.index
         if col == self.text_column:
+            text = thread.latest().text or ""
             if role == Qt.ItemDataRole.DisplayRole:
-                return " ".join((thread.latest().text or "").split())[:200]
+                return " ".join(text[:600].split())[:200]
             if role == Qt.ItemDataRole.ToolTipRole:
-                return thread.latest().text
+                return rich(text[:1000] + ("…" if len(text) > 1000 else ""))
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QColor(self.colors.muted_fg)
             return None
@@ -175,7 +177,7 @@ class HistoryGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and (step is None or step.id is None):
             return QColor(self.colors.muted_fg)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(thread, col, step)
+            return rich(self._tooltip(thread, col, step))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._tooltip(thread, col, step)
         return None

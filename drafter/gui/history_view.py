@@ -36,6 +36,7 @@ from drafter.model import Note, ParaKind
 from . import themes
 from .history_html import biography_html, blame_html
 from .history_model import HistoryGridModel, change_words
+from .plain import rich, set_plain
 from .rich_text import note_html
 
 _SUBSTANTIVE = (ParaKind.PREAMBULAR, ParaKind.OPERATIVE, ParaKind.SUBPARAGRAPH)
@@ -137,6 +138,7 @@ class HistoryView(QWidget):
         self.warning.setStyleSheet(
             "QLabel { background: #fff3cd; color: #5c4400; padding: 6px; border-radius: 3px; }"
         )
+        set_plain(self.summary, self.warning)
         self.warning.setText("⚠ " + "\n⚠ ".join(h.warnings))
         self.warning.setVisible(bool(h.warnings))
 
@@ -277,7 +279,7 @@ class HistoryView(QWidget):
         self.panes.setTabText(2, f"Notes ({len(notes)})" if notes else "Notes")
         where = self.history.versions[version].name
         what = change_words(step) if step is not None and step.id is not None else "not there"
-        self.grid.setToolTip(f"Thread {thread.index + 1} in {where}: {what}")
+        self.grid.setToolTip(rich(f"Thread {thread.index + 1} in {where}: {what}"))
 
     def _note_line(self, item: ThreadNote) -> str:
         n = item.note

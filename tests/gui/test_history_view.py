@@ -182,3 +182,23 @@ def test_one_version_and_an_unrelated_member(qtbot, cuba, corpus):
     assert not view.warning.isHidden() and "share no paragraph" in view.warning.text()
     single = load_family_history(cuba, cuba.family_id, [ids[0]], lambda *a: None)
     assert len(single.history.versions) == 4  # the order names one; the rest follow
+
+
+def test_panes_show_document_text_as_text_and_bound_huge_paragraphs():
+    from drafter.gui.history_html import biography_html, blame_html
+    from drafter.history import build_history
+    from drafter.model import Paragraph, ParaKind, Resolution
+
+    def res(*texts, symbol):
+        paras = tuple(Paragraph(i, ParaKind.OPERATIVE, str(i + 1), t) for i, t in enumerate(texts))
+        return Resolution(symbol=symbol, title=None, date=None, paragraphs=paras)
+
+    tag = "Decides that <img src=red.png> is not markup"
+    huge = "word " * 6000
+    h = build_history(
+        [res(tag, huge, symbol="<b>A/1</b>"), res(tag + " at all", huge, symbol="A/2")]
+    )
+    bio = biography_html(h, h.threads[0], LIGHT)
+    assert "<img" not in bio and "&lt;img src=red.png&gt;" in bio and "&lt;b&gt;A/1" in bio
+    assert "&lt;img" in blame_html(h, 1, 0, LIGHT)
+    assert "too long to trace" in blame_html(h, 1, 1, LIGHT)
