@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -176,10 +177,14 @@ class HistoryWindow(QMainWindow):
         )
 
     def _failed(self, message: str) -> None:
+        if not shiboken6.isValid(self):  # closed while it was being built
+            return
         self._placeholder(f"The history could not be built: {message}")
         dialogs.show_error(self, "History", message)
 
     def _loaded(self, data: HistoryData) -> None:
+        if not shiboken6.isValid(self):  # closed while it was being built
+            return
         self.view = HistoryView(data, self)
         self.view.compare_requested.connect(self._compare)
         self.view.reorder_requested.connect(self._reorder)

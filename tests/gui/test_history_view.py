@@ -202,3 +202,11 @@ def test_panes_show_document_text_as_text_and_bound_huge_paragraphs():
     assert "<img" not in bio and "&lt;img src=red.png&gt;" in bio and "&lt;b&gt;A/1" in bio
     assert "&lt;img" in blame_html(h, 1, 0, LIGHT)
     assert "too long to trace" in blame_html(h, 1, 1, LIGHT)
+
+
+def test_closing_the_window_while_it_builds_is_harmless(make_window, cuba, qtbot):
+    win = make_window(cuba)
+    hw = open_history(win, cuba.family_id)
+    hw.close()
+    qtbot.waitUntil(lambda: not win.runner.busy, timeout=30000)
+    assert not win.errors
