@@ -26,6 +26,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from drafter.compare.similarity import (
     LazyProfiles,
@@ -34,6 +35,7 @@ from drafter.compare.similarity import (
     containment,
     dice,
     document_frequency,
+    pair_score,
 )
 
 # Below this Dice score two paragraphs are different texts (deleted + inserted).
@@ -48,6 +50,9 @@ PART_CONTAINMENT = 0.6
 NEAR_WINDOW = 3
 # Most paragraphs one side of a split or merge may have.
 MAX_GROUP = 6
+# Where exactly one old and one new paragraph are left between two neighbouring
+# pairs that stay in place, they are one paragraph rewritten from this score on.
+REWRITE_THRESHOLD = 0.35
 
 
 @dataclass(slots=True)
@@ -186,14 +191,35 @@ class _Aligner:
             hi = bisect_right(free_new, e + NEAR_WINDOW)
             cands.update(free_new[lo:hi])
             for n in cands:
-                other = self.new[n]
-                s = dice(prof.bag, other.bag, prof.size, other.size)
+                s = pair_score(prof, self.new[n])
                 if s >= MATCH_THRESHOLD * 0.8:
                     # A small bonus for being where expected breaks ties between
                     # equal texts (repeated boilerplate) without overriding content.
                     scored.append((s + 0.02 / (1.0 + abs(n - e)), s, o, n))
         scored.sort(reverse=True)
         self._scored = scored
+
+    def _placed(self) -> list[tuple[int, int]]:
+        """(old, new) first ids of the groups so far that stay in place, sorted."""
+        groups = sorted((min(g.old), min(g.new)) for g in self.groups)
+        chain = longest_increasing([n for _, n in groups])
+        return [groups[k] for k in chain]
+
+    def take_rewrites(self) -> None:
+        """Low-similarity rewrites that stayed in place: where exactly one old and one
+        new paragraph are left between two neighbouring pairs that stay in place,
+        they are one paragraph rewritten if they share enough (REWRITE_THRESHOLD)."""
+        placed = self._placed()
+        bounds = [(-1, -1), *placed, (len(self.old), len(self.new))]
+        for (o0, n0), (o1, n1) in pairwise(bounds):
+            olds = [o for o in range(o0 + 1, o1) if o not in self.old_group]
+            news = [n for n in range(n0 + 1, n1) if n not in self.new_group]
+            if len(olds) != 1 or len(news) != 1:
+                continue
+            o, n = olds[0], news[0]
+            s = pair_score(self.old[o], self.new[n])
+            if s >= REWRITE_THRESHOLD:
+                self._add(Group([o], [n], s))
 
     def take(self, *, far: bool) -> None:
         """Accept the best-scoring pairs still free: near their expected place, or not.
@@ -330,6 +356,7 @@ def align(old: LazyProfiles, new: LazyProfiles) -> list[Group]:
     al.match_edited()
     al.take(far=False)
     al.splits_and_merges()
+    al.take_rewrites()
     al.take(far=True)
     al.grow_all()
     al.mark_moves()

@@ -88,6 +88,28 @@ def dice(
     return 2.0 * common / (na + nb)
 
 
+# A much shorter paragraph nearly all inside a longer one (a paragraph cut down to
+# one clause, or grown around its old text) is its version even when the overall
+# overlap is low: this share of its words in the longer one, and at least this long.
+CONTAINED = 0.8
+CONTAINED_MIN_WORDS = 8
+
+
+def pair_score(a: Profile, b: Profile) -> float:
+    """How well two paragraphs match: word Dice, or containment of the shorter.
+
+    Containment counts only from :data:`CONTAINED` on and maps to 0.5–0.59: enough
+    for an in-place pair (the aligner's threshold is 0.5), never for a move on its
+    own (a move needs 0.6, that is real overlap).
+    """
+    d = dice(a.bag, b.bag, a.size, b.size)
+    short, long = (a, b) if a.size <= b.size else (b, a)
+    if short.size < CONTAINED_MIN_WORDS or d >= 0.7:
+        return d
+    c = containment(short.bag, long.bag)
+    return max(d, 0.5 + 0.09 * (c - CONTAINED) / (1 - CONTAINED)) if c >= CONTAINED else d
+
+
 def containment(part: Counter[str], whole: Counter[str]) -> float:
     """Share of ``part``'s words that also occur in ``whole`` (multiset)."""
     n = sum(part.values())

@@ -1,0 +1,116 @@
+"""Alignment on real drafting changes, against the hand-checked gold.
+
+The full measurement, with the held-out pairs, is benchmarks/real_alignment.py; this
+runs the pairs used while developing and fails when a figure falls below what the
+engine reaches today (the issue's targets, link F1 >= 0.98 on every pair, are not
+all met yet: see the floors below).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from drafter.compare import compare
+from drafter.compare.similarity import dice, pair_score, profile
+from drafter.ingest import load
+from drafter.model import PairKind
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import real_alignment as ra  # noqa: E402
+
+# Per-pair link F1 reached today (held-out pairs are not run here).
+FLOORS = {
+    "awaza_L4_to_80_3": 1.0,
+    "cuba_73_8_to_L6": 1.0,
+    "humanitarian_47_168_to_48_57": 0.90,
+    "humanitarian_48_57_to_49_139": 0.88,
+    "humanitarian_48_57_to_51_194": 0.71,
+    "icc_report_73_7_to_80_6": 1.0,
+    "palestine_L2_to_80_1_md": 1.0,
+    "palestine_L2_to_80_1_pymupdf": 1.0,
+}
+HUM = "families/humanitarian-coordination/"
+
+
+@pytest.fixture(scope="module")
+def scores(corpus):
+    return ra.run_all(held_out=False)
+
+
+def test_every_gold_reference_names_one_paragraph(scores) -> None:
+    assert [u for s in scores for u in s.unresolved] == []
+    assert {s.name for s in scores} == set(FLOORS)
+
+
+def test_no_pair_falls_below_its_floor(scores) -> None:
+    low = {s.name: round(s.links.f1, 3) for s in scores if s.links.f1 < FLOORS[s.name] - 1e-9}
+    assert low == {}
+
+
+def test_precision_of_links_moves_and_merges_holds(scores) -> None:
+    tot = ra.total(scores)
+    assert tot["links"].precision >= 0.985
+    assert tot["moves"].precision >= ra.TARGET_PRECISION
+    assert tot["merges"].precision >= ra.TARGET_PRECISION
+    assert tot["splits"].precision >= ra.TARGET_PRECISION
+    assert tot["links"].f1 >= 0.965
+
+
+def test_gold_that_cannot_be_found_is_reported_not_a_crash(corpus, tmp_path) -> None:
+    gold = tmp_path / "x.gold"
+    gold.write_text(
+        f"old: corpus:{HUM}A_RES_47_168.txt\nnew: corpus:{HUM}A_RES_48_57.txt\n"
+        "OP 1: No paragraph opens like this => OP 1: Takes note of the report\n",
+        encoding="utf-8",
+    )
+    score = ra.run(ra.parse_gold(gold))
+    assert len(score.unresolved) == 1 and "no paragraph opens" in score.unresolved[0]
+
+
+def _para(res, opening: str):
+    (p,) = [p for p in res.paragraphs if p.text.startswith(opening)]
+    return p
+
+
+def test_a_short_paragraph_grown_into_a_long_one_still_matches(load_corpus) -> None:
+    # 48/57's "Reaffirming its resolutions 46/182 ... and 47/168 ..." became a list of six
+    # resolutions in 51/194: little overall overlap, but the old text is all in the new.
+    old = load_corpus(HUM + "A_RES_48_57.txt")
+    new = load(ROOT / "tests/data/real_pairs/A_RES_51_194.txt")
+    a = _para(old, "Reaffirming its resolutions 46/182")
+    b = _para(new, "Reaffirming its resolutions 46/182")
+    pa, pb = profile(a.text), profile(b.text)
+    assert dice(pa.bag, pb.bag, pa.size, pb.size) < 0.5 <= pair_score(pa, pb) < 0.6
+    cmp = compare(old, new)
+    (pair,) = [p for p in cmp.pairs if a.id in p.old]
+    assert pair.new == (b.id,) and pair.kind == PairKind.MODIFIED
+
+
+def test_containment_alone_never_makes_a_move(load_corpus) -> None:
+    # 47/168's "Noting the increasing number and complexity of disasters ..." is nearly all
+    # inside a paragraph of 49/139 B, a different resolution further on: not its version.
+    old = load_corpus(HUM + "A_RES_47_168.txt")
+    new = load(ROOT / "tests/data/real_pairs/A_RES_49_139.txt")
+    a = _para(old, "Noting the increasing number and complexity")
+    b = _para(new, "Recognizing, in the light of the increasing number")
+    assert pair_score(profile(a.text), profile(b.text)) < 0.6
+    cmp = compare(old, new)
+    assert not [p for p in cmp.pairs if a.id in p.old and b.id in p.new]
+
+
+def test_the_one_paragraph_left_between_two_anchors_is_a_rewrite(load_corpus) -> None:
+    # The OCR'd closing line of 47/168 ("93rd _ plenary meeting") is not read as a closing
+    # line, so only its place says it is the one 48/57 replaced: the last paragraph
+    # left after the last operative pair, on both sides.
+    old = load_corpus(HUM + "A_RES_47_168.txt")
+    new = load_corpus(HUM + "A_RES_48_57.txt")
+    a = _para(old, "93rd _ plenary meeting")
+    b = _para(new, "78th plenary meeting")
+    cmp = compare(old, new)
+    (pair,) = [p for p in cmp.pairs if a.id in p.old]
+    assert pair.new == (b.id,) and pair.kind == PairKind.MODIFIED
