@@ -9,10 +9,16 @@ when laying two versions side by side:
    *backbone*; it tells where, in the new text, any old paragraph is expected.
 2. **Edited paragraphs**: each remaining old paragraph asks a shingle index of the
    new side for candidates (plus the unmatched paragraphs near its expected place),
-   scores them by word Dice, and the best pairs above a threshold are taken greedily.
+   scores them by word Dice (or, for a much shorter paragraph nearly all inside a
+   longer one, by containment: :func:`~drafter.compare.similarity.pair_score`), and
+   the best pairs above a threshold are taken greedily; the pairs made then join the
+   backbone, so that expected places come from the nearest pairs, and a second round
+   runs. Pairs found by containment only wait until splits and merges are settled.
 3. **Splits and merges**: a matched pair absorbs unmatched neighbours on either side
    while the concatenation fits better; a paragraph left alone may still be the
    concatenation of consecutive paragraphs of the other side.
+   Where exactly one old and one new paragraph are left between two neighbouring
+   pairs that stay in place, they are one paragraph rewritten if they share a little.
 4. **Moves**: the longest in-order chain over all groups stays in place; any group off
    that chain was moved.
 
@@ -176,6 +182,9 @@ class _Aligner:
     def match_edited(self) -> None:
         """Score candidate pairs for every paragraph not anchored (accepted by take)."""
         self._scored: list[tuple[float, float, int, int]] = []
+        # Pairs that score by containment only: taken after splits and merges, which
+        # may claim the same paragraphs (a part of a split is contained in its whole).
+        self._contained: set[tuple[int, int]] = set()
         free_old = [i for i in range(len(self.old)) if i not in self.old_group]
         free_new = [i for i in range(len(self.new)) if i not in self.new_group]
         if not free_old or not free_new:
@@ -191,11 +200,15 @@ class _Aligner:
             hi = bisect_right(free_new, e + NEAR_WINDOW)
             cands.update(free_new[lo:hi])
             for n in cands:
-                s = pair_score(prof, self.new[n])
+                other = self.new[n]
+                d = dice(prof.bag, other.bag, prof.size, other.size)
+                s = pair_score(prof, other)
                 if s >= MATCH_THRESHOLD * 0.8:
                     # A small bonus for being where expected breaks ties between
                     # equal texts (repeated boilerplate) without overriding content.
                     scored.append((s + 0.02 / (1.0 + abs(n - e)), s, o, n))
+                    if s != d:
+                        self._contained.add((o, n))
         scored.sort(reverse=True)
         self._scored = scored
 
@@ -204,6 +217,14 @@ class _Aligner:
         groups = sorted((min(g.old), min(g.new)) for g in self.groups)
         chain = longest_increasing([n for _, n in groups])
         return [groups[k] for k in chain]
+
+    def densify_backbone(self) -> None:
+        """Add the pairs made so far to the backbone (their longest in-order chain),
+        so that where a paragraph is expected is read from its nearest pairs, not
+        only from exact anchors that may be far apart."""
+        placed = self._placed()
+        self.backbone_old = [o for o, _ in placed]
+        self.backbone_new = [n for _, n in placed]
 
     def take_rewrites(self) -> None:
         """Low-similarity rewrites that stayed in place: where exactly one old and one
@@ -221,7 +242,7 @@ class _Aligner:
             if s >= REWRITE_THRESHOLD:
                 self._add(Group([o], [n], s))
 
-    def take(self, *, far: bool) -> None:
+    def take(self, *, far: bool, contained: bool = False) -> None:
         """Accept the best-scoring pairs still free: near their expected place, or not.
 
         In-place edits, splits and merges are settled before any move is accepted, so
@@ -234,6 +255,8 @@ class _Aligner:
             best_new[n] = max(best_new.get(n, 0.0), s)
         for _, s, o, n in self._scored:
             if o in self.old_group or n in self.new_group:
+                continue
+            if ((o, n) in self._contained) != contained:
                 continue
             is_far = abs(n - self.expected_new(o)) > NEAR_WINDOW
             if is_far != far or s < (MOVE_THRESHOLD if far else MATCH_THRESHOLD):
@@ -355,7 +378,10 @@ def align(old: LazyProfiles, new: LazyProfiles) -> list[Group]:
     al.anchor()
     al.match_edited()
     al.take(far=False)
+    al.densify_backbone()
+    al.take(far=False)
     al.splits_and_merges()
+    al.take(far=False, contained=True)
     al.take_rewrites()
     al.take(far=True)
     al.grow_all()

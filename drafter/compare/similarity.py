@@ -93,6 +93,9 @@ def dice(
 # overlap is low: this share of its words in the longer one, and at least this long.
 CONTAINED = 0.8
 CONTAINED_MIN_WORDS = 8
+# ... of which this many are words, not numbers (a list of resolution numbers and
+# dates is contained in any longer list).
+CONTAINED_MIN_LETTER_WORDS = 6
 
 
 def pair_score(a: Profile, b: Profile) -> float:
@@ -105,6 +108,8 @@ def pair_score(a: Profile, b: Profile) -> float:
     d = dice(a.bag, b.bag, a.size, b.size)
     short, long = (a, b) if a.size <= b.size else (b, a)
     if short.size < CONTAINED_MIN_WORDS or d >= 0.7:
+        return d
+    if sum(1 for w in short.words if not w[0].isdigit()) < CONTAINED_MIN_LETTER_WORDS:
         return d
     c = containment(short.bag, long.bag)
     return max(d, 0.5 + 0.09 * (c - CONTAINED) / (1 - CONTAINED)) if c >= CONTAINED else d

@@ -28,8 +28,8 @@ FLOORS = {
     "awaza_L4_to_80_3": 1.0,
     "cuba_73_8_to_L6": 1.0,
     "humanitarian_47_168_to_48_57": 0.90,
-    "humanitarian_48_57_to_49_139": 0.88,
-    "humanitarian_48_57_to_51_194": 0.71,
+    "humanitarian_48_57_to_49_139": 0.888,
+    "humanitarian_48_57_to_51_194": 0.769,
     "icc_report_73_7_to_80_6": 1.0,
     "palestine_L2_to_80_1_md": 1.0,
     "palestine_L2_to_80_1_pymupdf": 1.0,
@@ -54,11 +54,11 @@ def test_no_pair_falls_below_its_floor(scores) -> None:
 
 def test_precision_of_links_moves_and_merges_holds(scores) -> None:
     tot = ra.total(scores)
-    assert tot["links"].precision >= 0.985
+    assert tot["links"].precision >= 0.99
     assert tot["moves"].precision >= ra.TARGET_PRECISION
     assert tot["merges"].precision >= ra.TARGET_PRECISION
     assert tot["splits"].precision >= ra.TARGET_PRECISION
-    assert tot["links"].f1 >= 0.965
+    assert tot["links"].f1 >= 0.97
 
 
 def test_gold_that_cannot_be_found_is_reported_not_a_crash(corpus, tmp_path) -> None:
