@@ -17,8 +17,11 @@ when laying two versions side by side:
 3. **Splits and merges**: a matched pair absorbs unmatched neighbours on either side
    while the concatenation fits better; a paragraph left alone may still be the
    concatenation of consecutive paragraphs of the other side.
-   Where exactly one old and one new paragraph are left between two neighbouring
-   pairs that stay in place, they are one paragraph rewritten if they share a little.
+   A merge may gather an old member a few places away that supplies most of
+   what its partners lack, its own opening words included. Where exactly one old
+   and one new paragraph are left between two neighbouring pairs that stay in place,
+   they are one paragraph rewritten if they share a little; so are two paragraphs
+   that open with the same distinctive words (found on no other paragraph).
 4. **Moves**: the longest in-order chain over all groups stays in place; any group off
    that chain was moved.
 
@@ -41,7 +44,9 @@ from drafter.compare.similarity import (
     containment,
     dice,
     document_frequency,
+    opening_verb,
     pair_score,
+    verb_stem,
 )
 
 # Below this Dice score two paragraphs are different texts (deleted + inserted).
@@ -59,6 +64,17 @@ MAX_GROUP = 6
 # Where exactly one old and one new paragraph are left between two neighbouring
 # pairs that stay in place, they are one paragraph rewritten from this score on.
 REWRITE_THRESHOLD = 0.35
+# Paragraphs that open with the same this many words, and no other paragraph left on
+# either side does, pair from REWRITE_THRESHOLD on (in place only).
+OPENING_WORDS = 5
+# A member of a merge may stand up to this many places from the others (see
+# gather) if it brings the share of the whole's words that the parts cover to at
+# least GATHER_COVERAGE, by GATHER_GAIN, and the whole has GATHER_MIN_REST words
+# the parts so far lack.
+MEMBER_REACH = 4
+GATHER_COVERAGE = 0.8
+GATHER_GAIN = 0.2
+GATHER_MIN_REST = 4
 
 
 @dataclass(slots=True)
@@ -109,6 +125,13 @@ def _unique_pairs(old_ids, new_ids, old_key, new_key) -> list[tuple[int, int]]:
         if news and len(olds) == 1 and len(news) == 1:
             out.append((olds[0], news[0]))
     return out
+
+
+def _opening(p: Profile, fallback: int) -> str:
+    """A paragraph's first OPENING_WORDS words (a unique key for one too short)."""
+    if p.size < 2 * OPENING_WORDS:
+        return f"\0{fallback}"
+    return " ".join(p.words[:OPENING_WORDS])
 
 
 class _Aligner:
@@ -182,8 +205,9 @@ class _Aligner:
     def match_edited(self) -> None:
         """Score candidate pairs for every paragraph not anchored (accepted by take)."""
         self._scored: list[tuple[float, float, int, int]] = []
-        # Pairs that score by containment only: taken after splits and merges, which
-        # may claim the same paragraphs (a part of a split is contained in its whole).
+        # Pairs that score by containment or a shared opening only: taken after splits
+        # and merges, which may claim the same paragraphs (a part of a split is
+        # contained in its whole).
         self._contained: set[tuple[int, int]] = set()
         free_old = [i for i in range(len(self.old)) if i not in self.old_group]
         free_new = [i for i in range(len(self.new)) if i not in self.new_group]
@@ -191,6 +215,8 @@ class _Aligner:
             return
         index = ShingleIndex(self.new, free_new)
         old_df = document_frequency(self.old, free_old)
+        same_opening = _unique_pairs(free_old, free_new, self._opening_old, self._opening_new)
+        opening_partner = {o: n for o, n in same_opening}
         scored: list[tuple[float, float, int, int]] = []
         for o in free_old:
             prof = self.old[o]
@@ -199,18 +225,31 @@ class _Aligner:
             lo = bisect_left(free_new, e - NEAR_WINDOW)
             hi = bisect_right(free_new, e + NEAR_WINDOW)
             cands.update(free_new[lo:hi])
+            if o in opening_partner:
+                cands.add(opening_partner[o])
             for n in cands:
                 other = self.new[n]
                 d = dice(prof.bag, other.bag, prof.size, other.size)
                 s = pair_score(prof, other)
+                if opening_partner.get(o) == n and REWRITE_THRESHOLD <= s < MATCH_THRESHOLD:
+                    # Rewritten behind the same distinctive opening words ("Emphasizes
+                    # the leadership role of the Secretary-General ..."), found on no
+                    # other paragraph of either side: enough for an in-place pair.
+                    s = MATCH_THRESHOLD
                 if s >= MATCH_THRESHOLD * 0.8:
                     # A small bonus for being where expected breaks ties between
                     # equal texts (repeated boilerplate) without overriding content.
                     scored.append((s + 0.02 / (1.0 + abs(n - e)), s, o, n))
                     if s != d:
-                        self._contained.add((o, n))
+                        self._contained.add((o, n))  # also a pair raised by its opening
         scored.sort(reverse=True)
         self._scored = scored
+
+    def _opening_old(self, i: int) -> str:
+        return _opening(self.old[i], i)
+
+    def _opening_new(self, i: int) -> str:
+        return _opening(self.new[i], -1 - i)
 
     def _placed(self) -> list[tuple[int, int]]:
         """(old, new) first ids of the groups so far that stay in place, sorted."""
@@ -304,6 +343,48 @@ class _Aligner:
                 if changed:
                     break
 
+    def gather(self) -> None:
+        """Members of a merge that are not next to the others: an unmatched old
+        paragraph a few places away that supplies most of what the new paragraph has
+        and its current partners lack ("Deeply concerned about the magnitude ..." +
+        "Noting the increasing number and complexity ..." -> "Deeply concerned about
+        the increasing number and growing magnitude and complexity ...").
+
+        Merges only: the members of a split are new paragraphs, and a row of the
+        comparison holds consecutive new paragraphs (rows follow the new text).
+        """
+        for group in list(self.groups):
+            if group.exact or len(group.new) != 1 or len(group.old) >= MAX_GROUP:
+                continue
+            whole = self.new[group.new[0]]
+            have, _ = self._bag(self.old, group.old)
+            rest = whole.bag - have
+            if sum(rest.values()) < GATHER_MIN_REST:
+                continue
+            rest_stems = {verb_stem(w) for w in rest}
+            best, best_cov = -1, containment(whole.bag, have) + GATHER_GAIN
+            for d in range(2, MEMBER_REACH + 1):
+                for cand in (min(group.old) - d, max(group.old) + d):
+                    if not 0 <= cand < len(self.old) or cand in self.old_group:
+                        continue
+                    part = self.old[cand]
+                    # Its own opening must be among the words it supplies: a drafter
+                    # merging keeps each member's leading words ("..., and welcoming
+                    # the efforts"); boilerplate that every paragraph of a text shares
+                    # does not open the candidate.
+                    if opening_verb(part.words) not in rest_stems:
+                        continue
+                    if containment(rest, part.bag) < PART_CONTAINMENT:
+                        continue
+                    cov = containment(whole.bag, have + part.bag)
+                    if cov >= GATHER_COVERAGE and cov > best_cov:
+                        best, best_cov = cand, cov
+            if best >= 0:
+                group.old.append(best)
+                group.old.sort()
+                self.old_group[best] = group
+                group.score = self._score(group.old, group.new)
+
     def grow_all(self) -> None:
         for group in list(self.groups):
             if not group.exact:
@@ -382,6 +463,7 @@ def align(old: LazyProfiles, new: LazyProfiles) -> list[Group]:
     al.take(far=False)
     al.splits_and_merges()
     al.take(far=False, contained=True)
+    al.gather()
     al.take_rewrites()
     al.take(far=True)
     al.grow_all()

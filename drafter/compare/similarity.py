@@ -39,9 +39,47 @@ class Profile:
         return len(self.words)
 
 
+# Opening adverbs that may stand before the verb that opens a paragraph.
+_ADVERBS = frozenset(("also", "further", "again", "once", "moreover", "furthermore"))
+
+
+def _verb_stem(word: str) -> str:
+    """The opening verb without its preambular or operative ending, so that a
+    paragraph turned from preambular into operative (or back) keeps its first word:
+    "Recognizing"/"Recognizes", "Taking"/"Takes", "Noting"/"Notes" -> one stem."""
+    if word.endswith("ing") and len(word) > 5:
+        word = word[:-3]
+    elif word.endswith("s") and len(word) > 4:
+        word = word[:-1]
+    return word[:-1] if word.endswith("e") else word
+
+
+def opening_verb(ws: Sequence[str]) -> str | None:
+    """The (stemmed) word that opens a paragraph after any adverb ("Also takes" ->
+    "tak"), for profile words; None for an empty paragraph."""
+    for w in ws[:3]:
+        if w not in _ADVERBS:
+            return w
+    return None
+
+
+def verb_stem(word: str) -> str:
+    """:func:`_verb_stem` for any word (used on words inside a paragraph)."""
+    return _verb_stem(word) if word.endswith(("ing", "s")) else word
+
+
+def _stem_opening(ws: list[str]) -> list[str]:
+    for k, w in enumerate(ws[:3]):
+        if w not in _ADVERBS:
+            if w.endswith(("ing", "s")):
+                ws[k] = _verb_stem(w)
+            break
+    return ws
+
+
 def profile(text: str, language: str | None = None) -> Profile:
     key = formatting_key(text)
-    ws = words(key, language)
+    ws = _stem_opening(words(key, language))
     sh = frozenset(pairwise(ws)) if len(ws) >= 2 else frozenset((w,) for w in ws)
     return Profile(key=key, words=ws, bag=Counter(ws), shingles=sh)
 

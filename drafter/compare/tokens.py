@@ -76,6 +76,9 @@ _PUNCT_SPACES = (*tuple((" " + c, c) for c in ",.;:!?)]"), ("( ", "("), ("[ ", "
 _MARKS_RE = re.compile(f"[{_MARKS}]+")
 # Footnote markers left glued to a word or a punctuation mark: "Women8", "2011,12",
 # "Secretary-General;13"; and Markdown ones: "<sup>1</sup>", "[^2]".
+# A hyphen left with a space after it where an extraction broke a compound at a line
+# end ("Non- Proliferation"); not a suspended hyphen ("pre- and post-conflict").
+_BROKEN_HYPHEN_RE = re.compile(r"(?<=[^\W\d_])- (?!(?:and|or|nor|to)\b)(?=[^\W\d_])")
 _LEADING_NUMBER_RE = re.compile(r"^(?:\d{1,3}\.|\(\d{1,3}\)|\([a-z]{1,2}\)|\([ivxl]{1,5}\))\s+")
 _DIGITS_RE = re.compile(r"\d{1,2}\b")
 _MARKUP_MARKER_RE = re.compile(r"<sup>\s*\w{1,3}\s*</sup>|\[\^\w{1,3}\]")
@@ -141,6 +144,8 @@ def formatting_key(text: str) -> str:
     Two paragraphs with the same key differ only in formatting.
     """
     key = _collapse(strip_markers(_fold_chars(text)))
+    if "- " in key:
+        key = _BROKEN_HYPHEN_RE.sub("-", key)
     # A number the importer left at the start ("3. We gather", "(b) To ...") is
     # numbering, and renumbering alone is no change.
     return _LEADING_NUMBER_RE.sub("", key, count=1)

@@ -8,11 +8,14 @@ each row, and runs the word diff (:mod:`drafter.compare.inline`) on it.
 
 from __future__ import annotations
 
+import re
 import time
+from difflib import SequenceMatcher
 
 from drafter.compare.align import Group, align
 from drafter.compare.inline import word_diff
 from drafter.compare.similarity import LazyProfiles, dice
+from drafter.compare.tokens import formatting_key
 from drafter.model import (
     DELETE,
     EQUAL,
@@ -29,6 +32,31 @@ from drafter.model import (
 def _footnote_texts(res: Resolution, para: Paragraph) -> tuple[str, ...]:
     """A paragraph's footnotes by content, so renumbered footnotes are no change."""
     return tuple(" ".join((res.footnote_text(m) or m).split()) for m in para.footnotes)
+
+
+_MARKER_NUMBER_RE = re.compile(r"\d{1,3}")
+
+
+def _leftover_markers_only(old: Resolution, a: Paragraph, new: Resolution, b: Paragraph) -> bool:
+    """Whether two paragraphs differ only by footnote numbers an extraction left in the
+    words ("Indigenous women and girls 12 and" beside "... girls and", its marker
+    detached): every word on one side only is a number that is a footnote of that
+    paragraph on the other side, or of its own document."""
+    ka, kb = formatting_key(a.text).split(), formatting_key(b.text).split()
+    if ka == kb or abs(len(ka) - len(kb)) > 4:
+        return False
+    own_a = {f.number for f in old.footnotes} | set(b.footnotes)
+    own_b = {f.number for f in new.footnotes} | set(a.footnotes)
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        if tag == "replace":
+            return False
+        extra = ka[i1:i2] if tag == "delete" else kb[j1:j2]
+        allowed = own_a if tag == "delete" else own_b
+        if not all(_MARKER_NUMBER_RE.fullmatch(w) and w in allowed for w in extra):
+            return False
+    return True
 
 
 TOTAL_BUDGET = 6  # all word diffs of one comparison: at most this many timeouts
@@ -83,7 +111,9 @@ def _pair_for(
     formatting_only = (
         texts_differ
         and len(olds) == len(news) == 1
-        and same_key  # equal once whitespace, quotes, dashes and markers are folded
+        # equal once whitespace, quotes, dashes and markers are folded, or but for a
+        # footnote number left in the words by an extraction
+        and (same_key or _leftover_markers_only(old, olds[0], new, news[0]))
     )
     return Pair(
         kind=kind,

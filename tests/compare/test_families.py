@@ -112,6 +112,7 @@ def test_humanitarian_series(load_corpus, old: str, new: str) -> None:
     ]
     assert titles
     # Pairs are real correspondences, not forced matches between unrelated texts: below
-    # 0.5 only a paragraph rewritten in its place (the one left between two pairs).
+    # 0.5 only a paragraph rewritten in its place, or a merge with a member cut down.
     assert all(p.similarity >= REWRITE_THRESHOLD for p in paired)
-    assert all(p.similarity >= 0.5 for p in paired if p.kind != PairKind.MODIFIED)
+    weak = (PairKind.MODIFIED, PairKind.MERGED)
+    assert all(p.similarity >= 0.5 for p in paired if p.kind not in weak)
