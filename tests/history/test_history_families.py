@@ -85,9 +85,15 @@ def test_humanitarian_threads(family_history) -> None:
     assert cells(donors, n) == ["32", "4*", "—"]
     assert donors.steps[1].text.startswith("Calls upon potential donors")
     assert donors.steps[-1].change == Change.DELETED
-    concerned = row(h, 1, "PP 4")
-    assert cells(concerned, n) == ["—", "PP 4", "PP 5*"]
+    # 47/168's "Deeply concerned about the magnitude ..." (PP 2) and "Noting the
+    # increasing number and complexity ..." (PP 4) are one paragraph in 48/57 (PP 5,
+    # "Deeply concerned about the increasing number and growing magnitude ...").
+    concerned = row(h, 1, "PP 2")
+    assert cells(concerned, n) == ["—", "PP 2", "PP 5>"]
     assert concerned.steps[0].change == Change.INSERTED
+    noting = row(h, 1, "PP 4")
+    assert cells(noting, n) == ["—", "PP 4", "—"]
+    assert h.threads[noting.merged_into] is concerned
     # The annex of 46/182 is not repeated in 47/168: its sections end there.
     assert cells(row(h, 0, "1"), n)[1:] == ["—", "—"]
 
