@@ -63,10 +63,11 @@ NEAR_WINDOW = 3
 MAX_GROUP = 6
 # Where exactly one old and one new paragraph are left between two neighbouring
 # pairs that stay in place, they are one paragraph rewritten from this score on.
-REWRITE_THRESHOLD = 0.35
+REWRITE_THRESHOLD = 0.4
 # Paragraphs that open with the same this many words, and no other paragraph left on
-# either side does, pair from REWRITE_THRESHOLD on (in place only).
+# either side does, pair from OPENING_THRESHOLD on (in place only).
 OPENING_WORDS = 5
+OPENING_THRESHOLD = 0.35
 # A member of a merge may stand up to this many places from the others (see
 # gather) if it brings the share of the whole's words that the parts cover to at
 # least GATHER_COVERAGE, by GATHER_GAIN, and the whole has GATHER_MIN_REST words
@@ -231,7 +232,7 @@ class _Aligner:
                 other = self.new[n]
                 d = dice(prof.bag, other.bag, prof.size, other.size)
                 s = pair_score(prof, other)
-                if opening_partner.get(o) == n and REWRITE_THRESHOLD <= s < MATCH_THRESHOLD:
+                if opening_partner.get(o) == n and OPENING_THRESHOLD <= s < MATCH_THRESHOLD:
                     # Rewritten behind the same distinctive opening words ("Emphasizes
                     # the leadership role of the Secretary-General ..."), found on no
                     # other paragraph of either side: enough for an in-place pair.
@@ -462,10 +463,11 @@ def align(old: LazyProfiles, new: LazyProfiles) -> list[Group]:
     al.densify_backbone()
     al.take(far=False)
     al.splits_and_merges()
+    al.take(far=True)
+    # Weaker evidence, once in-place pairs, splits, merges and moves are settled.
     al.take(far=False, contained=True)
     al.gather()
     al.take_rewrites()
-    al.take(far=True)
     al.grow_all()
     al.mark_moves()
     return al.groups

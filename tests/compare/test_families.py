@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from drafter.compare import compare
-from drafter.compare.align import REWRITE_THRESHOLD
+from drafter.compare.align import OPENING_THRESHOLD, REWRITE_THRESHOLD
 from drafter.model import Comparison, PairKind
 
 CUBA = "families/cuba-embargo/"
@@ -112,7 +112,9 @@ def test_humanitarian_series(load_corpus, old: str, new: str) -> None:
     ]
     assert titles
     # Pairs are real correspondences, not forced matches between unrelated texts: below
-    # 0.5 only a paragraph rewritten in its place, or a merge with a member cut down.
-    assert all(p.similarity >= REWRITE_THRESHOLD for p in paired)
+    # 0.5 only a paragraph rewritten in its place (alone between two pairs, or behind
+    # the same distinctive opening), or a merge with a member cut down.
+    weakest = min(REWRITE_THRESHOLD, OPENING_THRESHOLD)
+    assert all(p.similarity >= weakest for p in paired)
     weak = (PairKind.MODIFIED, PairKind.MERGED)
     assert all(p.similarity >= 0.5 for p in paired if p.kind not in weak)
