@@ -149,7 +149,9 @@ def pair_score(a: Profile, b: Profile) -> float:
         return d
     if sum(1 for w in short.words if not w[0].isdigit()) < CONTAINED_MIN_LETTER_WORDS:
         return d
-    c = containment(short.bag, long.bag)
+    # Dice counts the words the two share: their share of the shorter paragraph is
+    # its containment in the longer one, with no second pass over the words.
+    c = d * (short.size + long.size) / (2 * short.size)
     return max(d, 0.5 + 0.09 * (c - CONTAINED) / (1 - CONTAINED)) if c >= CONTAINED else d
 
 

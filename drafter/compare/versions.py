@@ -35,6 +35,7 @@ def _footnote_texts(res: Resolution, para: Paragraph) -> tuple[str, ...]:
 
 
 _MARKER_NUMBER_RE = re.compile(r"\d{1,3}")
+_LOOSE_NUMBER_RE = re.compile(r"(?<!\S)\d{1,3}(?!\S)")
 
 
 def _leftover_markers_only(old: Resolution, a: Paragraph, new: Resolution, b: Paragraph) -> bool:
@@ -42,6 +43,8 @@ def _leftover_markers_only(old: Resolution, a: Paragraph, new: Resolution, b: Pa
     words ("Indigenous women and girls 12 and" beside "... girls and", its marker
     detached): every word on one side only is a number that is a footnote of that
     paragraph on the other side, or of its own document."""
+    if not (_LOOSE_NUMBER_RE.search(a.text) or _LOOSE_NUMBER_RE.search(b.text)):
+        return False
     ka, kb = formatting_key(a.text).split(), formatting_key(b.text).split()
     if ka == kb or abs(len(ka) - len(kb)) > 4:
         return False
@@ -113,7 +116,9 @@ def _pair_for(
         and len(olds) == len(news) == 1
         # equal once whitespace, quotes, dashes and markers are folded, or but for a
         # footnote number left in the words by an extraction
-        and (same_key or _leftover_markers_only(old, olds[0], new, news[0]))
+        and (
+            same_key or (group.score >= 0.9 and _leftover_markers_only(old, olds[0], new, news[0]))
+        )
     )
     return Pair(
         kind=kind,
