@@ -231,7 +231,7 @@ class _Aligner:
             for n in cands:
                 other = self.new[n]
                 d = dice(prof.bag, other.bag, prof.size, other.size)
-                s = pair_score(prof, other)
+                s = pair_score(prof, other, d)
                 if opening_partner.get(o) == n and OPENING_THRESHOLD <= s < MATCH_THRESHOLD:
                     # Rewritten behind the same distinctive opening words ("Emphasizes
                     # the leadership role of the Secretary-General ..."), found on no

@@ -136,23 +136,26 @@ CONTAINED_MIN_WORDS = 8
 CONTAINED_MIN_LETTER_WORDS = 6
 
 
-def pair_score(a: Profile, b: Profile) -> float:
+def pair_score(a: Profile, b: Profile, d: float | None = None) -> float:
     """How well two paragraphs match: word Dice, or containment of the shorter.
 
     Containment counts only from :data:`CONTAINED` on and maps to 0.5–0.59: enough
     for an in-place pair (the aligner's threshold is 0.5), never for a move on its
-    own (a move needs 0.6, that is real overlap).
+    own (a move needs 0.6, that is real overlap). ``d``: their Dice, if known.
     """
-    d = dice(a.bag, b.bag, a.size, b.size)
+    if d is None:
+        d = dice(a.bag, b.bag, a.size, b.size)
     short, long = (a, b) if a.size <= b.size else (b, a)
     if short.size < CONTAINED_MIN_WORDS or d >= 0.7:
-        return d
-    if sum(1 for w in short.words if not w[0].isdigit()) < CONTAINED_MIN_LETTER_WORDS:
         return d
     # Dice counts the words the two share: their share of the shorter paragraph is
     # its containment in the longer one, with no second pass over the words.
     c = d * (short.size + long.size) / (2 * short.size)
-    return max(d, 0.5 + 0.09 * (c - CONTAINED) / (1 - CONTAINED)) if c >= CONTAINED else d
+    if c < CONTAINED:
+        return d
+    if sum(1 for w in short.words if not w[0].isdigit()) < CONTAINED_MIN_LETTER_WORDS:
+        return d
+    return max(d, 0.5 + 0.09 * (c - CONTAINED) / (1 - CONTAINED))
 
 
 def containment(part: Counter[str], whole: Counter[str]) -> float:

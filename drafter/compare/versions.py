@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections import Counter
 from difflib import SequenceMatcher
 
 from drafter.compare.align import Group, align
@@ -43,8 +44,10 @@ def _leftover_markers_only(old: Resolution, a: Paragraph, new: Resolution, b: Pa
     words ("Indigenous women and girls 12 and" beside "... girls and", its marker
     detached): every word on one side only is a number that is a footnote of that
     paragraph on the other side, or of its own document."""
-    if not (_LOOSE_NUMBER_RE.search(a.text) or _LOOSE_NUMBER_RE.search(b.text)):
-        return False
+    if not 0 < abs(len(a.text.split()) - len(b.text.split())) <= 4:
+        return False  # a leftover number is a word more on one side
+    if Counter(_LOOSE_NUMBER_RE.findall(a.text)) == Counter(_LOOSE_NUMBER_RE.findall(b.text)):
+        return False  # no loose number on one side only
     ka, kb = formatting_key(a.text).split(), formatting_key(b.text).split()
     if ka == kb or abs(len(ka) - len(kb)) > 4:
         return False
