@@ -206,6 +206,10 @@ class Comparison:
     new: Resolution
     pairs: tuple[Pair, ...]
     mode: str = "versions"
+    # What the comparison left out ("hyphens", "quotes", ...; see compare.ignore): an
+    # ignored difference shows the new text, so diffs then give the old text only
+    # up to those variants.
+    ignore: tuple[str, ...] = ()
 
     @property
     def summary(self) -> dict[str, int]:
@@ -226,6 +230,7 @@ class Comparison:
             "old": self.old.to_json(),
             "new": self.new.to_json(),
             "mode": self.mode,
+            "ignore": list(self.ignore),
             "pairs": [p.to_json() for p in self.pairs],
             "summary": self.summary,
         }

@@ -15,8 +15,13 @@ from drafter.errors import DrafterError
 
 
 def default_author() -> str:
-    """Tracked changes are signed with $DRAFTER_AUTHOR, else "Drafter"."""
-    return os.environ.get("DRAFTER_AUTHOR") or "Drafter"
+    """Tracked changes are signed "$DRAFTER_AUTHOR ($DRAFTER_DELEGATION)", else "Drafter"
+    (never the operating system's login)."""
+    name = os.environ.get("DRAFTER_AUTHOR", "").strip()
+    delegation = os.environ.get("DRAFTER_DELEGATION", "").strip()
+    if name and delegation:
+        return f"{name} ({delegation})"
+    return name or delegation or "Drafter"
 
 
 def add_author_option(
@@ -26,7 +31,7 @@ def add_author_option(
         "--author",
         metavar="NAME",
         default=None,
-        help=f"{what} (default: $DRAFTER_AUTHOR or 'Drafter')",
+        help=f"{what} (default: '$DRAFTER_AUTHOR ($DRAFTER_DELEGATION)', or 'Drafter')",
     )
 
 

@@ -50,6 +50,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="with --docx: include the library's notes on both versions as comments",
     )
     p.add_argument(
+        "--ignore",
+        metavar="WHAT",
+        default="default",
+        help="differences to leave out, on screen and in --docx alike: a comma-separated "
+        "list of formatting, hyphens, quotes, whitespace, numbering; or none, all "
+        "(default: hyphens,quotes)",
+    )
+    p.add_argument(
         "--ignore-formatting",
         action="store_true",
         help="do not list changes of whitespace, quote or dash style, or footnote markers",
@@ -70,13 +78,19 @@ def run(args: argparse.Namespace) -> int:
         raise DrafterError("--min-score needs --related and a score between 0 and 1")
     if (args.side_by_side or args.with_notes) and not args.docx:
         raise DrafterError("--side-by-side and --with-notes need --docx OUT.docx")
+    from drafter.compare import Ignore
+
+    try:
+        ignore = Ignore.parse(args.ignore)
+    except ValueError as exc:
+        raise DrafterError(str(exc)) from None
     old = load(args.old)
     new = load(args.new)
     if args.related:
         options = {} if args.min_score is None else {"min_score": args.min_score}
         result = relate(old, new, **options)
     else:
-        result = compare(old, new, timeout=args.timeout)
+        result = compare(old, new, timeout=args.timeout, ignore=ignore)
     if args.json:
         print_json(result.to_json())
     elif args.related:

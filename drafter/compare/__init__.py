@@ -11,8 +11,9 @@ Pure functions of :class:`~drafter.model.Resolution` values (no files, no Qt):
 
 from __future__ import annotations
 
+from drafter.compare.ignore import Ignore
 from drafter.compare.inline import word_diff
 from drafter.compare.related import is_linkable, phrase_spans, relate
 from drafter.compare.versions import compare
 
-__all__ = ["compare", "is_linkable", "phrase_spans", "relate", "word_diff"]
+__all__ = ["Ignore", "compare", "is_linkable", "phrase_spans", "relate", "word_diff"]

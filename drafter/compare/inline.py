@@ -90,11 +90,18 @@ def _code_point(index: int) -> str:
     return chr(code + 0x800 if code >= 0xD800 else code)
 
 
-def _encode(tokens_a: list[str], tokens_b: list[str]) -> tuple[str, str, dict[str, str]]:
-    """Both token lists as strings of one character per distinct token, and the way back."""
-    table = {tok: _code_point(i) for i, tok in enumerate(dict.fromkeys(tokens_a + tokens_b))}
-    enc_a = "".join(map(table.__getitem__, tokens_a))
-    enc_b = "".join(map(table.__getitem__, tokens_b))
+def _encode(tokens_a: list[str], tokens_b: list[str], key=None) -> tuple[str, str, dict[str, str]]:
+    """Both token lists as strings of one character per distinct token, and the way back.
+
+    With ``key``, tokens with the same key get the same character (compared equal).
+    """
+    if key is not None:
+        keys_a, keys_b = [key(t) for t in tokens_a], [key(t) for t in tokens_b]
+    else:
+        keys_a, keys_b = tokens_a, tokens_b
+    table = {tok: _code_point(i) for i, tok in enumerate(dict.fromkeys(keys_a + keys_b))}
+    enc_a = "".join(map(table.__getitem__, keys_a))
+    enc_b = "".join(map(table.__getitem__, keys_b))
     return enc_a, enc_b, {ch: tok for tok, ch in table.items()}
 
 
@@ -129,13 +136,17 @@ def _tidy(runs: list[tuple[int, str]]) -> Runs:
     return tuple(out)
 
 
-def word_diff(a: str, b: str, *, timeout: float | None = None) -> tuple[Runs, bool]:
+def word_diff(a: str, b: str, *, timeout: float | None = None, key=None) -> tuple[Runs, bool]:
     """Diff ``a`` against ``b`` word by word: ``(runs, approximate)``.
 
     ``runs`` are ``(op, text)`` with op -1 (only in ``a``), 0 (both), 1 (only in ``b``);
     joining the runs with op <= 0 gives ``a`` exactly, op >= 0 gives ``b``.
     ``timeout`` is in seconds of this thread's CPU time (None or 0: no limit);
     ``approximate`` is True when it was reached and part of the diff is a coarse replace.
+    With ``key`` (a token -> comparable form function, see
+    :class:`~drafter.compare.ignore.Ignore`), tokens with equal keys are equal and an
+    equal run shows ``b``'s tokens: the old side then equals ``a`` only up to those
+    ignored variants.
     """
     if a == b:
         return (((EQUAL, a),) if a else ()), False
@@ -143,12 +154,28 @@ def word_diff(a: str, b: str, *, timeout: float | None = None) -> tuple[Runs, bo
         return ((INSERT, b),), False
     if not b:
         return ((DELETE, a),), False
-    enc_a, enc_b, back = _encode(tokenize(a), tokenize(b))
+    tokens_a, tokens_b = tokenize(a), tokenize(b)
+    enc_a, enc_b, back = _encode(tokens_a, tokens_b, key)
     dmp = _WordDMP()
     dmp.Diff_Timeout = float(timeout or 0.0)
     deadline = CpuDeadline(float(timeout)) if timeout else None
     diffs = dmp.diff_main(enc_a, enc_b, False, deadline)
-    runs = [(op, "".join(map(back.__getitem__, chars))) for op, chars in diffs]
+    if key is None:
+        runs = [(op, "".join(map(back.__getitem__, chars))) for op, chars in diffs]
+    else:  # map back through positions: equal runs show the new side's own tokens
+        runs = []
+        ia = ib = 0
+        for op, chars in diffs:
+            n = len(chars)
+            if op == DELETE:
+                runs.append((op, "".join(tokens_a[ia : ia + n])))
+                ia += n
+            elif op == INSERT:
+                runs.append((op, "".join(tokens_b[ib : ib + n])))
+                ib += n
+            else:
+                runs.append((op, "".join(tokens_b[ib : ib + n])))
+                ia, ib = ia + n, ib + n
     return _tidy(_cleanup_semantic(runs)), dmp.hit_deadline
 
 

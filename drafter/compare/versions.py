@@ -14,6 +14,7 @@ from collections import Counter
 from difflib import SequenceMatcher
 
 from drafter.compare.align import Group, align
+from drafter.compare.ignore import NOTHING, Ignore
 from drafter.compare.inline import word_diff
 from drafter.compare.similarity import LazyProfiles, dice
 from drafter.compare.tokens import formatting_key
@@ -92,7 +93,12 @@ def _whole(op: int, text: str) -> tuple[tuple[int, str], ...]:
 
 
 def _pair_for(
-    group: Group, old: Resolution, new: Resolution, same_key: bool, timeout: float
+    group: Group,
+    old: Resolution,
+    new: Resolution,
+    same_key: bool,
+    timeout: float,
+    ignore: Ignore = NOTHING,
 ) -> Pair:
     olds = [old.paragraphs[i] for i in group.old]
     news = [new.paragraphs[i] for i in group.new]
@@ -109,10 +115,11 @@ def _pair_for(
         kind = PairKind.UNCHANGED
     else:
         kind = PairKind.MODIFIED
+    key = ignore.token_key if ignore.folds_text else None
     if a == b:
         runs, approximate = (((EQUAL, a),) if a else ()), False
     else:
-        runs, approximate = word_diff(a, b, timeout=timeout)
+        runs, approximate = word_diff(a, b, timeout=timeout, key=key)
     texts_differ = a != b or not same_notes
     formatting_only = (
         texts_differ
@@ -123,6 +130,14 @@ def _pair_for(
             same_key or (group.score >= 0.9 and _leftover_markers_only(old, olds[0], new, news[0]))
         )
     )
+    hidden = (a != b and all(op == EQUAL for op, _ in runs)) or (
+        ignore.formatting and formatting_only
+    )
+    if hidden:  # every difference is one the reader chose to ignore
+        runs = ((EQUAL, b),) if b else ()
+        if same_notes and kind == PairKind.MODIFIED:
+            kind = PairKind.UNCHANGED
+        formatting_only = False
     return Pair(
         kind=kind,
         old=tuple(group.old),
@@ -162,7 +177,9 @@ def _pair_closing_lines(
     groups.append(Group([o], [n], dice(a.bag, b.bag, a.size, b.size)))
 
 
-def compare(old: Resolution, new: Resolution, *, timeout: float = 5.0) -> Comparison:
+def compare(
+    old: Resolution, new: Resolution, *, timeout: float = 5.0, ignore: Ignore = NOTHING
+) -> Comparison:
     """Align ``old`` and ``new`` paragraph by paragraph and diff every aligned pair.
 
     ``timeout`` bounds each pair's word diff in seconds (0: no limit), and all the
@@ -170,7 +187,9 @@ def compare(old: Resolution, new: Resolution, *, timeout: float = 5.0) -> Compar
     bad import with 30,000-character paragraphs) cannot hang the caller: once the
     budget is spent, the remaining pairs get a token time. A pair whose diff hit its
     limit is marked ``approximate``; its diff is still complete, only coarser (a
-    replace where a finer diff was not found in time).
+    replace where a finer diff was not found in time). ``ignore`` leaves out the
+    differences the reader chose to ignore (:mod:`drafter.compare.ignore`); by
+    default nothing is ignored, so the diffs reproduce both texts exactly.
     """
     budget = _Budget(timeout)
     old_prof = LazyProfiles([p.text for p in old.paragraphs], old.language)
@@ -188,7 +207,7 @@ def compare(old: Resolution, new: Resolution, *, timeout: float = 5.0) -> Compar
         same_key = [old_prof.texts[i] for i in g.old] == [new_prof.texts[i] for i in g.new] or [
             old_prof[i].key for i in g.old
         ] == [new_prof[i].key for i in g.new]
-        rows.append(((min(g.new), 0, 0), _pair_for(g, old, new, same_key, budget.next())))
+        rows.append(((min(g.new), 0, 0), _pair_for(g, old, new, same_key, budget.next(), ignore)))
     for n, para in enumerate(new.paragraphs):
         if n not in matched_new:
             rows.append(
@@ -207,4 +226,4 @@ def compare(old: Resolution, new: Resolution, *, timeout: float = 5.0) -> Compar
             ((anchor, 1, o), Pair(PairKind.DELETED, (o,), (), 0.0, _whole(DELETE, para.text)))
         )
     rows.sort(key=lambda r: r[0])
-    return Comparison(old=old, new=new, pairs=tuple(p for _, p in rows))
+    return Comparison(old=old, new=new, pairs=tuple(p for _, p in rows), ignore=ignore.names)

@@ -38,6 +38,9 @@ def parse_when(stamp: str | None) -> _dt.datetime | None:
 
 def note_text(note: Note, *, prefix: str = "") -> str:
     """The comment body: the note, then its tags, status and provenance on separate lines."""
+    if note.orphaned:
+        where = f" (was {note.anchor.number})" if note.anchor.number else ""
+        prefix = f"Orphaned note{where}: {prefix}"
     lines = [f"{prefix}{note.body}" if prefix else note.body]
     extra = []
     if note.tags:
@@ -184,21 +187,26 @@ def add_comments_extended(document, done_para_ids: Sequence[str]) -> None:
 
 
 def split_notes(notes: Sequence[Note], resolution: Resolution) -> tuple[list[Note], list[Note]]:
-    """(anchored, orphaned): a note is orphaned if flagged so or its paragraph id is gone.
+    """(anchored, unplaced): notes to comment in the text, and notes with no place in it.
 
+    An orphaned note (its paragraph or quoted words are gone) goes on the
+    paragraph where it was last known, on the whole paragraph, and says it is
+    orphaned; only a note whose paragraph id is not in this version has no place.
     Quoted anchors are checked against the paragraph text: offsets that no longer
     point at the quote are re-found by searching for it; a quote that is gone
     leaves the note on the whole paragraph (the comment still names the words).
     """
     n = len(resolution.paragraphs)
-    anchored, orphaned = [], []
+    anchored, unplaced = [], []
     for note in notes:
         pid = note.anchor.paragraph_id
-        if note.orphaned or not (0 <= pid < n):
-            orphaned.append(note)
+        if not (0 <= pid < n):
+            unplaced.append(note)
+        elif note.orphaned:
+            anchored.append(replace(note, anchor=replace(note.anchor, start=0, end=0)))
         else:
             anchored.append(_fix_quote(note, resolution.paragraphs[pid].text))
-    return anchored, orphaned
+    return anchored, unplaced
 
 
 def _fix_quote(note: Note, text: str) -> Note:

@@ -119,9 +119,10 @@ def _cover(
     *,
     author: str,
     when: _dt.datetime,
+    revisions: Revisions,
 ) -> None:
     old, new = comparison.old, comparison.new
-    ty.add_masthead(doc, new)
+    ty.add_masthead(doc, new, old=old, revisions=revisions)
     # The whole cover sits in one borderless table: readers of the file (Drafter's
     # importer included) skip tables, so importing a redline gives the new text.
     frame = doc.add_table(rows=1, cols=1)
@@ -203,6 +204,14 @@ def _cover_lines(
         lines.append(
             f"{s['approximate']} paragraph(s) were compared approximately (time limit); "
             "a comment marks each."
+        )
+    if comparison.ignore:
+        from drafter.compare.ignore import LABELS
+
+        names = "; ".join(LABELS[n].lower() for n in comparison.ignore if n in LABELS)
+        lines.append(
+            f"Differences ignored in this comparison: {names}. They show the new text "
+            "and are not tracked."
         )
     for res in (old, new):
         for warning in res.warnings[:5]:
@@ -408,6 +417,7 @@ def write_redline(
         when=when,
     )
     package.track_changes(doc)
+    revisions = Revisions(author, when)
     _cover(
         doc,
         comparison,
@@ -416,9 +426,10 @@ def write_redline(
         len(old_orph) + len(new_orph),
         author=author,
         when=when,
+        revisions=revisions,
     )
 
-    body = _Body(doc, comparison, Revisions(author, when), old_anch, new_anch, author)
+    body = _Body(doc, comparison, revisions, old_anch, new_anch, author)
     for item in build(comparison):
         body.write(item)
     body.shift_footnoted_marks()

@@ -18,6 +18,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from drafter.compare.ignore import Ignore
 from drafter.errors import ExportError
 from drafter.model import EQUAL, Comparison, Note, Pair, PairKind, Paragraph, Relation, Resolution
 
@@ -188,7 +189,8 @@ def _write_versions(
         old_text = "\n".join(old_ps[i].text for i in pair.old)
         new_text = "\n".join(new_ps[i].text for i in pair.new)
         side = "both" if pair.old and pair.new else ("old" if pair.old else "new")
-        item = Item(side, pair, pair.old, pair.new, checked_runs(pair, old_text, new_text))
+        runs = checked_runs(pair, old_text, new_text, Ignore.of(comparison.ignore))
+        item = Item(side, pair, pair.old, pair.new, runs)
         body_paragraphs(item, old_ps, new_ps)
         c_kind, c_old, c_new, c_notes = table.row()
         _text_cell(c_kind, _kind_lines(pair, old_ps, new_ps), bold_first=True)

@@ -15,6 +15,7 @@ import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from drafter.compare.ignore import NOTHING, Ignore
 from drafter.errors import ExportError
 from drafter.model import DELETE, EQUAL, INSERT, Comparison, Pair, PairKind, Paragraph
 
@@ -77,16 +78,26 @@ def _texts(paragraphs: Sequence[Paragraph], ids: Iterable[int]) -> str:
     return "\n".join(paragraphs[i].text for i in ids)
 
 
-def checked_runs(pair: Pair, old_text: str, new_text: str) -> tuple[tuple[int, str], ...]:
+def checked_runs(
+    pair: Pair, old_text: str, new_text: str, ignore: Ignore = NOTHING
+) -> tuple[tuple[int, str], ...]:
     """The pair's diff if it really covers both texts, else a safe replacement.
 
     The redline's accept/reject guarantee depends on the runs reproducing both
     sides exactly; a diff that does not (empty for an unchanged pair, or stale)
     is rebuilt with the compare engine's word diff, falling back to "delete all,
-    insert all" (still exact, only coarser).
+    insert all" (still exact, only coarser). Under an ``ignore`` setting the old
+    side need only match up to the ignored variants (they show the new text).
     """
     runs = tuple(pair.diff)
     if runs and _sides(runs) == (old_text, new_text):
+        return runs
+    if (
+        runs
+        and ignore.names
+        and _sides(runs)[1] == new_text
+        and ignore.same(_sides(runs)[0], old_text)
+    ):
         return runs
     if old_text == new_text:
         return ((EQUAL, old_text),) if old_text else ()
@@ -197,6 +208,7 @@ def layout(comparison: Comparison) -> list[Item]:
     comparison gave them when that is consistent.
     """
     old_ps, new_ps = comparison.old.paragraphs, comparison.new.paragraphs
+    ignore = Ignore.of(comparison.ignore)
     pairs = complete_pairs(comparison)
     keyed = []
     last_new = -1
@@ -244,7 +256,8 @@ def layout(comparison: Comparison) -> list[Item]:
         if order in anchored:
             flush(min(p.old), inclusive=False)
             old_text, new_text = _texts(old_ps, p.old), _texts(new_ps, p.new)
-            items.append(Item("both", p, p.old, p.new, checked_runs(p, old_text, new_text)))
+            runs = checked_runs(p, old_text, new_text, ignore)
+            items.append(Item("both", p, p.old, p.new, runs))
         elif p.old and not p.new:
             if order not in done and min(p.old) < next_anchor_old[order]:
                 flush(min(p.old), inclusive=True)
@@ -255,10 +268,16 @@ def layout(comparison: Comparison) -> list[Item]:
 
 
 def _label_segs(
-    old_p: Paragraph | None, new_p: Paragraph | None, old_id: int | None, new_id: int | None
+    old_p: Paragraph | None,
+    new_p: Paragraph | None,
+    old_id: int | None,
+    new_id: int | None,
+    same_labels: bool = False,
 ) -> list[Seg]:
     old_l = label_text(old_p) if old_p is not None else ""
     new_l = label_text(new_p) if new_p is not None else ""
+    if old_p is not None and new_p is not None and same_labels and old_l and new_l:
+        return [Seg(EQUAL, new_l, old_id, new_id, role="label")]  # numbering ignored
     if old_p is not None and new_p is not None and old_l == new_l:
         return [Seg(EQUAL, old_l, old_id, new_id, role="label")] if old_l else []
     segs = []
@@ -269,7 +288,13 @@ def _label_segs(
     return segs
 
 
-def body_paragraphs(item: Item, old_ps: Sequence[Paragraph], new_ps: Sequence[Paragraph]) -> None:
+def body_paragraphs(
+    item: Item,
+    old_ps: Sequence[Paragraph],
+    new_ps: Sequence[Paragraph],
+    *,
+    same_labels: bool = False,
+) -> None:
     """Cut ``item.runs`` into :class:`BodyPara` values (stored in ``item.paras``).
 
     A "\\n" inside a run is a paragraph mark with that run's op; the item's last
@@ -298,6 +323,7 @@ def body_paragraphs(item: Item, old_ps: Sequence[Paragraph], new_ps: Sequence[Pa
                     new_ps[n] if n is not None else None,
                     o,
                     n,
+                    same_labels,
                 )
             )
             starts_old = starts_new = False
@@ -363,8 +389,11 @@ def split_segs(
 def build(comparison: Comparison) -> list[Item]:
     """Layout plus body paragraphs: everything the redline writer renders."""
     items = layout(comparison)
+    same_labels = "numbering" in comparison.ignore
     for item in items:
-        body_paragraphs(item, comparison.old.paragraphs, comparison.new.paragraphs)
+        body_paragraphs(
+            item, comparison.old.paragraphs, comparison.new.paragraphs, same_labels=same_labels
+        )
     return items
 
 

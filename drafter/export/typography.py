@@ -331,12 +331,36 @@ def _bottom_rule(paragraph, size: int = 12) -> None:
     ppr.insert_element_before(pbdr, *_PPR_AFTER_PBDR)
 
 
-def add_masthead(doc, resolution: Resolution, *, distribution: str = "Distr.: General") -> None:
+def distribution(resolution: Resolution) -> str:
+    """ "Distr.: Limited" for L-documents (drafts tabled for action), else "Distr.: General"."""
+    symbol = (resolution.symbol or "").upper()
+    return "Distr.: Limited" if "/L." in symbol else "Distr.: General"
+
+
+def _masthead_text(paragraph, old: str | None, new: str, revisions, size: float | None) -> None:
+    """``new`` in the cell paragraph; tracked as a change from ``old`` when they differ."""
+    from .ooxml import RunStyle, make_run
+
+    st = RunStyle(size=size)
+    if old is None or old == new or revisions is None:
+        paragraph._p.append(make_run(new, st))
+        return
+    if old:
+        paragraph._p.append(revisions.wrap(make_run(old, st, deleted=True), -1))
+    if new:
+        paragraph._p.append(revisions.wrap(make_run(new, st), 1))
+
+
+def add_masthead(
+    doc, resolution: Resolution, *, old: Resolution | None = None, revisions=None
+) -> None:
     """The UN first-page masthead: "United Nations", "General Assembly", the symbol, the date.
 
-    It is one borderless table, so a reader of the file (Drafter's own importer
-    included) sees the resolution's paragraphs and nothing else; the session and
-    agenda item are added below only when the text does not already print them.
+    It is one borderless table, so a reader of the file sees the resolution's
+    paragraphs and nothing else (Drafter's own importer reads the symbol and date
+    back from it). With ``old`` and ``revisions`` (a redline), a symbol, date or
+    distribution that differs from the old version's is a tracked change. The
+    session and agenda item are added below only when the text does not print them.
     """
     table = doc.add_table(rows=2, cols=3)
     no_borders(table)
@@ -349,14 +373,28 @@ def add_masthead(doc, resolution: Resolution, *, distribution: str = "Distr.: Ge
     r.bold = True
     r.font.size = Pt(17)
     c2.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    r = c2.add_run(resolution.symbol or resolution.display_name)
-    r.font.size = Pt(14 if len(resolution.symbol or "") < 16 else 11)
+
+    def symbol(res: Resolution) -> str:
+        return res.symbol or res.display_name
+
+    size = 14 if len(resolution.symbol or "") < 16 else 11
+    _masthead_text(c2, symbol(old) if old else None, symbol(resolution), revisions, size)
     for p in (c0, c1, c2):
         _bottom_rule(p, 18)
         p.paragraph_format.space_after = Pt(2)
     dist = table.rows[1].cells[2].paragraphs[0]
     dist.paragraph_format.space_before = Pt(4)
-    dist.add_run(f"{distribution}\n{format_date(resolution.date)}")
+    _masthead_text(
+        dist, distribution(old) if old else None, distribution(resolution), revisions, None
+    )
+    dist.add_run().add_break()
+    _masthead_text(
+        dist,
+        format_date(old.date) if old else None,
+        format_date(resolution.date),
+        revisions,
+        None,
+    )
     opening = " ".join(p.text for p in resolution.paragraphs[:4])
     info = [x for x in (resolution.session, resolution.agenda_item) if x and x not in opening]
     if info:

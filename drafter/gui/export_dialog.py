@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -88,7 +89,9 @@ class ExportDialog(QDialog):
         form = QFormLayout(self)
         form.addRow("Export as:", box)
         form.addRow("", self.with_notes)
-        form.addRow("&File:", row)
+        file_label = QLabel("&File:", self)  # a label on a layout gets no buddy by itself
+        file_label.setBuddy(self.path)
+        form.addRow(file_label, row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.export_btn = buttons.addButton("&Export", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)

@@ -47,8 +47,9 @@ def run_export(window, request, spec: TabSpec, result) -> None:
     old_notes, new_notes = (), ()
     if request.with_notes:
         try:
-            old_notes = tuple(n for n in window.library.notes(spec.old_id) if not n.orphaned)
-            new_notes = tuple(n for n in window.library.notes(spec.new_id) if not n.orphaned)
+            # orphaned notes too: the export puts them at their last known place
+            old_notes = tuple(window.library.notes(spec.old_id))
+            new_notes = tuple(window.library.notes(spec.new_id))
         except DrafterError as exc:
             dialogs.show_error(window, "Export", str(exc))
             return
@@ -62,7 +63,7 @@ def run_export(window, request, spec: TabSpec, result) -> None:
             request.path,
             old_notes,
             new_notes,
-            window.settings.author,
+            window.settings.export_author,
         ),
         on_done=partial(_exported, window),
     )

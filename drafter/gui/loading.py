@@ -73,15 +73,22 @@ class Loaded:
     new_name: str
 
 
-def load_tab(library, spec: TabSpec, progress) -> Loaded:
-    """Load two stored versions and compare (versions) or relate (related) them."""
-    from drafter.compare import compare, relate
+def load_tab(library, spec: TabSpec, progress, ignore=None) -> Loaded:
+    """Load two stored versions and compare (versions) or relate (related) them.
+
+    ``ignore`` (the user's setting) decides which differences the comparison leaves
+    out; exports render that same comparison.
+    """
+    from drafter.compare import Ignore, compare, relate
 
     progress(0, 3, "Loading texts")
     old_info, new_info = library.version(spec.old_id), library.version(spec.new_id)
     old, new = library.load_version(spec.old_id), library.load_version(spec.new_id)
     progress(1, 3, "Comparing")
-    result = relate(old, new) if spec.mode == RELATED else compare(old, new)
+    if spec.mode == RELATED:
+        result = relate(old, new)
+    else:
+        result = compare(old, new, ignore=ignore if ignore is not None else Ignore())
     progress(3, 3, "Done")
     return Loaded(spec, result, old_info.display_name, new_info.display_name)
 

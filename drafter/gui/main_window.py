@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self._starting = False
 
         self.workspace = Workspace(library, self.runner, self)
+        self.workspace.ignore = settings.ignore
         self.center = QStackedWidget(self)
         self.center.addWidget(self.workspace.welcome)
         self.center.addWidget(self.workspace.tabs)
@@ -549,6 +550,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         themes.apply_theme(app, self.settings.get(S.THEME), self.settings.get(S.FONT_SIZE))
         self.workspace.refresh_colors()
+        self.workspace.set_ignore(self.settings.ignore)
         self.notes_panel.refresh()
 
     def changeEvent(self, event) -> None:

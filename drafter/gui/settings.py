@@ -57,7 +57,16 @@ def _default_author() -> str:
         return "Delegate"
 
 
+def tracked_author(name: str, delegation: str) -> str:
+    name, delegation = name.strip(), delegation.strip()
+    if name and delegation:
+        return f"{name} ({delegation})"
+    return name or delegation or "Drafter"
+
+
 AUTHOR = Option("notes/author", "")
+DELEGATION = Option("notes/delegation", "")  # "Delegation of Norway", "Secretariat"
+IGNORE = Option("compare/ignore", "hyphens,quotes")  # see drafter.compare.ignore
 FONT_SIZE = Option("view/font_size", 0)  # 0 = the system's size
 THEME = Option("view/theme", "system")  # system | light | dark
 GEOMETRY = Option("window/geometry", QByteArray())
@@ -92,6 +101,25 @@ class Settings:
     @property
     def author(self) -> str:
         return self.get(AUTHOR).strip() or _default_author()
+
+    @property
+    def export_author(self) -> str:
+        """Who tracked changes are attributed to: "Name (Delegation)", from the settings.
+
+        Never the operating system's login (it says "root" or "jsmith", not who
+        speaks for whom); "Drafter" until the user gives a name or delegation.
+        """
+        return tracked_author(self.get(AUTHOR), self.get(DELEGATION))
+
+    @property
+    def ignore(self):
+        """The differences comparisons leave out, on screen and in exports alike."""
+        from drafter.compare.ignore import Ignore
+
+        try:
+            return Ignore.parse(self.get(IGNORE))
+        except ValueError:
+            return Ignore()
 
     def add_recent(self, path: str) -> list[str]:
         recent = [p for p in self.get(RECENT_FILES) if p != path]

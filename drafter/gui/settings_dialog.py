@@ -1,4 +1,4 @@
-"""Preferences: author name for notes, font size, light/dark theme."""
+"""Preferences: author name and delegation, font size, light/dark theme."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import settings as S
+from .ignore_control import IgnoreChoices
 
 THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 
@@ -24,6 +25,11 @@ class SettingsDialog(QDialog):
         self.settings = settings
         self.author = QLineEdit(settings.get(S.AUTHOR), self)
         self.author.setPlaceholderText(settings.author)
+        self.delegation = QLineEdit(settings.get(S.DELEGATION), self)
+        self.delegation.setPlaceholderText("e.g. Delegation of Norway")
+        self.delegation.setToolTip(
+            "With your name, it signs the tracked changes of Word exports: “Name (Delegation)”"
+        )
         self.font_size = QSpinBox(self)
         self.font_size.setRange(0, 32)
         self.font_size.setSpecialValueText("System default")
@@ -34,8 +40,11 @@ class SettingsDialog(QDialog):
         self.theme.setCurrentIndex(max(0, self.theme.findData(settings.get(S.THEME))))
         form = QFormLayout(self)
         form.addRow("&Author name for notes:", self.author)
+        form.addRow("&Delegation:", self.delegation)
         form.addRow("&Font size (points):", self.font_size)
         form.addRow("&Theme:", self.theme)
+        self.ignore = IgnoreChoices(settings.ignore, self)
+        form.addRow("Ignore when comparing:", self.ignore)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -45,6 +54,8 @@ class SettingsDialog(QDialog):
 
     def save(self) -> None:
         self.settings.set(S.AUTHOR, self.author.text().strip())
+        self.settings.set(S.DELEGATION, self.delegation.text().strip())
         self.settings.set(S.FONT_SIZE, self.font_size.value())
         self.settings.set(S.THEME, self.theme.currentData())
+        self.settings.set(S.IGNORE, self.ignore.value().to_text())
         self.settings.sync()

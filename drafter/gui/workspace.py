@@ -68,6 +68,7 @@ class Workspace(QObject):
         self._names: dict[TabSpec, tuple[str, str]] = {}
         # first run: select a telling paragraph when these tabs load
         self.show_example_on_load: set[TabSpec] = set()
+        self.ignore = None  # the user's "ignore" setting (None: the default)
 
     # ---- tabs ---------------------------------------------------------------
     def specs(self) -> list[TabSpec]:
@@ -105,7 +106,7 @@ class Workspace(QObject):
             self.tabs.setCurrentIndex(i)
         self.runner.run(
             "Comparing",
-            partial(load_tab, self.library, spec),
+            partial(load_tab, self.library, spec, ignore=self.ignore),
             on_done=self._loaded,
             on_error=partial(self._failed, spec),
         )
@@ -181,6 +182,20 @@ class Workspace(QObject):
             if not view.select_paragraph(side, pid):
                 self.message.emit("That paragraph is not in this comparison")
             view.setFocus()
+
+    def set_ignore(self, ignore) -> None:
+        """Compare the open versions tabs again under a new "ignore" setting."""
+        if ignore == self.ignore:
+            return
+        self.ignore = ignore
+        for spec in self.specs():
+            if spec.mode != RELATED:
+                self.runner.run(
+                    "Comparing",
+                    partial(load_tab, self.library, spec, ignore=ignore),
+                    on_done=self._loaded,
+                    on_error=partial(self._failed, spec),
+                )
 
     def close_tab(self, index: int) -> None:
         w = self.tabs.widget(index)

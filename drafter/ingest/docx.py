@@ -284,6 +284,52 @@ def count_revisions(document) -> tuple[int, list[str]]:
     return n, authors
 
 
+_MASTHEAD_ORGANS = ("General Assembly", "Security Council", "Economic and Social Council")
+
+
+def _cell_lines(tc, reading: str) -> list[str]:
+    """A table cell's text as lines (w:br and paragraphs break lines), in this reading."""
+    lines = [""]
+    skip = _SKIP[reading]
+    for p in tc.iter(_q("p")):
+        if lines[-1]:
+            lines.append("")
+        for el in p.iter(*_TEXT_TAGS[reading], _q("br")):
+            node, left_out = el.getparent(), False
+            while node is not None and node is not p:
+                left_out = left_out or node.tag in skip
+                node = node.getparent()
+            if left_out:
+                continue
+            if el.tag == _q("br"):
+                lines.append("")
+            else:
+                lines[-1] += el.text or ""
+    return [line.strip() for line in lines if line.strip()]
+
+
+def _masthead(tbl, draft: Draft, reading: str) -> bool:
+    """Read a UN masthead table (as Drafter's exports write it) into the draft's meta.
+
+    Row 1: "United Nations" | organ | symbol; row 2, last cell: distribution and date.
+    A redline tracks them: each reading gets its own version's symbol and date.
+    """
+    rows = [
+        [_cell_lines(tc, reading) for tc in tr.findall(_q("tc"))] for tr in tbl.findall(_q("tr"))
+    ]
+    if len(rows) < 2 or len(rows[0]) != 3 or len(rows[1]) != 3:
+        return False
+    if rows[0][0] != ["United Nations"] or rows[0][1][:1] not in ([o] for o in _MASTHEAD_ORGANS):
+        return False
+    symbol = " ".join(rows[0][2])
+    if "/" in symbol:
+        draft.meta["symbol"] = symbol
+    for line in rows[1][2]:
+        if not line.lower().startswith("distr"):
+            draft.meta.setdefault("date", line)
+    return True
+
+
 def read_docx(path: Path, *, accept_all: bool = False) -> Draft:
     try:
         import docx
@@ -396,6 +442,12 @@ def _read_document(document, reading: str = "accepted") -> Draft:
             if child.tag == _q("p"):
                 handle_paragraph(child)
             elif child.tag == _q("tbl"):
+                if (
+                    not draft.blocks
+                    and "symbol" not in draft.meta
+                    and _masthead(child, draft, reading)
+                ):
+                    continue
                 tables += 1
             elif child.tag in (_q("sdt"), _q("sdtContent"), _q("customXml")):
                 walk(child)

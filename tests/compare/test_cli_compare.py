@@ -32,10 +32,14 @@ def test_summary_lists_changed_paragraphs(capsys, corpus) -> None:
 
 def test_ignore_formatting_hides_formatting_only_changes(capsys, corpus) -> None:
     args = (str(corpus / CUBA / "A_RES_73_8-EN.pdf"), str(corpus / CUBA / "A_RES_80_4.md"))
-    _, full, _ = run(capsys, *args)
-    _, quiet, _ = run(capsys, *args, "--ignore-formatting")
+    _, full, _ = run(capsys, *args, "--ignore", "none")
+    _, quiet, _ = run(capsys, *args, "--ignore-formatting", "--ignore", "none")
+    _, default, _ = run(capsys, *args)  # the one formatting change here is a hyphen variant
     assert "formatting only" in full.split("\n\n", 1)[1]
     assert "formatting only" not in quiet.split("\n\n", 1)[1]
+    assert "formatting only" not in default.split("\n\n", 1)[1]
+    code, _, err = run(capsys, *args, "--ignore", "hyphen")
+    assert code == 2 and "unknown --ignore value 'hyphen'" in err
 
 
 def test_json_contract(capsys, samples) -> None:

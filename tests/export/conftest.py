@@ -258,6 +258,7 @@ def review():
         accept_all=accept_all,
         reject_all=reject_all,
         resolve=resolve,
+        paragraph_text=paragraph_text,
         body_region=body_region,
         expected_texts=expected_texts,
         open_docx=open_docx,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from docx.oxml.ns import qn
 
 from drafter.compare import relate
@@ -63,7 +65,11 @@ def test_clean_copy_with_notes_and_orphans(review, res_67_219, tmp_path):
     quoted = review.make_note(res, 20, "Check this figure", quote=res.paragraphs[20].text[5:25])
     whole = review.make_note(res, 10, "Whole paragraph note", author="B. Capital")
     orphan = review.make_note(res, 12, "Gone", orphaned=True)
-    path = write_clean(res, tmp_path / "clean.docx", notes=[quoted, whole, orphan])
+    nowhere = dataclasses.replace(
+        review.make_note(res, 12, "No place", orphaned=True),
+        anchor=dataclasses.replace(orphan.anchor, paragraph_id=999),
+    )
+    path = write_clean(res, tmp_path / "clean.docx", notes=[quoted, whole, orphan, nowhere])
     doc = review.open_docx(path)
     texts = [p.text for p in doc.paragraphs]
     for p in res.paragraphs:
@@ -72,9 +78,14 @@ def test_clean_copy_with_notes_and_orphans(review, res_67_219, tmp_path):
     ranges = review.comment_ranges(doc)
     assert res.paragraphs[20].text[5:25] in ranges.values()
     assert res.paragraphs[10].text in ranges.values()
+    # an orphaned note stays at its last known place, marked as orphaned
+    orphan_c = next(c for c in doc.comments if "Gone" in c.text)
+    assert orphan_c.text.startswith("Orphaned note")
+    assert ranges[orphan_c.comment_id] == res.paragraphs[12].text
+    # only a note whose paragraph is not in this version is listed at the end
     assert any("Notes whose paragraph is no longer in the text" in t for t in texts)
-    assert any("Gone" in t for t in texts)
-    assert len(doc.comments) == 3
+    assert any("No place" in t for t in texts) and not any(t.endswith("Gone") for t in texts)
+    assert len(doc.comments) == 4
     dates = {c.timestamp.isoformat() for c in doc.comments}
     assert dates == {"2013-09-25T14:30:00+00:00"}
 
