@@ -22,13 +22,14 @@ from drafter.compare.ignore import Ignore
 from drafter.errors import ExportError
 from drafter.model import EQUAL, Comparison, Note, Pair, PairKind, Paragraph, Relation, Resolution
 
+from . import footnote_place as fp
 from . import package
 from . import typography as ty
 from .clean import paragraph_segs
 from .comments import CommentWriter, PlacedSeg, merge_cuts, note_cuts, note_line, split_notes
-from .ooxml import make_paragraph
+from .ooxml import Footnotes, make_paragraph
 from .redline import lead_cuts, write_orphans
-from .render import render_segs
+from .render import footnote_cuts, render_segs, write_footnote_refs
 from .save import check_target, save_atomic
 from .stream import Item, Seg, body_paragraphs, checked_runs, complete_pairs, split_segs
 
@@ -82,20 +83,45 @@ class _Table:
 
 
 def _fill_cell(
-    cell, paragraphs: Iterable[Sequence[Seg]], *, rtl: bool = False, **render_kw
+    cell,
+    paragraphs: Iterable[Sequence[Seg]],
+    *,
+    rtl: bool = False,
+    written: list | None = None,
+    **render_kw,
 ) -> list[PlacedSeg]:
-    """Replace the cell's empty paragraph with one ``w:p`` per list of pieces."""
+    """Replace the cell's empty paragraph with one ``w:p`` per list of pieces.
+
+    ``written`` (if given) receives each ``(w:p, its placed pieces)``.
+    """
     tc = cell._tc
     for p in tc.findall(qn("w:p")):
         tc.remove(p)
     placed: list[PlacedSeg] = []
     for segs in paragraphs:
         p = make_paragraph(ty.CELL, bidi=rtl)
-        placed += render_segs(p, segs, in_cell=True, **render_kw)
+        mine = render_segs(p, segs, in_cell=True, **render_kw)
+        placed += mine
+        if written is not None:
+            written.append((p, mine))
         tc.append(p)
     if tc.find(qn("w:p")) is None:
         tc.append(make_paragraph(ty.CELL))
     return placed
+
+
+def _cell_footnotes(
+    written: list, res: Resolution, ids: Sequence[int], side: str, footnotes: Footnotes
+) -> None:
+    """Each paragraph's footnote references in its column, where their markers stood."""
+    marks = [m for i in ids for m in fp.markers(res, res.paragraphs[i], side)]
+    if not marks or len(written) != len(ids):
+        return
+    paras, placed = [w[0] for w in written], [w[1] for w in written]
+    both = (ids, ()) if side == "old" else ((), ids)
+    where = fp.slots(placed, [0] * len(paras), *both)
+    plan = fp.plan(marks, [], where) if side == "old" else fp.plan([], marks, where)
+    write_footnote_refs(paras, placed, plan, footnotes, None)
 
 
 def _text_cell(cell, lines: Iterable[str], *, bold_first: bool = False) -> None:
@@ -166,9 +192,10 @@ def _write_versions(
     old_anch, old_orph = split_notes(old_notes, old)
     new_anch, new_orph = split_notes(new_notes, new)
     old_by, new_by = _notes_by_para(old_anch), _notes_by_para(new_anch)
-    old_cuts = merge_cuts(lead_cuts(old_ps), note_cuts(old_anch))
-    new_cuts = merge_cuts(lead_cuts(new_ps), note_cuts(new_anch))
+    old_cuts = merge_cuts(lead_cuts(old_ps), note_cuts(old_anch), footnote_cuts(old_ps))
+    new_cuts = merge_cuts(lead_cuts(new_ps), note_cuts(new_anch), footnote_cuts(new_ps))
     comments = CommentWriter(doc, default_author=author)
+    footnotes = Footnotes(doc)
 
     s = comparison.summary
     counts = ", ".join(f"{s[k]} {k}" for k in ("modified", "inserted", "deleted", "moved") if s[k])
@@ -198,11 +225,14 @@ def _write_versions(
         if fill and pair.is_change and not pair.formatting_only:
             ty.shade_cell(c_kind, fill)
         kw = {"old_ps": old_ps, "new_ps": new_ps, "marked": True}
+        written_old: list = []
+        written_new: list = []
         placed_old = _fill_cell(
             c_old,
             [split_segs(x, old_cuts, {}) for x in side_paragraphs(item, "old")],
             side="old",
             rtl=ty.is_rtl(old.language),
+            written=written_old,
             **kw,
         )
         placed_new = _fill_cell(
@@ -210,8 +240,11 @@ def _write_versions(
             [split_segs(x, {}, new_cuts) for x in side_paragraphs(item, "new")],
             side="new",
             rtl=ty.is_rtl(new.language),
+            written=written_new,
             **kw,
         )
+        _cell_footnotes(written_old, old, pair.old, "old", footnotes)
+        _cell_footnotes(written_new, new, pair.new, "new", footnotes)
         row_old = [n for i in pair.old for n in old_by.get(i, ())]
         row_new = [n for i in pair.new for n in new_by.get(i, ())]
         _comment_notes(comments, row_old, placed_old, "old")
@@ -219,6 +252,7 @@ def _write_versions(
         lines = [note_line(n, f"on {old.display_name}") for n in row_old]
         lines += [note_line(n, "") for n in row_new]
         _text_cell(c_notes, lines)
+    footnotes.renumber(doc.element.body)
     orphans = [(n, old.display_name) for n in old_orph] + [(n, new.display_name) for n in new_orph]
     if orphans:
         write_orphans(doc, comments, orphans)

@@ -162,3 +162,31 @@ def test_footnotes_no_paragraph_cites_are_listed(review, corpus, tmp_path):
     assert "Footnotes whose place in the text is not known" in text
     for f in unplaced:
         assert f.text in text
+
+
+def test_side_by_side_carries_footnotes_in_each_column(review, corpus, tmp_path):
+    """L.4 → 80/3: every footnote of both versions is a Word footnote, in its column."""
+    import zipfile
+
+    from lxml import etree
+
+    from drafter.compare import compare
+    from drafter.ingest import load
+
+    folder = corpus / "families" / "draft-to-adopted"
+    old, new = load(folder / "A_80_L.4.txt"), load(folder / "A_RES_80_3.md")
+    path = write_side_by_side(compare(old, new), tmp_path / "s.docx")
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(path) as z:
+        body = etree.fromstring(z.read("word/document.xml"))
+        notes = etree.fromstring(z.read("word/footnotes.xml"))
+    cited = sum(len(p.footnotes) for p in old.paragraphs + new.paragraphs if p.footnotes)
+    refs = list(body.iter(f"{w}footnoteReference"))
+    assert len(refs) == cited
+    texts = {
+        fn.get(f"{w}id"): "".join(t.text or "" for t in fn.iter(f"{w}t")).strip()
+        for fn in notes.iter(f"{w}footnote")
+    }
+    assert [texts[r.get(f"{w}id")] for r in refs][:1] == [old.footnote_text("*")]
+    ids = [int(r.get(f"{w}id")) for r in refs]
+    assert ids == sorted(ids)  # numbered in reading order
