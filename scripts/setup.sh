@@ -14,7 +14,7 @@ cd "$ROOT"
 DEB_PACKAGES=(python3-venv python3-uno libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
   libglib2.0-0 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
   libxcb-render-util0 libxcb-xkb1 libxcb-randr0 libxcb-shape0 libxcb-xfixes0
-  fonts-dejavu-core fonts-noto-cjk libreoffice-writer-nogui python3-uno poppler-utils
+  fonts-dejavu-core fonts-noto-cjk libreoffice-writer-nogui poppler-utils
   ${EXTRA_DEB_PACKAGES:-})
 
 missing=()
