@@ -67,14 +67,26 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="drafter",
         description="Compare, annotate and export versions of UN resolutions.",
-        epilog="Without a command, 'drafter [FILES] [--screenshot OUT.png] [--db PATH]' "
-        "opens the desktop application.",
+        epilog="Without a command, 'drafter [FILES] [--screenshot OUT.png [--size WxH]] "
+        "[--theme dark] [--db PATH]' opens the desktop application.",
     )
     parser.add_argument("--version", action="version", version=f"drafter {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for mod in _command_modules():
         mod.register(sub)
     return parser
+
+
+def _window_size(text: str) -> tuple[int, int]:
+    w, sep, h = text.lower().partition("x")
+    if not sep or not w.strip().isdigit() or not h.strip().isdigit():
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1024x700")
+    size = int(w), int(h)
+    if not (320 <= size[0] <= 10000 and 240 <= size[1] <= 10000):
+        raise argparse.ArgumentTypeError(
+            f"'{text}': width and height must be 320-10000 x 240-10000"
+        )
+    return size
 
 
 def build_gui_parser() -> argparse.ArgumentParser:
@@ -89,6 +101,17 @@ def build_gui_parser() -> argparse.ArgumentParser:
         "--screenshot",
         metavar="OUT.png",
         help="open the window, wait for loading to finish, save a PNG of it and exit",
+    )
+    parser.add_argument(
+        "--size",
+        metavar="WxH",
+        type=_window_size,
+        help="window size for --screenshot, e.g. 1024x700 (default 1440x900)",
+    )
+    parser.add_argument(
+        "--theme",
+        choices=("light", "dark", "system"),
+        help="colour theme for this run (default: the one chosen in Settings)",
     )
     add_db_option(parser)
     return parser

@@ -133,7 +133,8 @@ def run_gui(args) -> int:
         settings = S.Settings(qs)
     else:
         settings = S.Settings()
-    themes.apply_theme(app, settings.get(S.THEME), settings.get(S.FONT_SIZE))
+    theme = getattr(args, "theme", None) or settings.get(S.THEME)
+    themes.apply_theme(app, theme, settings.get(S.FONT_SIZE))
     try:
         library = Library.open(getattr(args, "db", None))
     except DrafterError as exc:
@@ -146,6 +147,7 @@ def run_gui(args) -> int:
     busy.install(window)
     if library.damaged:
         dialogs.show_error(window, "The library is damaged", library.damaged)
+    size = getattr(args, "size", None)
     code = 0
     try:
         if screenshot:
@@ -166,6 +168,8 @@ def run_gui(args) -> int:
             later(window, SCREENSHOT_TIMEOUT_MS, shoot)
         window.show()
         window.start(list(getattr(args, "files", None) or []))
+        if size:  # after start(): restoring the saved geometry must not undo it
+            window.resize(*size)
         code = app.exec()
         if screenshot:
             if result["error"]:

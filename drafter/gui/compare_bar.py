@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QTool
 
 from .loading import RELATED, VERSIONS, TabSpec
 
+MODE_LABELS = (("Versions", "Versions of one text"), ("Related", "Related documents"))
+
 
 class CompareBar(QWidget):
     compare_requested = Signal(object)  # TabSpec
@@ -25,9 +27,13 @@ class CompareBar(QWidget):
             )
             box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.mode = QComboBox(self)
-        self.mode.addItem("Versions of one text", VERSIONS)
-        self.mode.addItem("Related documents", RELATED)
+        for (_short, long), mode in zip(MODE_LABELS, (VERSIONS, RELATED), strict=True):
+            self.mode.addItem(long, mode)
+        self.mode.setItemData(0, "Versions of one text: what changed, paragraph by paragraph", 3)
+        self.mode.setItemData(1, "Related documents: where each paragraph is reflected", 3)
         self.mode.setAccessibleName("Comparison mode")
+        self.mode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.compact = False
         swap = QToolButton(self, text="⇄", toolTip="Swap old and new")
         swap.clicked.connect(self.swap)
         lay = QHBoxLayout(self)
@@ -39,6 +45,19 @@ class CompareBar(QWidget):
         lay.addWidget(self.new, 1)
         lay.addWidget(QLabel("&Mode:", self, buddy=self.mode))
         lay.addWidget(self.mode)
+
+    def set_compact(self, on: bool) -> None:
+        """Shorter mode names and narrower text choosers, for small windows."""
+        self.compact = on
+        for i, labels in enumerate(MODE_LABELS):
+            self.mode.setItemText(i, labels[0] if on else labels[1])
+        for box in (self.old, self.new):
+            box.setMinimumContentsLength(8 if on else 14)
+        for box in (self.old, self.new, self.mode):
+            # QComboBox caches its minimum size hint: state the minimum outright
+            box.setMinimumWidth(box.sizeHint().width())
+        self.layout().invalidate()
+        self.updateGeometry()
 
     def set_versions(self, versions: Sequence) -> None:
         keep_old, keep_new = self.old.currentData(), self.new.currentData()

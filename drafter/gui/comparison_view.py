@@ -46,6 +46,7 @@ from .comparison_model import (
     ComparisonModel,
 )
 from .delegates import GutterDelegate, RichTextDelegate
+from .fit_label import FitLabel
 
 
 class PairTree(QTreeView):
@@ -135,11 +136,8 @@ class ComparisonView(QWidget):
 
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 4, 6, 2)
-        self.summary = QLabel(self)
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary = FitLabel(self)  # one line: the rows below never jump
         self.summary.setObjectName("summaryBar")
-        self.summary.setWordWrap(True)
-        self.summary.setMinimumWidth(120)
         self.summary.setAccessibleName("Summary of changes")
         bar.addWidget(self.summary, 1)
 
@@ -153,7 +151,7 @@ class ComparisonView(QWidget):
         self.find_edit.setAccessibleName("Find in comparison")
         self.find_edit.textChanged.connect(self._find_changed)
         self.find_edit.returnPressed.connect(self.find_next)
-        self.find_edit.setMinimumWidth(160)
+        self.find_edit.setMinimumWidth(110)
         find.addWidget(self.find_edit, 1)
         prev_btn = QToolButton(self, text="▲", toolTip="Previous match (Shift+Enter)")
         prev_btn.clicked.connect(self.find_previous)
@@ -162,9 +160,8 @@ class ComparisonView(QWidget):
         find.addWidget(prev_btn)
         find.addWidget(next_btn)
         self.find_count = QLabel(self)
-        self.find_count.setMinimumWidth(70)
         find.addWidget(self.find_count)
-        find.addSpacing(12)
+        find.addSpacing(8)
         self.filter_box = QComboBox(self)
         self.filter_box.setAccessibleName("Show")
         for key, label in FILTERS.items():
@@ -389,11 +386,11 @@ class ComparisonView(QWidget):
     def _update_summary(self) -> None:
         cmp = self.model.comparison
         if cmp is None:
-            self.summary.setText("")
+            self.summary.set_forms([""])
             return
         s = cmp.summary
         col = themes.colors()
-        parts = []
+        parts, short = [], []
         for kind, label in (
             (PairKind.MODIFIED, "modified"),
             (PairKind.INSERTED, "inserted"),
@@ -404,25 +401,31 @@ class ComparisonView(QWidget):
         ):
             n = s.get(str(kind), 0)
             if n:
-                parts.append(
-                    f'<span style="color:{col.gutter[kind]}">■</span>&nbsp;{n}&nbsp;{label}'
-                )
+                square = f'<span style="color:{col.gutter[kind]}">■</span>'
+                parts.append(f"{square}&nbsp;{n}&nbsp;{label}")
+                short.append(f"{square}{n}")
         extra = []
         if s.get("formatting_only"):
             extra.append(f"{s['formatting_only']} formatting only")
         if s.get("approximate"):
             extra.append(f"{s['approximate']} approximate")
-        total = len(cmp.pairs)
-        shown = self.shown_pairs()
+        total = self.model.rowCount()  # every row the view can show, "stood here" rows too
+        shown = self.proxy.rowCount()
         head = f"<b>{s['changes']} change{'s' if s['changes'] != 1 else ''}</b> in {total} rows"
         if cmp.old is cmp.new or (cmp.old == cmp.new and not s["changes"]):
             head = f"<b>{html.escape(cmp.new.display_name)}</b> alone: {total} paragraphs"
-            parts = ["no earlier version to compare with"]
+            parts = short = ["no earlier version to compare with"]
         if shown != total:
             head += f" ({shown} shown)"
         body = " &nbsp; ".join(parts) if parts else "no differences"
         tail = f" &nbsp; <i>({', '.join(extra)})</i>" if extra else ""
-        self.summary.setText(f"{head} &nbsp;·&nbsp; {body}{tail}")
+        forms = [f"{head} &nbsp;·&nbsp; {body}{tail}"]
+        if tail:
+            forms.append(f"{head} &nbsp;·&nbsp; {body}")
+        if short and short != parts:
+            forms.append(f"{head} &nbsp;·&nbsp; {' '.join(short)}")
+        forms.append(head)
+        self.summary.set_forms(forms)
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._emit_selection()

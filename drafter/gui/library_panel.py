@@ -26,6 +26,7 @@ from .plain import rich
 
 VersionRole = Qt.ItemDataRole.UserRole + 11
 FamilyRole = Qt.ItemDataRole.UserRole + 12
+NARROW_WIDTH = 300
 
 
 def dropped_paths(mime) -> list[str]:
@@ -105,6 +106,7 @@ class LibraryPanel(QWidget):
                             x
                             for x in (
                                 v.title,
+                                v.date or "",
                                 f"from {v.source}" if v.source else "",
                                 f"{v.paragraph_count} paragraphs, {v.note_count} notes",
                             )
@@ -209,6 +211,11 @@ class LibraryPanel(QWidget):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.remove_version.emit(version_id)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # a narrow dock gives the symbol the room of the date (still in the tooltip)
+        self.tree.setColumnHidden(2, self.width() < NARROW_WIDTH)
 
     def dragEnterEvent(self, event) -> None:
         if dropped_paths(event.mimeData()):

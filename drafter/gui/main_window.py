@@ -40,6 +40,7 @@ from .qt_compat import later
 from .search_panel import SearchPanel
 from .settings_dialog import SettingsDialog
 from .tasks import TaskRunner
+from .window_fit import WindowFit
 from .workspace import Workspace
 
 IMPORT_FILTER = "Resolutions (*.docx *.pdf *.txt *.md);;All files (*)"
@@ -86,6 +87,12 @@ class MainWindow(QMainWindow):
         self.compare_bar = CompareBar(self)
         menus.build_menus(self)
         menus.build_toolbar(self)
+        self.fit = WindowFit(
+            self,
+            self.toolbar,
+            self.compare_bar,
+            {"library": self.library_dock, "notes": self.notes_dock},
+        )
         self._update_recent_menu()
         self._build_status()
         self._connect()
@@ -394,9 +401,7 @@ class MainWindow(QMainWindow):
             self._default_dock_sizes()
 
     def _default_dock_sizes(self) -> None:
-        self.resizeDocks(
-            [self.library_dock, self.notes_dock], [330, 260], Qt.Orientation.Horizontal
-        )
+        self.fit.default_dock_sizes()
 
     def save_state(self) -> None:
         self.settings.set(S.GEOMETRY, self.saveGeometry())

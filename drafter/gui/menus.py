@@ -68,7 +68,7 @@ def build_menus(window) -> None:
 def build_toolbar(window) -> None:
     """The main toolbar: import, the two texts to compare, navigation, export."""
     a = window.actions_
-    tb = window.addToolBar("Main")
+    tb = window.toolbar = window.addToolBar("Main")
     tb.setObjectName("mainToolbar")
     tb.setMovable(False)
     tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +34,7 @@ from drafter.model import Note, NoteStatus, Paragraph
 from . import dialogs, rich_text, themes
 from .comparison_model import HtmlRole, KeyRole
 from .delegates import RichTextDelegate
+from .flow_layout import FlowLayout
 from .note_commands import AddNote, DeleteNote, EditNote
 
 NoteRole = Qt.ItemDataRole.UserRole + 31
@@ -268,11 +267,8 @@ class NotesPanel(QWidget):
         self.edit_btn.clicked.connect(self.edit_interactive)
         self.resolve_btn.clicked.connect(self.toggle_resolved)
         self.delete_btn.clicked.connect(self.delete_current)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(4)
+        buttons = FlowLayout()  # wraps in a narrow dock instead of cutting the labels
         for b in (self.add_btn, self.edit_btn, self.resolve_btn, self.delete_btn):
-            b.setMinimumWidth(10)
-            b.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             buttons.addWidget(b)
         self.orphan_title = QLabel(
             "<b>Orphaned notes</b> (their paragraph or words are gone)", self

@@ -118,3 +118,26 @@ def test_a_screenshot_that_fails_late_still_exits(tmp_path):
     assert proc.returncode == 2
     assert proc.stderr == f"drafter: cannot write {out}: No space left on device\n"
     assert not out.exists()
+
+
+def test_screenshot_at_a_given_size_and_theme(tmp_path, seeded_db):
+    import shutil
+
+    db = tmp_path / "lib.db"
+    shutil.copy(seeded_db, db)
+    out = tmp_path / "small-dark.png"
+    args = ["--db", str(db), "--screenshot", str(out), "--size", "1024x700", "--theme", "dark"]
+    proc = _run(args, tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1024, 700)
+    # dark: most of the window is dark (sampled over a grid)
+    pixels = [image.pixelColor(x, y) for x in range(0, 1024, 16) for y in range(0, 700, 16)]
+    assert sum(p.lightness() < 100 for p in pixels) > 0.6 * len(pixels)
+
+
+def test_bad_size_is_a_one_line_message(tmp_path):
+    proc = _run(["--screenshot", str(tmp_path / "x.png"), "--size", "big"], tmp_path)
+    assert proc.returncode == 2
+    assert "is not a size like 1024x700" in proc.stderr and "Traceback" not in proc.stderr
+    assert not (tmp_path / "x.png").exists()

@@ -67,7 +67,7 @@ def test_filter_keeps_summary_and_selection_in_step(qtbot, handmade):
     view = _view(qtbot, cmp)
     view.set_filter("changes")
     assert view.proxy.rowCount() == cmp.summary["changes"]
-    assert "shown" in view.summary.text()
+    assert "shown" in view.summary.full_text()
     view.set_filter("deleted")
     assert view.proxy.rowCount() == cmp.summary["deleted"]
     # selecting a row the filter hides shows all rows again
@@ -149,7 +149,7 @@ def test_gutter_click_on_moved_row_jumps_to_exactly_where_it_stood(qtbot):
     assert view.model.change_rows() == [moved]
     view.select_source_row(0)
     assert view.next_change() and view.current_source_row() == moved
-    assert "5 rows" in view.summary.text() and "shown" not in view.summary.text()
+    assert "6 rows" in view.summary.full_text() and "shown" not in view.summary.full_text()
 
 
 def test_rows_are_sized_to_their_text(qtbot, handmade):
@@ -167,7 +167,7 @@ def test_one_version_alone_and_footnote_tooltips(qtbot):
     )
     cmp = Comparison(res, res, (Pair(PairKind.UNCHANGED, (0,), (0,), 1.0, ((EQUAL, par.text),)),))
     view = _view(qtbot, cmp)
-    assert "alone" in view.summary.text()
+    assert "alone" in view.summary.full_text()
     tip = view.model.data(view.model.index(0, NEW), Qt.ItemDataRole.ToolTipRole)
     doc = QTextDocument()
     doc.setHtml(tip)  # footnote text is shown verbatim, never read as markup
