@@ -218,7 +218,7 @@ class RichTextDelegate(QStyledItemDelegate):
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         if selected:
             hl = QColor(pal.color(QPalette.ColorRole.Highlight))
-            hl.setAlpha(60)
+            hl.setAlpha(themes.SELECTION_ALPHA)
             painter.fillRect(rect, hl)
             edge = QColor(pal.color(QPalette.ColorRole.Highlight))
             painter.fillRect(QRect(rect.left(), rect.top(), rect.width(), 1), edge)
@@ -260,7 +260,7 @@ class GutterDelegate(QStyledItemDelegate):
         painter.save()
         if option.state & QStyle.StateFlag.State_Selected:
             hl = QColor(pal.color(QPalette.ColorRole.Highlight))
-            hl.setAlpha(60)
+            hl.setAlpha(themes.SELECTION_ALPHA)
             painter.fillRect(rect, hl)
         model = index.model()
         source = getattr(model, "sourceModel", lambda: None)() or model

@@ -83,8 +83,8 @@ def _style(op: int, marked: int, colors: DiffColors) -> str:
         css.append(
             f"color:{colors.ins_fg};background-color:{colors.ins_bg};text-decoration:underline"
         )
-    if marked == 1:
-        css.append(f"background-color:{colors.mark_bg}")
+    if marked == 1:  # the mark's own text colour: readable on yellow in both themes
+        css.append(f"color:{colors.mark_fg};background-color:{colors.mark_bg}")
     elif marked == 2:
         css.append(f"background-color:{colors.phrase_bg}")
     return ";".join(css)
@@ -232,7 +232,7 @@ def note_badge(count: int, colors: DiffColors) -> str:
     if count <= 0:
         return ""
     return (
-        f'<span style="background-color:{colors.mark_bg};color:#3d3000">'
+        f'<span style="background-color:{colors.mark_bg};color:{colors.mark_fg}">'
         f"&nbsp;✎&nbsp;{count}&nbsp;</span>&nbsp; "
     )
 

@@ -55,7 +55,8 @@ def hit_html(hit, colors) -> str:
             continue
         out.append(html.escape(snippet[pos:start]))
         out.append(
-            f'<span style="background-color:{colors.mark_bg}">{html.escape(snippet[start:end])}</span>'
+            f'<span style="background-color:{colors.mark_bg};color:{colors.mark_fg}">'
+            f"{html.escape(snippet[start:end])}</span>"
         )
         pos = end
     out.append(html.escape(snippet[pos:]))

@@ -22,7 +22,8 @@ class DiffColors:
     del_bg: str
     ins_fg: str
     ins_bg: str
-    mark_bg: str  # find-in-comparison matches
+    mark_bg: str  # find-in-comparison matches, search hits, note badges
+    mark_fg: str  # the text on mark_bg (never the theme's text colour: white on yellow)
     phrase_bg: str  # shared phrases in related mode
     number_fg: str  # paragraph numbers
     muted_fg: str
@@ -36,18 +37,19 @@ LIGHT = DiffColors(
     ins_fg="#0b6b1f",
     ins_bg="#dcf5dc",
     mark_bg="#ffe766",
+    mark_fg="#1d2025",
     phrase_bg="#cfe3ff",
-    number_fg="#5a6270",
-    muted_fg="#7a808a",
+    number_fg="#4f5663",
+    muted_fg="#555b66",
     linked_bg="#eef4ff",
     gutter={
         PairKind.UNCHANGED: "#d5d8dd",
-        PairKind.MODIFIED: "#e0a030",
-        PairKind.MOVED: "#7a5cc7",
-        PairKind.INSERTED: "#2e9b46",
-        PairKind.DELETED: "#cc3333",
-        PairKind.SPLIT: "#2a83c4",
-        PairKind.MERGED: "#2a83c4",
+        PairKind.MODIFIED: "#8a5800",
+        PairKind.MOVED: "#6a4bb8",
+        PairKind.INSERTED: "#1c7233",
+        PairKind.DELETED: "#b52b2b",
+        PairKind.SPLIT: "#1d68a0",
+        PairKind.MERGED: "#1d68a0",
     },
 )
 
@@ -56,17 +58,18 @@ DARK = DiffColors(
     del_bg="#4a2020",
     ins_fg="#8fe39b",
     ins_bg="#1e3d24",
-    mark_bg="#7a6a00",
+    mark_bg="#e0c04a",
+    mark_fg="#1b1b1b",
     phrase_bg="#24436e",
     number_fg="#a9b0bb",
-    muted_fg="#8c939e",
+    muted_fg="#9aa1ac",
     linked_bg="#26303f",
     gutter={
         PairKind.UNCHANGED: "#4a4f57",
         PairKind.MODIFIED: "#d6a23c",
         PairKind.MOVED: "#a58cf0",
         PairKind.INSERTED: "#5cc46f",
-        PairKind.DELETED: "#ef6b6b",
+        PairKind.DELETED: "#f47c7c",
         PairKind.SPLIT: "#5aa9e6",
         PairKind.MERGED: "#5aa9e6",
     },
@@ -99,7 +102,7 @@ def _dark_palette() -> QPalette:
         QPalette.ColorRole.Link: QColor("#6cb4ff"),
         QPalette.ColorRole.Highlight: QColor("#3d6fb6"),
         QPalette.ColorRole.HighlightedText: QColor("#ffffff"),
-        QPalette.ColorRole.PlaceholderText: QColor("#8c939e"),
+        QPalette.ColorRole.PlaceholderText: QColor("#9aa1ac"),
         QPalette.ColorRole.Mid: QColor("#3a3f47"),
     }
     for role, color in roles.items():
@@ -125,10 +128,10 @@ def _light_palette() -> QPalette:
         QPalette.ColorRole.Text: QColor("#1d2025"),
         QPalette.ColorRole.Button: QColor("#eceef1"),
         QPalette.ColorRole.ButtonText: QColor("#1d2025"),
-        QPalette.ColorRole.Highlight: QColor("#3875d7"),
+        QPalette.ColorRole.Highlight: QColor("#2f6bc9"),
         QPalette.ColorRole.HighlightedText: QColor("#ffffff"),
         QPalette.ColorRole.Link: QColor("#1a5fb4"),
-        QPalette.ColorRole.PlaceholderText: QColor("#8a8f98"),
+        QPalette.ColorRole.PlaceholderText: QColor("#6b7079"),
     }
     for role, color in roles.items():
         p.setColor(role, color)
@@ -140,6 +143,107 @@ def _light_palette() -> QPalette:
         p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#a0a4ab"))
     return p
 
+
+# Fusion draws check box and radio button frames in a shade of the window colour,
+# nearly invisible on a dark window: give them the text colour's contrast.
+_DARK_INDICATORS = """
+QCheckBox::indicator, QRadioButton::indicator, QTreeView::indicator, QListView::indicator {
+    width: 13px; height: 13px; border: 1px solid #a9b0bb; background: #1e2127;
+}
+QRadioButton::indicator { border-radius: 7px; }
+QCheckBox::indicator { border-radius: 2px; }
+QCheckBox::indicator:hover, QRadioButton::indicator:hover { border-color: #e6e6e6; }
+QCheckBox::indicator:checked, QTreeView::indicator:checked, QListView::indicator:checked {
+    background: #6cb4ff; border-color: #6cb4ff;
+    image: url(%(check)s);
+}
+QRadioButton::indicator:checked {
+    background: qradialgradient(cx:0.5, cy:0.5, radius:0.5, fx:0.5, fy:0.5,
+        stop:0 #6cb4ff, stop:0.5 #6cb4ff, stop:0.6 #1e2127, stop:1 #1e2127);
+    border-color: #6cb4ff;
+}
+QCheckBox::indicator:disabled, QRadioButton::indicator:disabled { border-color: #5a5f68; }
+"""
+
+
+def palette_for(theme: str) -> QPalette | None:
+    """The explicit palette of "light" or "dark" (None for "system")."""
+    if theme == "dark":
+        return _dark_palette()
+    if theme == "light":
+        return _light_palette()
+    return None
+
+
+def colour_pairs(theme: str) -> list[tuple[str, str, str]]:
+    """Every (what, foreground, background) pair the theme paints text with.
+
+    What a contrast check must cover: the palette's text roles on their
+    backgrounds, and each diff colour on what it is drawn over (the view's base,
+    alternate rows, linked rows, the selected row's tint)."""
+    pal = palette_for(theme)
+    col = DARK if theme == "dark" else LIGHT
+    R = QPalette.ColorRole
+
+    def c(role) -> str:
+        return pal.color(role).name()
+
+    base = c(R.Base)
+    selected = _blend(c(R.Highlight), base, SELECTION_ALPHA / 255)
+    pairs = [
+        ("text", c(R.Text), base),
+        ("text on alternate rows", c(R.Text), c(R.AlternateBase)),
+        ("window text", c(R.WindowText), c(R.Window)),
+        ("button text", c(R.ButtonText), c(R.Button)),
+        ("selected text", c(R.HighlightedText), c(R.Highlight)),
+        ("tooltip", c(R.ToolTipText), c(R.ToolTipBase)),
+        ("link", c(R.Link), base),
+        ("placeholder", c(R.PlaceholderText), base),
+        ("deleted words", col.del_fg, col.del_bg),
+        ("inserted words", col.ins_fg, col.ins_bg),
+        ("find and search hits, note badges", col.mark_fg, col.mark_bg),
+        ("shared phrases", c(R.Text), col.phrase_bg),
+        ("linked rows", c(R.Text), col.linked_bg),
+    ]
+    for name, fg in (("paragraph numbers", col.number_fg), ("muted text", col.muted_fg)):
+        for where, bg in (
+            ("", base),
+            (" on alternate rows", c(R.AlternateBase)),
+            (" on linked rows", col.linked_bg),
+            (" on the selected row", selected),
+            (" on the window", c(R.Window)),
+        ):
+            pairs.append((name + where, fg, bg))
+    pairs.append(("text on the selected row", c(R.Text), selected))
+    for kind, fg in col.gutter.items():
+        if kind == PairKind.UNCHANGED:
+            continue  # a plain separator line, no symbol and no meaning of its own
+        pairs.append((f"{kind} mark", fg, base))
+        pairs.append((f"{kind} mark on the selected row", fg, selected))
+        pairs.append((f"{kind} square in the summary", fg, c(R.Window)))
+    return pairs
+
+
+def _blend(fg: str, bg: str, alpha: float) -> str:
+    a, b = QColor(fg), QColor(bg)
+    pairs = zip(a.getRgb()[:3], b.getRgb()[:3], strict=True)
+    mix = [round(x * alpha + y * (1 - alpha)) for x, y in pairs]
+    return QColor(*mix).name()
+
+
+def contrast_ratio(fg: str, bg: str) -> float:
+    """WCAG 2 contrast ratio of two colours (1 to 21)."""
+
+    def luminance(colour: str) -> float:
+        rgb = QColor(colour).getRgbF()[:3]
+        lin = [v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4 for v in rgb]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    hi, lo = sorted((luminance(fg), luminance(bg)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+SELECTION_ALPHA = 40  # the selected row's tint over the base (delegates paint it)
 
 _system_palette: QPalette | None = None
 _system_style: str | None = None
@@ -168,7 +272,18 @@ def apply_theme(app: QApplication, theme: str, font_size: int = 0) -> None:
         font.setPointSize(_default_point_size(app))
     app.setFont(font)
     qss = resource_path("styles", "app.qss")
-    app.setStyleSheet(qss.read_text(encoding="utf-8") if qss.is_file() else "")
+    sheet = qss.read_text(encoding="utf-8") if qss.is_file() else ""
+    if theme == "dark":
+        sheet += _dark_indicator_sheet()
+    app.setStyleSheet(sheet)
+
+
+def _dark_indicator_sheet() -> str:
+    check = resource_path("icons", "check-dark.svg")
+    sheet = _DARK_INDICATORS % {"check": check.as_posix()}
+    if not check.is_file():
+        sheet = sheet.replace(f"image: url({check.as_posix()});", "")
+    return sheet
 
 
 _default_size: int | None = None
