@@ -30,6 +30,7 @@ class Actions:
     other_end: QAction
     changes_only: QAction
     close_tab: QAction
+    close_other_tabs: QAction
     compare: QAction
     carry_notes: QAction
     about: QAction
@@ -138,6 +139,9 @@ def create_actions(window: QWidget) -> Actions:
         ),
         changes_only=_action(window, "&Changes Only", "Ctrl+Shift+C", "Hide unchanged paragraphs"),
         close_tab=_action(window, "&Close Comparison", QKeySequence.StandardKey.Close),
+        close_other_tabs=_action(
+            window, "Close &Other Comparisons", "Ctrl+Shift+W", "Close every tab but this one"
+        ),
         compare=_action(
             window,
             "&Compare",

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from drafter.compare.footnotes import FootnoteChange, footnote_changes
 from drafter.model import Comparison, Pair, PairKind, Paragraph
 
 from . import rich_text
@@ -290,6 +291,10 @@ class ComparisonModel(QAbstractTableModel):
             )
         else:
             text = ""
+        if column in (NEW, REDLINE) and text:
+            changed = self.footnote_changes(row)
+            if changed:
+                text += rich_text.footnote_changes_html(changed, self.colors)
         self._html[key] = text
         if len(self._html) > 3000:
             self._html.popitem(last=False)
@@ -316,6 +321,15 @@ class ComparisonModel(QAbstractTableModel):
         if pair.kind == PairKind.MOVED:
             parts.append("click to jump to where it was")
         return " · ".join(parts)
+
+    def footnote_changes(self, row: int) -> list[FootnoteChange]:
+        """The footnotes of this row whose text changed (none for a moved-from row)."""
+        if self._cmp is None or row in self._ghost_of:
+            return []
+        pair = self._pairs[row]
+        return footnote_changes(
+            self._cmp.old, self._cmp.new, self.old_paragraphs(pair), self.new_paragraphs(pair)
+        )
 
     def _footnote_tip(self, pair: Pair, column: int) -> str | None:
         """The footnotes cited in a cell, so their text is a hover away."""

@@ -113,8 +113,10 @@ class ComparisonView(QWidget):
         self.proxy = ComparisonFilter(self)
         self.proxy.setSourceModel(self.model)
         self.active_side = "new"
+        self.single = False
         self._focus_pid: int | None = None
         self._scroll_target = QPersistentModelIndex()
+        self._scroll_hint = QAbstractItemView.ScrollHint.PositionAtCenter
         self._scroll_timer = QTimer(self)
         self._scroll_timer.setSingleShot(True)
         self._scroll_timer.setInterval(0)
@@ -124,9 +126,8 @@ class ComparisonView(QWidget):
 
     def _scroll_again(self) -> None:
         if self._scroll_target.isValid():
-            self.view.scrollTo(
-                QModelIndex(self._scroll_target), QAbstractItemView.ScrollHint.PositionAtCenter
-            )
+            self.view.scrollTo(QModelIndex(self._scroll_target), self._scroll_hint)
+            self._scroll_hint = QAbstractItemView.ScrollHint.PositionAtCenter
 
     # ---- construction ---------------------------------------------------
     def _build(self) -> None:
@@ -208,14 +209,50 @@ class ComparisonView(QWidget):
     def comparison(self) -> Comparison:
         return self.model.comparison  # type: ignore[return-value]
 
+    def set_single(self, on: bool) -> None:
+        """One version shown alone: one column of its text, no gutter, no redline."""
+        self.single = on
+        for w in (self.redline_box, self.hide_formatting):
+            w.setVisible(not on)
+        self.view.setColumnHidden(OLD, on or self.redline_box.isChecked())
+        self.view.setColumnHidden(GUTTER, on)
+        self.view.setColumnHidden(NEW, self.redline_box.isChecked() and not on)
+        self.view.setColumnHidden(REDLINE, on or not self.redline_box.isChecked())
+        self.view.schedule_relayout()
+
     def set_redline(self, on: bool) -> None:
+        if self.single:
+            return  # nothing to redline against
         if self.redline_box.isChecked() != on:
             self.redline_box.setChecked(on)
             return
+        # stay on the same paragraph: the selected row if it is on screen, else the top one
+        current = self.view.currentIndex()
+        top = self.view.indexAt(self.view.viewport().rect().topLeft())
+        on_screen = current.isValid() and self.view.visualRect(current).intersects(
+            self.view.viewport().rect()
+        )
+        anchor = current if on_screen else top
+        anchor_row = anchor.row() if anchor.isValid() else -1
         self.view.setColumnHidden(OLD, on)
         self.view.setColumnHidden(NEW, on)
         self.view.setColumnHidden(REDLINE, not on)
-        self.view.schedule_relayout()
+        if current.isValid():  # the current cell must sit in a shown column
+            cell = self.proxy.index(current.row(), REDLINE if on else NEW)
+            self.view.selectionModel().setCurrentIndex(
+                cell, QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+        self.view._do_relayout()
+        if anchor_row >= 0:
+            target = self.proxy.index(anchor_row, REDLINE if on else NEW)
+            hint = (
+                QAbstractItemView.ScrollHint.PositionAtCenter
+                if on_screen
+                else QAbstractItemView.ScrollHint.PositionAtTop
+            )
+            self.view.scrollTo(target, hint)
+            self._scroll_target, self._scroll_hint = QPersistentModelIndex(target), hint
+            self._scroll_timer.start()
 
     def set_filter(self, mode: str, hide_formatting: bool | None = None) -> None:
         i = self.filter_box.findData(mode)

@@ -90,7 +90,26 @@ def load_tab(library, spec: TabSpec, progress, ignore=None) -> Loaded:
     else:
         result = compare(old, new, ignore=ignore if ignore is not None else Ignore())
     progress(3, 3, "Done")
-    return Loaded(spec, result, old_info.display_name, new_info.display_name)
+    old_name, new_name = tab_names(old_info, new_info)
+    return Loaded(spec, result, old_name, new_name)
+
+
+def tab_names(old_info, new_info) -> tuple[str, str]:
+    """Names that tell the two texts apart: the language when it is not English or
+    differs, and the file when two versions would otherwise read the same."""
+
+    def name(info, other) -> str:
+        text = info.display_name
+        lang = (info.language or "").lower()
+        if lang and (lang != "en" or lang != (other.language or "").lower()):
+            text += f" [{lang.upper()}]"
+        return text
+
+    a, b = name(old_info, new_info), name(new_info, old_info)
+    if a == b and old_info.id != new_info.id:
+        a += f" ({old_info.source or old_info.id})"
+        b += f" ({new_info.source or new_info.id})"
+    return a, b
 
 
 def _perturbed_draft(source: Path, folder: Path) -> Path:

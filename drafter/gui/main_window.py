@@ -41,7 +41,7 @@ from .search_panel import SearchPanel
 from .settings_dialog import SettingsDialog
 from .tasks import TaskRunner
 from .window_fit import WindowFit
-from .workspace import Workspace
+from .workspace import Workspace, restored_tabs
 
 IMPORT_FILTER = "Resolutions (*.docx *.pdf *.txt *.md);;All files (*)"
 
@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         a.redline.toggled.connect(self._set_redline)
         a.changes_only.toggled.connect(self._set_changes_only)
         a.close_tab.triggered.connect(self.workspace.close_current)
+        a.close_other_tabs.triggered.connect(lambda: self.workspace.close_others())
         a.compare.triggered.connect(self.compare_bar.request)
         a.about.triggered.connect(self._about)
         a.carry_notes.triggered.connect(self.carry_notes)
@@ -373,10 +374,11 @@ class MainWindow(QMainWindow):
             fallback = self._latest_family_spec()
             specs = [fallback] if fallback else []
             self.workspace.show_example_on_load.update(specs)
+        index = min(max(0, self.settings.get(S.LAST_TAB_INDEX)), max(0, len(specs) - 1))
+        specs, index = restored_tabs(specs, index)  # at most MAX_RESTORED_TABS
         for spec in specs:
             self.workspace.open(spec, focus=False)
         if specs:
-            index = min(max(0, self.settings.get(S.LAST_TAB_INDEX)), len(specs) - 1)
             self.workspace.tabs.setCurrentIndex(index)
             self.compare_bar.show_spec(specs[index])
 

@@ -56,6 +56,7 @@ def build_menus(window) -> None:
         view.addAction(dock.toggleViewAction())
     view.addSeparator()
     view.addAction(a.close_tab)
+    view.addAction(a.close_other_tabs)
     cmp_menu = bar.addMenu("&Compare")
     cmp_menu.addAction(a.compare)
     cmp_menu.addAction(a.carry_notes)

@@ -139,10 +139,12 @@ def _spans_html(
     lead: int = 0,
     find: Iterable[Mark] = (),
     phrases: Iterable[Mark] = (),
+    italic: Iterable[Mark] = (),
 ) -> str:
     text = "".join(t for _, t in runs)
     if not text:
         return ""
+    italic = list(italic)
     cuts = {0, len(text)}
     op_at: list[tuple[int, int]] = []  # (start, op)
     pos = 0
@@ -153,7 +155,7 @@ def _spans_html(
     if 0 < lead < len(text):
         cuts.add(lead)
     find, phrases = list(find), list(phrases)
-    for s, e in (*find, *phrases):
+    for s, e in (*find, *phrases, *italic):
         cuts.update((max(0, min(s, len(text))), max(0, min(e, len(text)))))
     points = sorted(cuts)
     out = []
@@ -172,7 +174,7 @@ def _spans_html(
             else 0
         )
         chunk = html.escape(text[a:b])
-        if a < lead:
+        if a < lead or any(s <= a < e for s, e in italic):
             chunk = f"<i>{chunk}</i>"
         style = _style(op, marked, colors)
         out.append(f'<span style="{style}">{chunk}</span>' if style else chunk)
@@ -200,6 +202,7 @@ def paragraph_html(
     marks: Iterable[Mark] = (),
     extra: str = "",
     notes: int = 0,
+    italic: Iterable[Mark] = (),
 ) -> str:
     """One paragraph as an HTML block: number, text with changes, marks.
 
@@ -213,7 +216,7 @@ def paragraph_html(
     text = "".join(t for _, t in runs)
     lead = par.lead if text == par.text else 0
     strong = [*find_spans(text, find_term), *marks]
-    body = _spans_html(runs, colors, lead=lead, find=strong, phrases=phrases)
+    body = _spans_html(runs, colors, lead=lead, find=strong, phrases=phrases, italic=italic)
     rtl = is_rtl(text)
     indent = min(par.level, 4) * 18
     attrs = ' dir="rtl"' if rtl else ""
@@ -235,6 +238,27 @@ def note_badge(count: int, colors: DiffColors) -> str:
         f'<span style="background-color:{colors.mark_bg};color:{colors.mark_fg}">'
         f"&nbsp;✎&nbsp;{count}&nbsp;</span>&nbsp; "
     )
+
+
+def footnote_changes_html(changes: Sequence, colors: DiffColors) -> str:
+    """ "Footnote 1 changed: A/73/85 → A/80/83", with the footnote's own word diff."""
+    blocks = []
+    for ch in changes:
+        if ch.old_number is None:
+            what = f"Footnote {ch.new_number} added"
+        elif ch.new_number is None:
+            what = f"Footnote {ch.old_number} removed"
+        elif ch.old_number != ch.new_number:
+            what = f"Footnote {ch.old_number} (now {ch.new_number}) changed"
+        else:
+            what = f"Footnote {ch.new_number} changed"
+        body = _spans_html(ch.diff, colors)
+        blocks.append(
+            f'<p style="margin:2px 0 0 0"><span style="color:{colors.mark_fg};'
+            f'background-color:{colors.mark_bg}">&nbsp;{html.escape(what)}&nbsp;</span> '
+            f'<span style="font-size:small">{body}</span></p>'
+        )
+    return "".join(blocks)
 
 
 def note_html(text: str, colors: DiffColors) -> str:
@@ -283,21 +307,44 @@ def redline_html(
     labels = list(new) or list(old)
     break_ops = (EQUAL, INSERT) if new else (EQUAL, DELETE)
     paras: list[list[Run]] = [[]]
+    italic: list[list[Mark]] = [[]]  # the opening words of either side stay italic
+    at = {"old": [0, 0], "new": [0, 0]}  # side -> [paragraph index, offset in it]
+    leads = {"old": [p.lead for p in old], "new": [p.lead for p in new]}
     for op, text in pair.diff:
-        parts = text.split("\n")
-        for i, part in enumerate(parts):
+        sides = {EQUAL: ("old", "new"), DELETE: ("old",), INSERT: ("new",)}[op]
+        lead_side = "new" if op != DELETE else "old"
+        for i, part in enumerate(text.split("\n")):
             if i:
+                for side in sides:
+                    at[side][0] += 1
+                    at[side][1] = 0
                 if op in break_ops:
                     paras.append([])
+                    italic.append([])
                 else:
                     paras[-1].append((op, " ¶ "))
-            if part:
-                paras[-1].append((op, part))
+            if not part:
+                continue
+            start = sum(len(t) for _o, t in paras[-1])
+            index, offset = at[lead_side]
+            side_leads = leads[lead_side]
+            lead = side_leads[index] if index < len(side_leads) else 0
+            if offset < lead:
+                italic[-1].append((start, start + min(len(part), lead - offset)))
+            paras[-1].append((op, part))
+            for side in sides:
+                at[side][1] += len(part)
     blocks = []
     for i, runs in enumerate(paras):
-        par = labels[min(i, len(labels) - 1)]
-        par = Paragraph(par.id, par.kind, par.number, "", par.footnotes, 0, par.level)
-        blocks.append(paragraph_html(par, runs, colors, find_term=find_term))
+        if not runs:
+            continue  # a trailing break is no paragraph: no number standing alone
+        if i < len(labels):
+            par = labels[i]
+            par = Paragraph(par.id, par.kind, par.number, "", par.footnotes, 0, par.level)
+        else:  # a line break inside the last paragraph: go on without a second number
+            last = labels[-1]
+            par = Paragraph(last.id, last.kind, None, "", (), 0, last.level)
+        blocks.append(paragraph_html(par, runs, colors, find_term=find_term, italic=italic[i]))
     if note:
         blocks.append(f'<p style="margin:0;color:{colors.muted_fg}"><i>{html.escape(note)}</i></p>')
     return "".join(blocks)

@@ -11,7 +11,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QObject, Qt, Signal
-from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QTabWidget, QWidget
 
 from drafter.errors import DrafterError
 from drafter.model import Comparison, Paragraph
@@ -57,6 +57,8 @@ class Workspace(QObject):
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.tabBar().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tabs.tabBar().customContextMenuRequested.connect(self._tab_menu)
         self.tabs.currentChanged.connect(self._current_changed)
         self.welcome = QLabel(WELCOME, parent)
         self.welcome.setWordWrap(True)
@@ -132,6 +134,7 @@ class Workspace(QObject):
         old_widget = self.tabs.widget(i)
         if isinstance(loaded.result, Comparison):
             view: QWidget = ComparisonView(loaded.result)
+            view.set_single(spec.old_id == spec.new_id)  # one version alone: one column
             view.set_redline(self.redline)
             view.redline_box.toggled.connect(self.redline_toggled)
             mark = "→"
@@ -206,6 +209,24 @@ class Workspace(QObject):
         if self.tabs.count() == 0:
             self.selection_changed.emit(None, None, "")
             self.current_changed.emit(None)
+
+    def close_others(self, keep: int | None = None) -> None:
+        """Close every tab but ``keep`` (default: the current one)."""
+        keep = self.tabs.currentIndex() if keep is None else keep
+        kept = self.tabs.widget(keep)
+        for i in reversed(range(self.tabs.count())):
+            if self.tabs.widget(i) is not kept:
+                self.close_tab(i)
+
+    def _tab_menu(self, pos) -> None:
+        index = self.tabs.tabBar().tabAt(pos)
+        if index < 0:
+            return
+        menu = QMenu(self.tabs)
+        menu.addAction("&Close", lambda: self.close_tab(index))
+        other = menu.addAction("Close &Other Tabs", lambda: self.close_others(index))
+        other.setEnabled(self.tabs.count() > 1)
+        menu.exec(self.tabs.tabBar().mapToGlobal(pos))
 
     def close_current(self) -> None:
         if self.tabs.currentIndex() >= 0:
@@ -286,8 +307,23 @@ class Workspace(QObject):
         return None
 
 
-def _short(name: str) -> str:
-    return name if len(name) <= 28 else name[:26] + "…"
+MAX_RESTORED_TABS = 8  # a session of 40 tabs would compare 40 pairs at start-up
+
+
+def restored_tabs(specs: list[TabSpec], current: int) -> tuple[list[TabSpec], int]:
+    """At most MAX_RESTORED_TABS of the saved tabs, around the one that was current."""
+    if len(specs) <= MAX_RESTORED_TABS:
+        return specs, current
+    start = min(max(0, current - MAX_RESTORED_TABS // 2), len(specs) - MAX_RESTORED_TABS)
+    return specs[start : start + MAX_RESTORED_TABS], current - start
+
+
+def _short(name: str, limit: int = 30) -> str:
+    """Shortened in the middle: the symbol and the language or file at the end stay."""
+    if len(name) <= limit:
+        return name
+    tail = limit // 3
+    return name[: limit - tail - 1] + "…" + name[-tail:]
 
 
 __all__ = ["Path", "Workspace"]
