@@ -58,6 +58,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help='put VERSION in FAMILY (an id, or "new" for a family of its own)',
     )
     p.add_argument("--stage", nargs=2, metavar=("VERSION", "STAGE"), help="set a version's stage")
+    p.add_argument(
+        "--rename",
+        nargs=2,
+        metavar=("FAMILY", "TITLE"),
+        help='give FAMILY a title of your own ("" to name it after its versions again)',
+    )
+    p.add_argument(
+        "--merge",
+        nargs=2,
+        metavar=("FAMILY", "INTO_FAMILY"),
+        help="move every version of FAMILY into INTO_FAMILY (FAMILY goes away)",
+    )
     p.add_argument("--json", action="store_true", help="print as JSON")
     add_db_option(p)
     p.set_defaults(func=run_library)
@@ -250,9 +262,40 @@ def run_import(args: argparse.Namespace) -> int:
     return 2 if failed else 0
 
 
+def _family_id(text: str, option: str) -> int:
+    from drafter.errors import DrafterError
+
+    if not text.strip().isdecimal():
+        raise DrafterError(f"{option}: FAMILY must be a family id, not {text!r}")
+    return int(text)
+
+
+def _family_json(family: Any, versions: list) -> dict[str, Any]:
+    """A family with its versions; each version lists the languages its text exists in
+    (the versions of the family with the same symbol and stage)."""
+    groups: dict[tuple, list] = {}
+    for v in versions:
+        groups.setdefault((v.symbol or f"#{v.id}", v.stage), []).append(v)
+    out = []
+    for v in versions:
+        siblings = groups[(v.symbol or f"#{v.id}", v.stage)]
+        out.append(
+            {
+                **v.to_json(),
+                "languages": sorted({s.language for s in siblings}),
+                "language_versions": [
+                    {"id": s.id, "language": s.language}
+                    for s in siblings
+                    if s.id != v.id and s.language != v.language
+                ],
+            }
+        )
+    return {**family.to_json(), "versions": out}
+
+
 def run_library(args: argparse.Namespace) -> int:
     with _open(args) as lib:
-        if args.move or args.stage:
+        if args.move or args.stage or args.rename or args.merge:
             from drafter.errors import DrafterError
 
             if args.move:
@@ -265,6 +308,18 @@ def run_library(args: argparse.Namespace) -> int:
                 ref, stage = args.stage
                 v = lib.set_stage(_version_id(lib, ref), stage.strip() or None)
                 print(f"version {v.id} is now {v.display_name}")
+            if args.rename:
+                fam, title = args.rename
+                fid = _family_id(fam, "--rename")
+                lib.rename_family(fid, title)
+                name = next(f.name for f in lib.families() if f.id == fid)
+                print(f"family {fid} is now called {name!r}")
+            if args.merge:
+                fam, into = args.merge
+                src, dst = _family_id(fam, "--merge"), _family_id(into, "--merge")
+                lib.merge_families(src, dst)
+                n = len(lib.versions(dst))
+                print(f"family {src} merged into family {dst} ({n} versions)")
             return 0
         families = [f for f in lib.families() if args.family in (None, f.id)]
         if args.family is not None and not families:
@@ -272,12 +327,7 @@ def run_library(args: argparse.Namespace) -> int:
 
             raise StoreError(f"no family {args.family} in the library")
         if args.json:
-            print_json(
-                [
-                    {**f.to_json(), "versions": [v.to_json() for v in lib.versions(f.id)]}
-                    for f in families
-                ]
-            )
+            print_json([_family_json(f, lib.versions(f.id)) for f in families])
             return 0
         if not families:
             print(f"The library {lib.path} is empty: add files with 'drafter import FILE...'.")

@@ -32,6 +32,13 @@ class CompareBar(QWidget):
         self.mode.setItemData(0, "Versions of one text: what changed, paragraph by paragraph", 3)
         self.mode.setItemData(1, "Related documents: where each paragraph is reflected", 3)
         self.mode.setAccessibleName("Comparison mode")
+        # the mode follows the texts (one family: versions; else related) until the
+        # user picks one by hand, which then sticks
+        self.mode_by_hand = False
+        self._family_of: dict[int, int] = {}
+        self.mode.activated.connect(self._mode_chosen)
+        self.old.currentIndexChanged.connect(self._texts_changed)
+        self.new.currentIndexChanged.connect(self._texts_changed)
         self.mode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.compact = False
         swap = QToolButton(self, text="⇄", toolTip="Swap old and new")
@@ -59,7 +66,23 @@ class CompareBar(QWidget):
         self.layout().invalidate()
         self.updateGeometry()
 
+    def _mode_chosen(self, _index: int) -> None:
+        self.mode_by_hand = True
+
+    def suggested_mode(self) -> str | None:
+        a, b = self.old.currentData(), self.new.currentData()
+        if a is None or b is None:
+            return None
+        same = self._family_of.get(int(a)) == self._family_of.get(int(b))
+        return VERSIONS if same else RELATED
+
+    def _texts_changed(self, _index: int) -> None:
+        mode = self.suggested_mode()
+        if mode is not None and not self.mode_by_hand:
+            self._select(self.mode, mode)
+
     def set_versions(self, versions: Sequence) -> None:
+        self._family_of = {v.id: v.family_id for v in versions}
         keep_old, keep_new = self.old.currentData(), self.new.currentData()
         for box in (self.old, self.new):
             box.blockSignals(True)
@@ -69,6 +92,8 @@ class CompareBar(QWidget):
                 box.addItem(label, v.id)
                 box.setItemData(box.count() - 1, v.title or label, 3)  # tooltip
             box.blockSignals(False)
+        if versions:
+            self._texts_changed(0)
         self._select(self.old, keep_old)
         self._select(
             self.new, keep_new if keep_new is not None else (versions[-1].id if versions else None)

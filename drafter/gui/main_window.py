@@ -32,6 +32,7 @@ from . import settings as S
 from .actions import create_actions
 from .compare_bar import CompareBar
 from .comparison_view import ComparisonView
+from .library_edit import connect_library_edits
 from .library_panel import LibraryPanel, dropped_paths
 from .loading import RELATED, VERSIONS, TabSpec
 from .notes_panel import NotesPanel
@@ -178,6 +179,7 @@ class MainWindow(QMainWindow):
         lp.show_provenance.connect(self.show_provenance)
         lp.show_proposals.connect(self.show_proposals)
         lp.show_history.connect(partial(history_window.open_history, self))
+        connect_library_edits(self)
 
     # ---- library ------------------------------------------------------------
     def refresh_library(self) -> None:

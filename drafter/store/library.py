@@ -183,6 +183,14 @@ class Library:
         """Put a version in another family, or (None) in a family of its own."""
         return _versions.move_version(self._cx, version_id, family_id)
 
+    def rename_family(self, family_id: int, title: str | None) -> None:
+        """A title by hand for a family (None: named after its versions again)."""
+        _versions.rename_family(self._cx, family_id, title)
+
+    def merge_families(self, family_id: int, into_family_id: int) -> None:
+        """Put every version of one family into another (the first is removed)."""
+        _versions.merge_families(self._cx, family_id, into_family_id)
+
     def delete_version(self, version_id: int) -> None:
         """Remove a version with its paragraphs and notes (the GUI asks first)."""
         _versions.delete_version(self._cx, version_id)

@@ -246,5 +246,13 @@ V8 = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3, V4, V5, V6, V7, V8)
+# v9: a family's title given by hand (rename in the GUI or 'drafter library --rename').
+# NULL: the family is named after its adopted (else latest) version, as before.
+V9 = Migration(
+    9,
+    "family titles given by hand",
+    ("ALTER TABLE families ADD COLUMN title_by_hand TEXT",),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, V9)
 CURRENT_VERSION = MIGRATIONS[-1].version

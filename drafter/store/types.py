@@ -21,6 +21,7 @@ class FamilyInfo:
     created: str  # ISO 8601 UTC
     version_count: int = 0
     latest_version_id: int | None = None
+    named_by_hand: bool = False  # renamed by the user: keeps its title
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -29,6 +30,7 @@ class FamilyInfo:
             "created": self.created,
             "version_count": self.version_count,
             "latest_version_id": self.latest_version_id,
+            "named_by_hand": self.named_by_hand,
         }
 
 

@@ -143,7 +143,8 @@ def find_by_symbol(cx: Connection, symbol: str) -> list[VersionInfo]:
 
 def list_families(cx: Connection) -> list[FamilyInfo]:
     rows = cx.read(
-        """SELECT f.id, f.name, f.created, count(v.id) AS n, max(v.id) AS latest,
+        """SELECT f.id, f.name, f.title_by_hand, f.created, count(v.id) AS n,
+                  max(v.id) AS latest,
                   (SELECT coalesce(w.title, w.symbol) FROM versions w WHERE w.family_id = f.id
                    AND coalesce(w.title, w.symbol) IS NOT NULL
                    ORDER BY w.stage = 'adopted' DESC, w.id DESC LIMIT 1) AS current_name
@@ -153,7 +154,8 @@ def list_families(cx: Connection) -> list[FamilyInfo]:
     return [
         FamilyInfo(
             id=r["id"],
-            name=r["current_name"] or r["name"],
+            name=r["title_by_hand"] or r["current_name"] or r["name"],
+            named_by_hand=r["title_by_hand"] is not None,
             created=r["created"],
             version_count=r["n"],
             latest_version_id=r["latest"],
@@ -401,6 +403,44 @@ def move_version(cx: Connection, version_id: int, family_id: int | None) -> Vers
 
     cx.write(apply)
     return get_version(cx, version_id)
+
+
+def _family_exists(cx: Connection, family_id: int) -> None:
+    if not cx.conn.execute("SELECT 1 FROM families WHERE id = ?", (family_id,)).fetchone():
+        raise StoreError(f"no family {family_id} in the library")
+
+
+def rename_family(cx: Connection, family_id: int, title: str | None) -> None:
+    """Give a family a title by hand (None or "": named after its versions again)."""
+    title = " ".join((title or "").split()) or None
+
+    def apply() -> None:
+        _family_exists(cx, family_id)
+        cx.conn.execute("UPDATE families SET title_by_hand = ? WHERE id = ?", (title, family_id))
+
+    cx.write(apply)
+
+
+def merge_families(cx: Connection, family_id: int, into_family_id: int) -> None:
+    """Move every version of ``family_id`` into ``into_family_id``; the first goes away.
+    A title given by hand to the first is kept if the second has none."""
+    if family_id == into_family_id:
+        raise StoreError(f"family {family_id} cannot be merged into itself")
+
+    def apply() -> None:
+        _family_exists(cx, family_id)
+        _family_exists(cx, into_family_id)
+        cx.conn.execute(
+            "UPDATE families SET title_by_hand = coalesce(title_by_hand, "
+            "(SELECT title_by_hand FROM families WHERE id = ?)) WHERE id = ?",
+            (family_id, into_family_id),
+        )
+        cx.conn.execute(
+            "UPDATE versions SET family_id = ? WHERE family_id = ?", (into_family_id, family_id)
+        )
+        cx.conn.execute("DELETE FROM families WHERE id = ?", (family_id,))
+
+    cx.write(apply)
 
 
 def delete_version(cx: Connection, version_id: int) -> None:

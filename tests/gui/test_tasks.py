@@ -56,7 +56,12 @@ def test_errors_are_plain_messages(qtbot, runner):
         runner.run("Importing", user_error)
         runner.run("Comparing", bug)
     assert ("Importing", "x.pdf: no text layer (a scanned image?)") in errors
-    assert any(t == "Comparing" and m.startswith("Unexpected problem inside Drafter (oops)") and "KeyError" not in m for t, m in errors)
+    assert any(
+        t == "Comparing"
+        and m.startswith("Unexpected problem inside Drafter (oops)")
+        and "KeyError" not in m
+        for t, m in errors
+    )
     own = []
     with qtbot.waitSignal(runner.busy_changed, timeout=5000, check_params_cb=lambda b: not b):
         runner.run("Own", user_error, on_error=own.append)

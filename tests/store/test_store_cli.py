@@ -167,3 +167,35 @@ def test_move_a_version_and_set_its_stage(db: Path, corpus: Path, capsys) -> Non
     assert code == 2 and "no family 9" in err
     code, _, err = _run(capsys, "library", "--move", "1", "other")
     assert code == 2 and "FAMILY must be" in err
+
+
+def test_rename_and_merge_families(db: Path, corpus: Path, capsys) -> None:
+    fam = corpus / "families" / "humanitarian-coordination"
+    _run(capsys, "import", str(fam / "A_RES_46_182.txt"), str(fam / "A_RES_47_168.txt"))
+    code, out, _ = _run(capsys, "library", "--json")
+    families = json.loads(out)
+    assert len(families) == 2  # different symbols, different texts: two families...
+    assert families[0]["name"] == families[1]["name"]  # ...with one title
+    first, second = families[0]["id"], families[1]["id"]
+    code, out, err = _run(capsys, "library", "--rename", str(first), "Humanitarian coordination")
+    assert code == 0, err
+    assert "is now called 'Humanitarian coordination'" in out
+    code, out, err = _run(capsys, "library", "--merge", str(second), str(first))
+    assert code == 0, err
+    assert f"family {second} merged into family {first} (2 versions)" in out
+    code, out, _ = _run(capsys, "library", "--json")
+    (family,) = json.loads(out)
+    assert family["name"] == "Humanitarian coordination" and family["named_by_hand"]
+    assert {v["symbol"] for v in family["versions"]} == {"A/RES/46/182", "A/RES/47/168"}
+    assert all(v["languages"] == ["en"] for v in family["versions"])
+    # the title stays when a new version arrives; "" gives the automatic name back
+    _run(capsys, "import", str(corpus / "families" / "draft-to-adopted" / "A_80_L.2.txt"))
+    code, out, _ = _run(capsys, "library", "--rename", str(first), "")
+    assert "Humanitarian coordination" not in out and code == 0
+    # bad input: one line, exit 2
+    code, _, err = _run(capsys, "library", "--merge", str(first), str(first))
+    assert code == 2 and "cannot be merged into itself" in err
+    code, _, err = _run(capsys, "library", "--merge", "99", str(first))
+    assert code == 2 and "no family 99" in err
+    code, _, err = _run(capsys, "library", "--rename", "x", "T")
+    assert code == 2 and "FAMILY must be a family id" in err
