@@ -114,9 +114,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("version", nargs="?", metavar="VERSION", help="version id or symbol")
     p.add_argument("--orphaned", action="store_true", help="only orphaned notes")
     p.add_argument("--open", action="store_true", help="only open (unresolved) notes")
+    _note_filters(p)
     p.add_argument("--json", action="store_true", help="print as JSON")
     add_db_option(p)
     p.set_defaults(func=run_notes_list)
+
+    p = nsub.add_parser(
+        "positions",
+        help='write "our positions" to Word: paragraph | text | note | tags',
+        description="A Word table per version, one row per note (every note of the "
+        "library, or those the filters keep).",
+    )
+    p.add_argument("out", metavar="OUT.docx")
+    p.add_argument("version", nargs="?", metavar="VERSION", help="only this version")
+    _note_filters(p)
+    p.add_argument("--open", action="store_true", help="only open (unresolved) notes")
+    p.add_argument("--title", default="Our positions", help='the heading ("Our positions")')
+    add_db_option(p)
+    p.set_defaults(func=run_notes_positions)
 
     p = nsub.add_parser(
         "add",
@@ -451,36 +466,56 @@ def _note_line(n: Any, label: str) -> str:
     return head + "\n" + fill(body, 92, "    ")
 
 
+def _note_filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--search",
+        nargs="+",
+        metavar="WORDS",
+        help="notes whose text, quote, tags, author or paragraph hold every word",
+    )
+    p.add_argument("--tag", action="append", default=[], help="only notes with this tag")
+    p.add_argument("--author", help="only notes by this author (part of the name will do)")
+
+
+def _overview(lib: Any, args: argparse.Namespace) -> list:
+    entries = lib.notes_overview(
+        search=" ".join(args.search or ()),
+        tags=args.tag,
+        status="open" if args.open else None,
+        version_id=_version_id(lib, args.version) if args.version else None,
+        author=args.author,
+    )
+    if getattr(args, "orphaned", False):
+        entries = [e for e in entries if e.note.orphaned]
+    return entries
+
+
 def run_notes_list(args: argparse.Namespace) -> int:
     with _open(args) as lib:
-        versions = (
-            [lib.version(_version_id(lib, args.version))]
-            if args.version
-            else [v for v in lib.versions() if v.note_count]
-        )
-        everything = []
-        for v in versions:
-            notes = lib.notes(v.id)
-            if args.orphaned:
-                notes = [n for n in notes if n.orphaned]
-            if args.open:
-                notes = [n for n in notes if str(n.status) == "open"]
-            if not notes:
-                continue
-            res = lib.load_version(v.id)
-            if args.json:
-                everything += [n.to_json() for n in notes]
-                continue
-            print(f"Version {v.id}: {v.display_name}")
-            for n in notes:
-                pid = n.anchor.paragraph_id
-                label = res.paragraphs[pid].label if 0 <= pid < len(res.paragraphs) else "-"
-                print(textwrap.indent(_note_line(n, label), "  "))
-            everything += notes
+        entries = _overview(lib, args)
         if args.json:
-            print_json(everything)
-        elif not everything:
-            print("No notes.")
+            print_json([e.to_json() for e in entries])
+            return 0
+        current = None
+        for e in entries:
+            if e.version.id != current:
+                current = e.version.id
+                print(f"Version {e.version.id}: {e.version.display_name}")
+            print(textwrap.indent(_note_line(e.note, e.label), "  "))
+        if not entries:
+            print(
+                "No notes." if not (args.search or args.tag or args.author) else "No notes match."
+            )
+    return 0
+
+
+def run_notes_positions(args: argparse.Namespace) -> int:
+    from drafter.export.positions import write_positions
+
+    with _open(args) as lib:
+        entries = _overview(lib, args)
+        out = write_positions(entries, args.out, title=args.title)
+    print(f"{out}: {len(entries)} note{'s' if len(entries) != 1 else ''}")
     return 0
 
 

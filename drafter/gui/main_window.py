@@ -35,6 +35,8 @@ from .comparison_view import ComparisonView
 from .library_edit import connect_library_edits
 from .library_panel import LibraryPanel, dropped_paths
 from .loading import RELATED, VERSIONS, TabSpec
+from .note_commands import CarryNotes
+from .notes_overview import install_notes_overview
 from .notes_panel import NotesPanel
 from .plain import rich, set_plain
 from .qt_compat import later
@@ -88,6 +90,7 @@ class MainWindow(QMainWindow):
         self.compare_bar = CompareBar(self)
         menus.build_menus(self)
         menus.build_toolbar(self)
+        install_notes_overview(self)
         self.fit = WindowFit(
             self,
             self.toolbar,
@@ -538,11 +541,23 @@ class MainWindow(QMainWindow):
         )
 
     def _carried(self, report) -> None:
+        if report.carried or report.orphaned:  # undoable like any other note edit
+            self.undo_stack.push(
+                CarryNotes(
+                    self.library,
+                    report,
+                    self._notes_changed,
+                    lambda m: dialogs.show_error(self, "Notes", m),
+                )
+            )
+        self._notes_changed()
+        self.statusBar().showMessage(f"Notes: {report.summary()}", 10000)
+        dialogs.show_info(self, "Notes carried forward", report.summary())
+
+    def _notes_changed(self) -> None:
         self.refresh_library()
         self.notes_panel.refresh()
         self.workspace.refresh_note_counts()
-        self.statusBar().showMessage(f"Notes: {report.summary()}", 10000)
-        dialogs.show_info(self, "Notes carried forward", report.summary())
 
     # ---- export -------------------------------------------------------------
     def export_interactive(self) -> None:

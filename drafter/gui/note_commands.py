@@ -100,3 +100,23 @@ class EditNote(_NoteCommand):
 
     def _undo(self) -> None:
         self._apply(self.before)
+
+
+class CarryNotes(_NoteCommand):
+    """Notes carried forward to a new version: undo removes the copies (the old
+    version's notes are untouched either way); redo puts them back."""
+
+    def __init__(self, library, report, changed: Changed, on_error: Report) -> None:
+        n = len(report.carried) + len(report.orphaned)
+        super().__init__(
+            library, f"Carry {n} note{'s' if n != 1 else ''} forward", changed, on_error
+        )
+        self.notes = (*report.carried, *report.orphaned)
+
+    def _redo(self) -> None:
+        for note in self.notes:
+            self.library.restore_note(note)
+
+    def _undo(self) -> None:
+        for note in self.notes:
+            self.library.delete_note(note.id)

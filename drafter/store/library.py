@@ -20,6 +20,7 @@ from drafter.proposals.model import Proposal
 from drafter.store import carry as _carry
 from drafter.store import exchange as _exchange
 from drafter.store import notes as _notes
+from drafter.store import overview as _overview
 from drafter.store import proposals as _proposals
 from drafter.store import provenance as _provenance
 from drafter.store import search as _search
@@ -242,6 +243,25 @@ class Library:
 
     def restore_note(self, note: Note) -> None:
         _notes.restore_note(self._cx, note)
+
+    def notes_overview(
+        self,
+        *,
+        search: str = "",
+        tags: Sequence[str] = (),
+        status: str | None = None,
+        version_id: int | None = None,
+        author: str | None = None,
+    ) -> list[_overview.NoteEntry]:
+        """Every note of the library matching the filters, with its version and paragraph."""
+        return _overview.notes_overview(
+            self._cx,
+            search=search,
+            tags=tuple(tags),
+            status=status,
+            version_id=version_id,
+            author=author,
+        )
 
     def carry_forward(self, from_version_id: int, to_version_id: int) -> CarryReport:
         return _carry.carry_forward(self._cx, from_version_id, to_version_id)
