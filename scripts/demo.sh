@@ -31,8 +31,9 @@ echo "== Related documents: A/RES/67/219 -> A/RES/68/4 =="
 echo
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ "${QT_QPA_PLATFORM:-}" != offscreen ]; then
   echo "== Opening the desktop application (library: $OUT/demo.db) =="
-  exec "$DRAFTER" --db "$OUT/demo.db"
+  exec "$DRAFTER" --db "$OUT/demo.db" "$S/A_RES_67_219.pdf.txt" "$S/A_68_L5_draft_illustrative.md" "$S/A_RES_68_4.md"
 fi
-QT_QPA_PLATFORM=offscreen "$DRAFTER" --db "$OUT/demo.db" --screenshot "$OUT/drafter.png"
+QT_QPA_PLATFORM=offscreen "$DRAFTER" --db "$OUT/demo.db" --screenshot "$OUT/drafter.png" \
+  "$S/A_RES_67_219.pdf.txt" "$S/A_68_L5_draft_illustrative.md" "$S/A_RES_68_4.md"
 echo "No display here: the application ran offscreen and saved its window to $OUT/drafter.png."
 echo "Word files written to $OUT/."

@@ -47,6 +47,7 @@ from .comparison_model import (
 )
 from .delegates import GutterDelegate, RichTextDelegate
 from .fit_label import FitLabel
+from .overview_bar import OverviewBar
 
 
 class PairTree(QTreeView):
@@ -201,7 +202,14 @@ class ComparisonView(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.view.clicked.connect(self._clicked)
         self.view.side_key.connect(self._set_side)
-        layout.addWidget(self.view, 1)
+        self.overview = OverviewBar(self, self)
+        self.overview.row_clicked.connect(self._overview_clicked)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 2, 0)
+        body.setSpacing(2)
+        body.addWidget(self.view, 1)
+        body.addWidget(self.overview)
+        layout.addLayout(body, 1)
         self.setFocusProxy(self.view)
 
     # ---- public API -----------------------------------------------------
@@ -212,7 +220,7 @@ class ComparisonView(QWidget):
     def set_single(self, on: bool) -> None:
         """One version shown alone: one column of its text, no gutter, no redline."""
         self.single = on
-        for w in (self.redline_box, self.hide_formatting):
+        for w in (self.redline_box, self.hide_formatting, self.overview):
             w.setVisible(not on)
         self.view.setColumnHidden(OLD, on or self.redline_box.isChecked())
         self.view.setColumnHidden(GUTTER, on)
@@ -226,6 +234,8 @@ class ComparisonView(QWidget):
         if self.redline_box.isChecked() != on:
             self.redline_box.setChecked(on)
             return
+        if self.view.isColumnHidden(REDLINE) != on:
+            return  # already so (a new tab told to match the others)
         # stay on the same paragraph: the selected row if it is on screen, else the top one
         current = self.view.currentIndex()
         top = self.view.indexAt(self.view.viewport().rect().topLeft())
@@ -292,6 +302,7 @@ class ComparisonView(QWidget):
         self.view.scrollTo(idx, QAbstractItemView.ScrollHint.PositionAtCenter)
         # again once row heights are known (first show, filter change)
         self._scroll_target = QPersistentModelIndex(idx)
+        self._scroll_hint = QAbstractItemView.ScrollHint.PositionAtCenter
         self._scroll_timer.start()
         return True
 
@@ -401,6 +412,14 @@ class ComparisonView(QWidget):
         self.view._do_relayout(clear=True)
 
     # ---- internals ------------------------------------------------------
+    def _overview_clicked(self, row: int) -> None:
+        self.select_source_row(row)
+        self.view.setFocus()
+        changes = self.model.change_rows()
+        if row in changes:
+            kind = KIND_LABEL[self.model.pair(row).kind]
+            self.message.emit(f"Change {changes.index(row) + 1} of {len(changes)}: {kind}")
+
     def _filter_changed(self, *_args) -> None:
         current = self.current_source_row()
         self.proxy.set_mode(self.filter_box.currentData(), self.hide_formatting.isChecked())

@@ -47,6 +47,12 @@ def connect_library_edits(window) -> None:
     panel.rename_family.connect(rename)
     panel.merge_families.connect(merge)
     panel.move_version.connect(move)
-    panel.empty_link.connect(
-        lambda link: window.open_samples() if link == "samples" else window.import_interactive()
-    )
+
+    def link(target: str) -> None:
+        if target == "samples":
+            window.open_samples()
+        else:
+            window.import_interactive()
+
+    panel.empty_link.connect(link)
+    window.workspace.welcome.linkActivated.connect(link)

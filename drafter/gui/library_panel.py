@@ -176,6 +176,10 @@ class LibraryPanel(QWidget):
         self.sort_box.setToolTip("Order of the documents")
         for key, label in SORTS.items():
             self.sort_box.addItem(label, key)
+        self.sort_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.sort_box.setMinimumContentsLength(7)
         self.sort_box.currentIndexChanged.connect(lambda _i: self._rebuild())
         self.tree = LibraryTree(self)
         self.tree.setModel(self.model)
@@ -221,6 +225,7 @@ class LibraryPanel(QWidget):
         self.families: dict[int, object] = {}
         self._contents: tuple = ((), ())
         self._built = False
+        self._narrow = False
 
     empty_link = Signal(str)  # "import" or "samples", from the empty library's text
 
@@ -271,7 +276,10 @@ class LibraryPanel(QWidget):
             row = [name] + [QStandardItem("") for _ in range(3)]
             for vrow in frow.versions:
                 v = vrow.version
-                label = QStandardItem(vrow.label)
+                text = vrow.label
+                if self._narrow and v.stage:
+                    text += f" · {v.stage}"
+                label = QStandardItem(text)
                 label.setData(v.id, VersionRole)
                 label.setToolTip(rich(_version_tip(v, vrow.languages)))
                 langs = QStandardItem(" ".join(lang.upper() for lang in vrow.languages))
@@ -440,6 +448,10 @@ class LibraryPanel(QWidget):
         # a narrow dock gives the symbol the room of the date (still in the tooltip)
         narrow = self.width() < NARROW_WIDTH
         self.tree.setColumnHidden(3, narrow)
+        self.tree.setColumnHidden(2, narrow)  # the stage goes into the name instead
+        if narrow != self._narrow:
+            self._narrow = narrow
+            self._rebuild()
         self.tree.setColumnHidden(1, not self._several_languages())
 
     def dragEnterEvent(self, event) -> None:

@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 from drafter import __version__
 from drafter.errors import DrafterError
 
-from . import dialogs, export_flow, history_window, loading, menus, themes
+from . import demo, dialogs, export_flow, history_window, loading, menus, themes
 from . import settings as S
 from .actions import create_actions
+from .change_list import install_change_list
 from .compare_bar import CompareBar
 from .comparison_view import ComparisonView
 from .library_edit import connect_library_edits
@@ -64,6 +65,8 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.actions_ = create_actions(self)
         self._starting = False
+        self.demo = False  # the demo library's window (see demo.py)
+        self.demo_window = None
 
         self.workspace = Workspace(library, self.runner, self)
         self.workspace.ignore = settings.ignore
@@ -91,6 +94,7 @@ class MainWindow(QMainWindow):
         menus.build_menus(self)
         menus.build_toolbar(self)
         install_notes_overview(self)
+        install_change_list(self)
         self.fit = WindowFit(
             self,
             self.toolbar,
@@ -342,20 +346,25 @@ class MainWindow(QMainWindow):
 
     # ---- start-up and session -----------------------------------------------
     def start(self, files: list[str] | None = None) -> None:
-        """Open what the user asked for: files, else the last session, else the samples."""
+        """Open what the user asked for: files, else the last session. An empty library
+        shows what to do (import, drop files, open the samples in the demo library)."""
         self._starting = True
         self.restore_state()
         if files:
             self.import_paths(files, open_after=True)
         elif self.library is not None and not self.library.versions():
-            self.open_samples()
+            self.library_panel.tree.setFocus()
         else:
             self.restore_tabs()
         if not self.runner.busy:
             self._finish_start()
 
     def open_samples(self) -> None:
-        """Import the bundled samples (once) and open their two comparisons."""
+        """The bundled samples in the demo library's window; in that window, import
+        them (once) and open their two comparisons."""
+        if not self.demo:
+            demo.open_demo(self)
+            return
         scratch = Path(str(self.library.path)).parent
         self.runner.run(
             "Importing samples",
@@ -411,6 +420,8 @@ class MainWindow(QMainWindow):
         self.fit.default_dock_sizes()
 
     def save_state(self) -> None:
+        if self.demo:
+            return  # the demo's tabs are not the user's session
         self.settings.set(S.GEOMETRY, self.saveGeometry())
         self.settings.set(S.WINDOW_STATE, self.saveState())
         self.settings.set(S.SPLITTERS, self.workspace.splitter_state)
@@ -448,7 +459,8 @@ class MainWindow(QMainWindow):
         self.center.setCurrentIndex(1 if self.workspace.tabs.count() else 0)
         index = self.workspace.tabs.currentIndex()
         title = self.workspace.tabs.tabToolTip(index) if spec is not None and index >= 0 else ""
-        self.setWindowTitle(f"{title} — Drafter" if title else "Drafter")
+        app = "Drafter (demo library)" if self.demo else "Drafter"
+        self.setWindowTitle(f"{title} — {app}" if title else app)
         if spec is not None:
             self.compare_bar.show_spec(spec)
         view = self.workspace.current_view()

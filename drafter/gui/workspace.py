@@ -23,10 +23,13 @@ from .tasks import TaskRunner
 
 WELCOME = (
     "<h2>No comparison open</h2>"
-    "<p>Import resolution files (Ctrl+O, or drop them on the window), choose an old "
-    "and a new text in the toolbar, and press Compare (Ctrl+Enter).</p>"
-    "<p>Double-click a version in the library to compare it with its previous version.</p>"
-    "<p>Help &gt; Open the Sample Comparisons shows two real examples.</p>"
+    "<p><a href='import'>Import resolution files</a> (Ctrl+O), or drop them on the "
+    "window: Word, PDF, text or Markdown.</p>"
+    "<p>Then choose an old and a new text in the toolbar and press Compare "
+    "(Ctrl+Enter), or double-click a version in the library to compare it with its "
+    "previous version.</p>"
+    "<p>To see how it works first, <a href='samples'>open the sample comparisons</a>: "
+    "they open in a demo library of their own, not in yours.</p>"
 )
 
 
@@ -64,6 +67,8 @@ class Workspace(QObject):
         self.welcome.setWordWrap(True)
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.welcome.setMargin(40)
+        self.welcome.setTextFormat(Qt.TextFormat.RichText)
+        self.welcome.setAccessibleName("What to do first")
         self.redline = False
         self.splitter_state = QByteArray()  # related mode's two columns, kept across tabs
         self._pending_select: dict[TabSpec, tuple[str, int]] = {}

@@ -31,12 +31,30 @@ def test_screenshot_of_first_run(tmp_path):
     assert "Traceback" not in proc.stderr
     image = QImage(str(out))
     assert image.width() >= 1200 and image.height() >= 800
-    # the window shows text, not a blank: many distinct colours (text, highlights)
+    # the window shows text, not a blank: several distinct colours (text, links, panels)
     colours = {
         image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
     }
-    assert len(colours) > 50
+    assert len(colours) > 8
     assert db.is_file()
+    # first run: the samples are not put into the user's library (they have a demo one)
+    from drafter.store import Library
+
+    with Library.open(db) as lib:
+        assert lib.versions() == []
+    assert not (tmp_path / "demo-library.db").exists()
+
+
+def test_screenshot_of_files(tmp_path, samples):
+    out = tmp_path / "shot.png"
+    files = [str(samples / "A_RES_67_219.pdf.txt"), str(samples / "A_RES_68_4.md")]
+    proc = _run(["--db", str(tmp_path / "lib.db"), "--screenshot", str(out), *files], tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    image = QImage(str(out))
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
+    }
+    assert len(colours) > 50  # two texts side by side, links highlighted
 
 
 def test_bad_library_is_a_message_not_a_traceback(tmp_path):

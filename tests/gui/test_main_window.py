@@ -28,21 +28,46 @@ def _versions_view(win) -> ComparisonView:
     raise AssertionError("no versions tab")
 
 
-def test_first_run_opens_samples_in_both_modes(make_window, empty_library):
+def test_first_run_shows_what_to_do_and_samples_open_in_a_demo_library(
+    make_window, empty_library, qtbot
+):
     win = make_window(empty_library)
-    specs = win.workspace.specs()
-    assert [s.mode for s in specs] == [RELATED, VERSIONS]
-    assert len(empty_library.versions()) == 3
-    current = win.workspace.current_view()
-    assert isinstance(current, RelatedView)  # 67/219 -> 68/4 on screen
-    side, _par = current.current_paragraph()
-    assert side == "old"
-    highlighted = current.new_model.highlight
-    assert highlighted and min(rank for rank, _ in highlighted.values()) == 1
-    assert "draft" in win.workspace.tabs.tabText(1).lower() or "L.5" in win.workspace.tabs.tabText(
-        1
+    assert win.workspace.specs() == [] and win.center.currentIndex() == 0
+    welcome = win.workspace.welcome.text()
+    assert "Import resolution files" in welcome and "drop them" in welcome
+    assert "href='samples'" in welcome and "demo library" in welcome
+    panel = win.library_panel
+    assert panel.empty.isVisible() and not panel.tree.isVisible()
+    assert "drag files" in panel.empty.text() and "href='import'" in panel.empty.text()
+    # the samples go into a demo library of their own, in a window that says so
+    panel.empty.linkActivated.emit("samples")
+    demo = win.demo_window
+    assert demo is not None and demo.demo and demo.library is not empty_library
+    qtbot.waitUntil(lambda: len(demo.workspace.specs()) == 2, timeout=30000)
+    qtbot.waitUntil(
+        lambda: all(
+            not isinstance(demo.workspace.tabs.widget(i), type(None))
+            and hasattr(demo.workspace.tabs.widget(i), "current_paragraph")
+            for i in range(2)
+        ),
+        timeout=30000,
     )
-    assert win.library_panel.model.rowCount() == 2  # two documents: 67/219 and 68/4's family
+    specs = demo.workspace.specs()
+    assert [s.mode for s in specs] == [RELATED, VERSIONS]
+    assert len(demo.library.versions()) == 3
+    assert empty_library.versions() == []  # the user's library is untouched
+    assert str(demo.library.path).endswith("demo-library.db")
+    assert "demo library" in demo.windowTitle() and demo.demo_note.isVisible()
+    current = demo.workspace.current_view()
+    assert isinstance(current, RelatedView)  # 67/219 -> 68/4 on screen
+    qtbot.waitUntil(lambda: current.current_paragraph() is not None, timeout=10000)
+    assert current.current_paragraph()[0] == "old"
+    assert demo.library_panel.model.rowCount() == 2  # 67/219 and 68/4's family
+    # the demo never writes its tabs over the user's session
+    demo.save_state()
+    assert win.settings.get(S.LAST_TABS) == []
+    demo.runner.wait(20000)
+    demo.close()
 
 
 def test_f7_and_shift_f7_step_through_changes(make_window, library, settings, qtbot):
@@ -349,10 +374,17 @@ def test_samples_reopen_from_help_menu(make_window, library, settings, qtbot):
     while win.workspace.tabs.count():
         win.workspace.close_current()
     assert win.center.currentIndex() == 0  # the welcome text
-    with qtbot.waitSignal(win.runner.busy_changed, timeout=30000, check_params_cb=lambda b: not b):
-        win.actions_.samples.trigger()
-    assert win.workspace.specs() == library.sample_specs  # same versions, nothing imported twice
-    assert len(library.versions()) == 3
+    before = len(library.versions())
+    win.actions_.samples.trigger()
+    demo = win.demo_window
+    qtbot.waitUntil(lambda: len(demo.workspace.specs()) == 2, timeout=30000)
+    demo.runner.wait(20000)
+    win.actions_.samples.trigger()  # again: the same window, nothing imported twice
+    assert win.demo_window is demo
+    demo.runner.wait(20000)
+    assert len(demo.library.versions()) == 3 and len(demo.workspace.specs()) == 2
+    assert len(library.versions()) == before
+    demo.close()
 
 
 def test_corrupt_and_missing_files_are_plain_dialogs(
