@@ -2,10 +2,10 @@
 
     .venv/bin/python docs/screenshots/make_screenshots.py
 
-main-window.png and versions-mode.png are made exactly as a user would, with
-``drafter --screenshot``; the others drive the same window a little further
-(dark theme, redline view, notes and a library search, related mode stepping
-through one paragraph's links). ``--only NAME.png ...`` remakes only those.
+main-window.png, versions-mode.png and the small-window shots are made exactly as a
+user would, with ``drafter --screenshot [--size WxH] [--theme dark]``; the others
+drive the same window a little further (dark theme, redline view, notes and a
+library search, the notes overview, the first launch of an empty library).
 """
 
 from __future__ import annotations
@@ -23,21 +23,29 @@ ROOT = HERE.parents[1]
 SAMPLES = ROOT / "resources" / "samples"
 
 
-def cli_shot(out: Path, db: Path, *files: Path) -> None:
-    cmd = [sys.executable, "-m", "drafter", "--db", str(db), "--screenshot", str(out)]
+def cli_shot(out: Path, db: Path, *files: Path, options: tuple[str, ...] = ()) -> None:
+    cmd = [sys.executable, "-m", "drafter", "--db", str(db), "--screenshot", str(out), *options]
     subprocess.run([*cmd, *map(str, files)], check=True)
 
 
-def window_shots(db: Path, folder: Path, wanted) -> None:
+def seed(db: Path) -> None:
+    """The bundled samples in a library, as the demo library holds them."""
+    from drafter.gui import loading
+    from drafter.store import Library
+
+    with Library.open(db) as library:
+        loading.seed_samples(library, db.parent, lambda *a: None)
+
+
+def window_shots(db: Path, folder: Path) -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     import drafter.gui  # noqa: F401  (PySide6 work-arounds first)
     from drafter.gui import themes
     from drafter.gui.app import _install_message_filter, grab_to
-    from drafter.gui.loading import RELATED, TabSpec
     from drafter.gui.main_window import MainWindow
-    from drafter.gui.settings import AUTHOR, LAST_TABS, Settings
+    from drafter.gui.settings import AUTHOR, Settings
     from drafter.store import Library
 
     app = QApplication.instance() or QApplication([])
@@ -48,13 +56,10 @@ def window_shots(db: Path, folder: Path, wanted) -> None:
         while time.time() < end:
             app.processEvents()
 
-    def window(theme: str, tabs=()) -> MainWindow:
+    def window(theme: str) -> MainWindow:
         themes.apply_theme(app, theme, 0)
-        ini = folder / f"{theme}{'-tabs' if tabs else ''}.ini"
-        settings = Settings(QSettings(str(ini), QSettings.Format.IniFormat))
+        settings = Settings(QSettings(str(folder / f"{theme}.ini"), QSettings.Format.IniFormat))
         settings.set(AUTHOR, "Delegation of Norway")
-        if tabs:
-            settings.set(LAST_TABS, [t.to_str() for t in tabs])
         win = MainWindow(library, settings)
         win.resize(1440, 900)
         win.show()
@@ -66,20 +71,6 @@ def window_shots(db: Path, folder: Path, wanted) -> None:
         return win
 
     with Library.open(db) as library:
-        if wanted("related-links.png"):
-            ids = {v.symbol: v.id for v in library.versions()}
-            win = window("light", [TabSpec(RELATED, ids["A/RES/67/219"], ids["A/RES/68/4"])])
-            view = win.workspace.current_view()
-            old = next(p for p in view.relation.old.paragraphs if p.number == "3(c)(iv)")
-            view.select_paragraph("old", old.id)
-            settle()
-            for _ in range(2):  # Alt+Down twice: past the line, to a weak link
-                view.next_link()
-            settle()
-            grab_to(win, str(HERE / "related-links.png"))
-            win.close()
-        if not wanted("dark-theme.png"):
-            return
         win = window("dark")  # no saved session: opens the draft -> adopted versions
         win.workspace.current_view().show_example()
         settle()
@@ -108,31 +99,29 @@ def window_shots(db: Path, folder: Path, wanted) -> None:
         win.search_panel.search("orderly and regular migration")
         settle()
         grab_to(win, str(HERE / "notes-and-search.png"))
+        win.actions_all_notes.trigger()
+        win.change_list_dock.raise_()
+        settle()
+        grab_to(win, str(HERE / "notes-overview.png"))
         win.close()
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    only = set(args[args.index("--only") + 1 :]) if "--only" in args else set()
-
-    def wanted(name: str) -> bool:
-        return not only or name in only
-
+def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
-        if wanted("main-window.png") or not only:
-            cli_shot(HERE / "main-window.png", tmp_path / "first-run.db")
-        if wanted("versions-mode.png"):
+        cli_shot(HERE / "first-launch.png", tmp_path / "empty.db")
+        related = (SAMPLES / "A_RES_67_219.pdf.txt", SAMPLES / "A_RES_68_4.md")
+        cli_shot(HERE / "main-window.png", tmp_path / "related.db", *related)
+        versions = (SAMPLES / "A_68_L5_draft_illustrative.md", SAMPLES / "A_RES_68_4.md")
+        cli_shot(HERE / "versions-mode.png", tmp_path / "files.db", *versions)
+        for theme in ("light", "dark"):
             cli_shot(
-                HERE / "versions-mode.png",
+                HERE / f"small-window-{theme}.png",
                 tmp_path / "files.db",
-                SAMPLES / "A_68_L5_draft_illustrative.md",
-                SAMPLES / "A_RES_68_4.md",
+                options=("--size", "1024x700", "--theme", theme),
             )
-        if only - {"main-window.png", "versions-mode.png"} or not only:
-            if not (tmp_path / "first-run.db").exists():
-                cli_shot(tmp_path / "unused.png", tmp_path / "first-run.db")
-            window_shots(tmp_path / "first-run.db", tmp_path, wanted)
+        seed(tmp_path / "samples.db")
+        window_shots(tmp_path / "samples.db", tmp_path)
     return 0
 
 

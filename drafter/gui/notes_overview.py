@@ -16,21 +16,41 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from drafter.errors import DrafterError
 
+from . import themes
+from .comparison_model import HtmlRole, KeyRole
+from .delegates import RichTextDelegate
 from .flow_layout import FlowLayout
 
 COLUMNS = ("Version", "Paragraph", "Note", "Tags", "Author", "Status")
 ALL = "__all__"
+
+
+def entry_html(e, colors) -> str:
+    """One note as the list shows it: where, tags and author, then the note."""
+    n = e.note
+    status = "orphaned" if n.orphaned else ("" if str(n.status) == "open" else str(n.status))
+    tags = " ".join(
+        f'<span style="background-color:{colors.phrase_bg}">&nbsp;#{html.escape(t)}&nbsp;</span>'
+        for t in n.tags
+    )
+    meta = " · ".join(x for x in (html.escape(n.author), n.updated[:10], status) if x)
+    quote = f"“{html.escape(n.anchor.quote)}”: " if n.anchor.quote else ""
+    return (
+        f'<p style="margin:0"><b>{html.escape(e.version.display_name)} · '
+        f"{html.escape(e.label)}</b> {tags}</p>"
+        f'<p style="margin:2px 0 0 0">{quote}{html.escape(n.body)}</p>'
+        f'<p style="margin:2px 0 0 0;color:{colors.muted_fg}">{meta}</p>'
+    )
 
 
 class NotesTableModel(QAbstractTableModel):
@@ -72,6 +92,10 @@ class NotesTableModel(QAbstractTableModel):
                 n.author,
                 status,
             )[index.column()]
+        if role == HtmlRole:
+            return entry_html(e, themes.colors())
+        if role == KeyRole:
+            return int(n.id[:12], 16) if n.id[:12].isalnum() else index.row()
         if role == Qt.ItemDataRole.ToolTipRole:
             return (
                 f"<b>{html.escape(e.version.display_name)} · {html.escape(e.label)}</b>"
@@ -101,19 +125,19 @@ class NotesOverview(QWidget):
         self.version = self._combo("Version")
         self.author = self._combo("Author")
         self.model = NotesTableModel(self)
-        self.table = QTableView(self)
+        # a list of rich-text entries: readable in a narrow dock (a table's columns
+        # would push the note itself out of sight)
+        self.table = QListView(self)
         self.table.setModel(self.model)
         self.table.setAccessibleName("All notes")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
+        self.table.setResizeMode(QListView.ResizeMode.Adjust)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        for col in range(len(COLUMNS)):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.delegate = RichTextDelegate(self.table)
+        self.table.setItemDelegate(self.delegate)
         self.table.activated.connect(self._activated)
         self.count = QLabel(self)
         self.export_btn = QPushButton("Export &positions…", self)
@@ -207,8 +231,8 @@ class NotesOverview(QWidget):
         except DrafterError as exc:
             self.error.emit(str(exc))
             return
+        self.delegate.clear_cache()
         self.model.set_entries(entries)
-        self.table.resizeRowsToContents()
         n = len(entries)
         self.count.setText(f"{n} note{'s' if n != 1 else ''}")
         self.export_btn.setEnabled(n > 0)
