@@ -13,6 +13,7 @@ from drafter.model import DELETE, INSERT, PairKind
 
 from .comparison_model import KIND_LABEL
 from .comparison_view import ComparisonView
+from .plain import rich
 
 RowRole = Qt.ItemDataRole.UserRole + 21
 KIND_MARK = {
@@ -84,7 +85,7 @@ class ChangeList(QWidget):
             pair = model.pair(row)
             item = QListWidgetItem(f"{KIND_MARK.get(pair.kind, '•')}  {change_line(model, row)}")
             item.setData(RowRole, row)
-            item.setToolTip(model.tooltip(row, 1) or "")
+            item.setToolTip(rich(model.tooltip(row, 1) or ""))
             self.list.addItem(item)
 
     def _go(self, item: QListWidgetItem) -> None:

@@ -14,6 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+from .plain import rich
+
 
 def html_width(html: str, font) -> float:
     doc = QTextDocument()
@@ -43,7 +45,7 @@ class FitLabel(QLabel):
 
     def set_forms(self, forms: Sequence[str]) -> None:
         self._forms = [f for f in forms if f] or [""]
-        self.setToolTip(plain(self._forms[0]) if self._forms[0] else "")
+        self.setToolTip(rich(plain(self._forms[0])) if self._forms[0] else "")
         self._fit()
 
     def full_text(self) -> str:
