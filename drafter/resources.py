@@ -32,6 +32,6 @@ def resource_path(*parts: str) -> Path:
 
 
 def sample_files() -> list[Path]:
-    """The bundled sample texts the app opens on first run, oldest first."""
+    """The bundled sample texts (the demo library opens them), oldest first."""
     folder = resource_path("samples")
     return sorted(p for p in folder.iterdir() if p.suffix in {".md", ".txt", ".docx", ".pdf"})

@@ -43,6 +43,15 @@ EMPTY_TEXT = (
 )
 
 
+def _languages_text(languages) -> str:
+    """ "", "FR", "EN AR", "EN +5": short enough to leave the symbol its room (a text
+    only in English, the common case, says nothing)."""
+    if tuple(languages) == ("en",):
+        return ""
+    upper = [lang.upper() for lang in languages]
+    return " ".join(upper) if len(upper) <= 2 else f"{upper[0]} +{len(upper) - 1}"
+
+
 def _short_title(fam) -> str:
     name = fam.name or f"Document {fam.id}"
     return (name if len(name) <= 60 else name[:58] + "…") + f"  (#{fam.id})"
@@ -282,7 +291,7 @@ class LibraryPanel(QWidget):
                 label = QStandardItem(text)
                 label.setData(v.id, VersionRole)
                 label.setToolTip(rich(_version_tip(v, vrow.languages)))
-                langs = QStandardItem(" ".join(lang.upper() for lang in vrow.languages))
+                langs = QStandardItem(_languages_text(vrow.languages))
                 langs.setToolTip("Stored in " + ", ".join(lang.upper() for lang in vrow.languages))
                 stage = QStandardItem(v.stage or "")
                 date = QStandardItem(v.date or "")

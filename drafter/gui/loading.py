@@ -164,10 +164,13 @@ def seed_samples(library, scratch: Path, progress) -> list[TabSpec]:
 
 
 def previous_version_id(library, version_id: int) -> int | None:
-    """The version before this one in its family (by the date printed in the text,
-    then by import order), if any."""
+    """The version before this one in its family and language (by the date printed in
+    the text, then by import order), if any."""
     info = library.version(version_id)
-    members = sorted(library.versions(info.family_id), key=lambda v: (v.date or "9999", v.id))
+    members = sorted(
+        (v for v in library.versions(info.family_id) if v.language == info.language),
+        key=lambda v: (v.date or "9999", v.id),
+    )
     ids = [v.id for v in members]
     i = ids.index(version_id) if version_id in ids else 0
     return ids[i - 1] if i > 0 else None

@@ -397,13 +397,17 @@ class MainWindow(QMainWindow):
             self.compare_bar.show_spec(specs[index])
 
     def _latest_family_spec(self) -> TabSpec | None:
-        """The newest version of the most recent family that has two versions."""
+        """The newest version of the most recent family that has two versions (in one
+        language: translations of one text are not successive versions)."""
         for fam in sorted(self.library.families(), key=lambda f: -f.id):
             if fam.version_count >= 2 and fam.latest_version_id is not None:
                 members = sorted(
                     self.library.versions(fam.id), key=lambda v: (v.date or "9999", v.id)
                 )
-                return TabSpec(VERSIONS, members[-2].id, members[-1].id)
+                for newest in reversed(members):
+                    prev = loading.previous_version_id(self.library, newest.id)
+                    if prev is not None:
+                        return TabSpec(VERSIONS, prev, newest.id)
         return None
 
     def restore_state(self) -> None:

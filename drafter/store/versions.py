@@ -461,17 +461,19 @@ def delete_version(cx: Connection, version_id: int) -> None:
 def previous_version(cx: Connection, version_id: int) -> int | None:
     """The version a newly imported one takes its notes from.
 
-    Among the family's versions imported before it: when the new one has a printed
+    Among the family's versions in its language imported before it: when the new one has a printed
     date, the latest-dated one not after it (importing an old draft after the adopted
     text must not carry the adopted text's notes back in time); otherwise the most
     recently imported.
     """
-    me = cx.read("SELECT family_id, date FROM versions WHERE id = ?", (version_id,))
+    me = cx.read("SELECT family_id, date, language FROM versions WHERE id = ?", (version_id,))
     if not me:
         return None
+    # a translation of the same text is not an earlier version of it
     rows = cx.read(
-        "SELECT id, date FROM versions WHERE family_id = ? AND id < ? ORDER BY id DESC",
-        (me[0]["family_id"], version_id),
+        "SELECT id, date FROM versions WHERE family_id = ? AND id < ? AND language = ? "
+        "ORDER BY id DESC",
+        (me[0]["family_id"], version_id, me[0]["language"]),
     )
     mine = me[0]["date"]
     if not mine:
