@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,6 +24,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from .file_dialogs import save_file_name
 
 KINDS = {
     "redline": "&Redline (Word tracked changes)",
@@ -113,7 +114,7 @@ class ExportDialog(QDialog):
         )
 
     def browse(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
+        path = save_file_name(
             self, "Export to", self.path.text(), "Word documents (*.docx)"
         )
         if path:

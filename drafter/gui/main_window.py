@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 from drafter import __version__
 from drafter.errors import DrafterError
 
-from . import demo, dialogs, export_flow, history_window, loading, menus, themes
+from . import demo, dialogs, export_flow, file_dialogs, history_window, loading, menus, themes
 from . import settings as S
 from .actions import create_actions
 from .change_list import install_change_list
@@ -201,7 +200,7 @@ class MainWindow(QMainWindow):
         self.compare_bar.set_versions(versions)
 
     def import_interactive(self) -> None:
-        paths, _f = QFileDialog.getOpenFileNames(self, "Import resolutions", "", IMPORT_FILTER)
+        paths = file_dialogs.open_file_names(self, "Import resolutions", "", IMPORT_FILTER)
         if paths:
             self.import_paths(paths)
 

@@ -18,12 +18,12 @@ from pathlib import Path
 
 from drafter.errors import IngestError
 from drafter.ingest.blocks import Draft
+from drafter.ingest.source import check_text_size, regular_file
 from drafter.model import Resolution
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = (
     ".docx", ".pdf", ".txt", ".md", ".markdown", ".text", ".doc", ".rtf", ".odt", ".html", ".htm",
 )  # fmt: skip
-MAX_BYTES = 200 * 1024 * 1024
 
 _MD_HINTS = re.compile(r"(?m)^(?:#{1,6}\s|\[\^\w+\]:)|<sup>")
 
@@ -91,10 +91,8 @@ def load(path: str | os.PathLike[str], *, accept_all: bool = False) -> Resolutio
     applied.
     """
     p = Path(path)
+    size = regular_file(p).st_size
     try:
-        if p.is_dir():
-            raise IngestError(p, "is a folder, not a file")
-        size = p.stat().st_size
         with p.open("rb") as fh:
             head = fh.read(16)
     except FileNotFoundError:
@@ -105,8 +103,6 @@ def load(path: str | os.PathLike[str], *, accept_all: bool = False) -> Resolutio
         raise IngestError(p, f"cannot read the file ({exc.strerror or exc})") from None
     if size == 0:
         raise IngestError(p, "the file is empty")
-    if size > MAX_BYTES:
-        raise IngestError(p, f"the file is too large ({size // (1024 * 1024)} MB)")
     fmt = sniff_format(p, head)
     if fmt == "pdf":
         from drafter.ingest.pdf import read_pdf
@@ -123,7 +119,8 @@ def load(path: str | os.PathLike[str], *, accept_all: bool = False) -> Resolutio
     else:
         from drafter.ingest.encoding import decode_text
 
-        text, _enc = decode_text(p.read_bytes(), p)
+        check_text_size(p, size)
+        text, _enc = decode_text(_read_bytes(p), p)
         if fmt == "html":
             from drafter.ingest.html import html_to_draft
 
@@ -133,6 +130,13 @@ def load(path: str | os.PathLike[str], *, accept_all: bool = False) -> Resolutio
                 fmt = "md"
             draft = _draft_from_text(text, fmt)
     return _finish(draft, p, source=p.name)
+
+
+def _read_bytes(p: Path) -> bytes:
+    try:
+        return p.read_bytes()
+    except OSError as exc:
+        raise IngestError(p, f"cannot read the file ({exc.strerror or exc})") from None
 
 
 def parse_text(
@@ -145,6 +149,7 @@ def parse_text(
     """Parse text already in memory (``fmt`` "txt" or "md")."""
     if fmt not in ("txt", "md"):
         raise IngestError(source or "<text>", f"unknown text format '{fmt}' (use 'txt' or 'md')")
+    check_text_size(source or "<text>", len(text))
     return _finish(
         _draft_from_text(text, fmt), source or "<text>", source=source, language=language
     )

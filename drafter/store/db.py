@@ -19,6 +19,7 @@ import contextlib
 import os
 import random
 import sqlite3
+import stat
 import threading
 import time
 from collections.abc import Callable
@@ -34,7 +35,6 @@ from drafter.store.schema import CURRENT_VERSION, MIGRATIONS
 
 T = TypeVar("T")
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 30.0  # the longest wait for another writer, in all (docs say 30 s)
 WAIT_STEP_MS = 250  # SQLite waits this long per try; between tries we report progress
 RETRIES = 8
@@ -65,18 +65,27 @@ def _is_readonly(exc: sqlite3.Error) -> bool:
     return "readonly" in msg or "read-only" in msg or "unable to open" in msg
 
 
-def _check_header(path: Path) -> None:
-    """Refuse a non-empty file that is not SQLite, reading only its first bytes."""
+def _inspect(path: Path) -> bool:
+    """Whether the library file exists with content; refuse what cannot be one.
+
+    Only ``stat``: this process never opens the library file except through SQLite.
+    Opening and closing it any other way (to read its header, hash or copy it) would
+    drop the POSIX locks SQLite holds on it in this process, and another process
+    closing the library could then delete the WAL with committed notes in it.
+    """
     try:
-        with path.open("rb") as fh:
-            head = fh.read(len(SQLITE_MAGIC))
+        st = path.stat()
+    except FileNotFoundError:
+        return False
     except OSError as exc:
-        raise StoreError(f"{path}: cannot read the library ({exc.strerror or exc})") from None
-    if head and head != SQLITE_MAGIC:
-        raise StoreError(
-            f"{path}: not a Drafter library (the file is not an SQLite database); "
-            "it was left untouched"
-        )
+        raise StoreError(f"{path}: cannot open the library ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise StoreError(f"{path}: cannot open the library (it is a folder, not a file)")
+    if not stat.S_ISREG(st.st_mode):
+        raise StoreError(f"{path}: cannot open the library (not a regular file)")
+    if st.st_size and not os.access(path, os.R_OK):
+        raise StoreError(f"{path}: cannot read the library (permission denied)")
+    return st.st_size > 0
 
 
 def _why_not_writable(path: Path) -> str | None:
@@ -129,14 +138,12 @@ class Connection:
         self.path = path
         self.lock = threading.RLock()
         self.damaged: str | None = None  # why the library must not be written, if damaged
-        existed = path.exists() and path.stat().st_size > 0
+        existed = _inspect(path)
         wal = path.with_name(path.name + "-wal")
         # A WAL left with content means the last process did not close cleanly (or
         # another one has it open): check every page, not just the structure.
         self._full_check = existed and wal.exists() and wal.stat().st_size > 0
-        if existed:
-            _check_header(path)
-        else:
+        if not existed:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
@@ -180,6 +187,11 @@ class Connection:
         try:
             version, app_id, tables = self._waiting(facts, time.monotonic() + BUSY_TIMEOUT_S)
         except sqlite3.DatabaseError as exc:
+            if "not a database" in str(exc):
+                raise StoreError(
+                    f"{self.path}: not a Drafter library (the file is not an SQLite "
+                    "database); it was left untouched"
+                ) from None
             why = _why_not_writable(self.path) if _is_readonly(exc) else None
             raise StoreError(
                 why or f"{self.path}: not a usable Drafter library ({exc}); it was left untouched"

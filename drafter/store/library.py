@@ -9,12 +9,14 @@ busy timeout and retried transactions).
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from drafter.errors import IngestError, StoreError
+from drafter.ingest.source import regular_file
 from drafter.model import Note, NoteStatus, Resolution
 from drafter.proposals.model import Proposal
 from drafter.store import carry as _carry
@@ -30,6 +32,7 @@ from drafter.store.types import CarryReport, FamilyInfo, ImportResult, SearchHit
 
 
 def file_sha256(path: Path) -> str:
+    regular_file(path)  # a FIFO would block the read forever
     digest = hashlib.sha256()
     try:
         with path.open("rb") as fh:
@@ -70,6 +73,30 @@ class Library:
         """Why the library file must not be written (found on opening), or None."""
         return self._cx.damaged
 
+    def owns_file(self, path: str | Path) -> bool:
+        """Whether ``path`` is this library's database or one of SQLite's files beside
+        it (``-wal``, ``-shm``, ``-journal``), under any name (by device and inode).
+
+        Such a file must never be opened by this process except through SQLite: a
+        read, a hash or a copy drops SQLite's locks, and committed notes can be lost.
+        """
+        try:
+            st = os.stat(path)
+        except OSError:
+            return False
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            try:
+                own = os.stat(f"{self.path}{suffix}")
+            except OSError:
+                continue
+            if (st.st_dev, st.st_ino) == (own.st_dev, own.st_ino):
+                return True
+        return False
+
+    def _refuse_own_file(self, path: Path, doing: str) -> None:
+        if self.owns_file(path):
+            raise IngestError(path, f"is the library database itself; it cannot be {doing}")
+
     def close(self) -> None:
         self._cx.close()
 
@@ -99,6 +126,7 @@ class Library:
         file cannot be read as a resolution.
         """
         path = Path(path)
+        self._refuse_own_file(path, "imported")
         sha = file_sha256(path)
         known = _versions.find_by_sha(self._cx, sha)
         if known is not None:
@@ -168,6 +196,7 @@ class Library:
 
     def find_version_for_file(self, path: str | Path) -> VersionInfo | None:
         """The stored version with this file's content (by SHA-256), if any."""
+        self._refuse_own_file(Path(path), "compared")
         return _versions.find_by_sha(self._cx, file_sha256(Path(path)))
 
     def find_versions(self, ref: str) -> list[VersionInfo]:
@@ -267,9 +296,12 @@ class Library:
         return _carry.carry_forward(self._cx, from_version_id, to_version_id)
 
     def export_notes(self, path: str | Path, version_ids: Iterable[int] | None = None) -> Path:
+        self._refuse_own_file(Path(path), "replaced by notes")
         return _exchange.export_notes(self._cx, path, version_ids)
 
     def import_notes(self, path: str | Path) -> dict[str, Any]:
+        self._refuse_own_file(Path(path), "read as notes")
+        regular_file(path)  # a FIFO would block the read forever
         return _exchange.import_notes(self._cx, path)
 
     # -- search -------------------------------------------------------------------
