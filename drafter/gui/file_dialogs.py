@@ -18,26 +18,26 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QFileInfo, QMimeDatabase
-from PySide6.QtGui import QAbstractFileIconProvider, QIcon
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
 
 _MIME = QMimeDatabase()
 
 
-class NameOnlyIconProvider(QAbstractFileIconProvider):
+class NameOnlyIconProvider(QFileIconProvider):
     """Icons and type names from the file name; a file's content is never read."""
 
     def icon(self, what):  # a QFileInfo, or an IconType (the overload)
         if not isinstance(what, QFileInfo):
             return super().icon(what)
         if what.isDir():
-            return super().icon(QAbstractFileIconProvider.IconType.Folder)
+            return super().icon(QFileIconProvider.IconType.Folder)
         types = _MIME.mimeTypesForFileName(what.fileName())
         if types:
             themed = QIcon.fromTheme(types[0].iconName())
             if not themed.isNull():
                 return themed
-        return super().icon(QAbstractFileIconProvider.IconType.File)
+        return super().icon(QFileIconProvider.IconType.File)
 
     def type(self, info: QFileInfo) -> str:
         if info.isDir():
@@ -76,6 +76,18 @@ def save_file_name(
     dialog = _dialog(parent, caption, path, filters)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    try:
+        chosen = dialog.selectedFiles() if dialog.exec() else []
+        return chosen[0] if chosen else ""
+    finally:
+        dialog.deleteLater()
+
+
+def existing_directory(parent: QWidget | None, caption: str, directory: str = "") -> str:
+    """A folder chosen ("" when cancelled)."""
+    dialog = _dialog(parent, caption, directory, "")
+    dialog.setFileMode(QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
     try:
         chosen = dialog.selectedFiles() if dialog.exec() else []
         return chosen[0] if chosen else ""

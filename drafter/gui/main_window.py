@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
             self.import_paths(paths)
 
     def import_folder_interactive(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Import every resolution in a folder")
+        folder = file_dialogs.existing_directory(self, "Import every resolution in a folder")
         if folder:
             self.import_paths([folder])
 

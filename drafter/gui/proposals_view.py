@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -40,6 +39,7 @@ from drafter.errors import DrafterError
 from drafter.proposals import Compilation, Fate, Proposal, compile_proposals
 
 from . import dialogs
+from .file_dialogs import open_file_names
 from .workbench import add_note, ask_docx_path, stretch_first_column
 
 ALL = "All delegations"
@@ -313,9 +313,7 @@ class ProposalsWindow(QWidget):
 
     # -- actions ----------------------------------------------------------------------
     def add_interactive(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, "Add proposal files", "", "Word documents (*.docx)"
-        )
+        paths = open_file_names(self, "Add proposal files", "", "Word documents (*.docx)")
         if paths:
             self.add_files(paths)
 

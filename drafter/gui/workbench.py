@@ -3,11 +3,12 @@ the Word file to save, a note added from a window."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QWidget
+from PySide6.QtWidgets import QHeaderView, QWidget
 
 from drafter.errors import DrafterError
 
 from . import dialogs
+from .file_dialogs import save_file_name
 
 
 def stretch_first_column(header: QHeaderView, columns: int) -> None:
@@ -21,9 +22,7 @@ def stretch_first_column(header: QHeaderView, columns: int) -> None:
 def ask_docx_path(parent: QWidget, title: str, symbol: str | None, what: str) -> str | None:
     """A Word file name to save to, suggested from the document's symbol."""
     name = (symbol or "document").replace("/", "_")
-    path, _ = QFileDialog.getSaveFileName(
-        parent, title, f"{name} {what}.docx", "Word documents (*.docx)"
-    )
+    path = save_file_name(parent, title, f"{name} {what}.docx", "Word documents (*.docx)")
     return path or None
 
 

@@ -23,6 +23,14 @@ from drafter.errors import IngestError
 from drafter.ingest.blocks import Block, Draft, marker
 from drafter.ingest.lines import LABEL_START, normalize
 from drafter.ingest.paragraphs import finish
+from drafter.ingest.source import (
+    MAX_DOCX_MEMBERS,
+    MAX_DOCX_PART_BYTES,
+    MAX_DOCX_RATIO,
+    MAX_DOCX_TOTAL_BYTES,
+    MiB,
+    size_text,
+)
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -43,6 +51,22 @@ _ROMAN = [
     (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
     (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
 ]  # fmt: skip
+
+
+#: Word's own ceiling for a list counter; a hostile w:start of 10**9 would otherwise
+#: spell a roman numeral of a million "m"s or a letter label of 38 MB for each paragraph.
+MAX_LIST_VALUE = 32767
+_MAX_LEVELS = 9  # w:ilvl 0-8
+
+
+def _int(value: str | None, default: int, top: int = MAX_LIST_VALUE) -> int:
+    """A small non-negative integer attribute; junk ("²", "1e9", 5,000 digits) is the default."""
+    if value is None:
+        return default
+    value = value.strip()
+    if not value.isascii() or not value.isdigit() or len(value) > 9:
+        return top if value.isascii() and value.isdigit() else default
+    return min(int(value), top)
 
 
 def _roman(n: int) -> str:
@@ -107,10 +131,12 @@ class Numbering:
         for an in root.findall(_q("abstractNum")):
             levels: dict[int, tuple[str, str, int]] = {}
             for lvl in an.findall(_q("lvl")):
-                ilvl = int(lvl.get(_q("ilvl"), "0") or 0)
+                ilvl = _int(lvl.get(_q("ilvl")), 0, _MAX_LEVELS)
+                if ilvl >= _MAX_LEVELS:
+                    continue
                 fmt = _val(lvl, "numFmt", "decimal") or "decimal"
-                text = _val(lvl, "lvlText", "") or ""
-                start = int(_val(lvl, "start", "1") or 1)
+                text = (_val(lvl, "lvlText", "") or "")[:100]
+                start = _int(_val(lvl, "start"), 1)
                 levels[ilvl] = (fmt, text, start)
             self.abstract[an.get(_q("abstractNumId"), "")] = levels
         for num in root.findall(_q("num")):
@@ -118,8 +144,9 @@ class Numbering:
             self.num_to_abs[num_id] = _val(num, "abstractNumId", "") or ""
             for ov in num.findall(_q("lvlOverride")):
                 start = _val(ov, "startOverride")
-                if start is not None:
-                    self.overrides.setdefault(num_id, {})[int(ov.get(_q("ilvl"), "0"))] = int(start)
+                ilvl = _int(ov.get(_q("ilvl")), 0, _MAX_LEVELS)
+                if start is not None and ilvl < _MAX_LEVELS:
+                    self.overrides.setdefault(num_id, {})[ilvl] = _int(start, 1)
 
     def label(self, num_id: str, ilvl: int) -> str:
         levels = self.abstract.get(self.num_to_abs.get(num_id, ""), {})
@@ -138,7 +165,7 @@ class Numbering:
         if counters[ilvl] == 0:
             counters[ilvl] = starts.get(ilvl, 1)
         else:
-            counters[ilvl] += 1
+            counters[ilvl] = min(counters[ilvl] + 1, MAX_LIST_VALUE)
         for deeper in range(ilvl + 1, 10):
             counters[deeper] = 0
         fmt, text, _start = levels[ilvl]
@@ -330,6 +357,41 @@ def _masthead(tbl, draft: Draft, reading: str) -> bool:
     return True
 
 
+def check_package(path: Path) -> None:
+    """Refuse a .docx whose parts would unpack beyond the limits (a decompression bomb).
+
+    Sizes are read from the zip's directory without unpacking anything; ``zipfile``
+    never returns more than the declared size of a member, so a lying directory
+    cannot get past this either.
+    """
+    try:
+        with zipfile.ZipFile(path) as z:
+            members = z.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise IngestError(path, "not a valid Word .docx file (damaged or another format)") from None
+    if len(members) > MAX_DOCX_MEMBERS:
+        raise IngestError(
+            path, f"not a plausible Word file ({len(members):,} parts; at most {MAX_DOCX_MEMBERS:,})"
+        )
+    total = 0
+    for m in members:
+        total += m.file_size
+        ratio = m.file_size / max(m.compress_size, 1)
+        if m.file_size > MAX_DOCX_PART_BYTES or (m.file_size > MiB and ratio > MAX_DOCX_RATIO):
+            raise IngestError(
+                path,
+                f"refused: its part {m.filename[:80]} unpacks to {size_text(m.file_size)} "
+                f"({ratio:,.0f} times its packed size); Drafter reads parts up to "
+                f"{size_text(MAX_DOCX_PART_BYTES)}, packed at most {MAX_DOCX_RATIO} to 1",
+            )
+    if total > MAX_DOCX_TOTAL_BYTES:
+        raise IngestError(
+            path,
+            f"refused: it unpacks to {size_text(total)}; Drafter reads Word files up to "
+            f"{size_text(MAX_DOCX_TOTAL_BYTES)} unpacked",
+        )
+
+
 def read_docx(path: Path, *, accept_all: bool = False) -> Draft:
     try:
         import docx
@@ -338,6 +400,7 @@ def read_docx(path: Path, *, accept_all: bool = False) -> Draft:
         raise IngestError(
             path, "reading .docx needs python-docx (pip install python-docx)"
         ) from None
+    check_package(path)
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError):
@@ -408,9 +471,9 @@ def _read_document(document, reading: str = "accepted") -> Draft:
         text = "".join(t for t, _ in pieces)
         if not text.strip():
             if num_id:
-                numbering.label(num_id, int(ilvl or 0))  # an empty numbered line still counts
+                numbering.label(num_id, _int(ilvl, 0, _MAX_LEVELS))  # an empty numbered line still counts
             return
-        label = numbering.label(num_id, int(ilvl or 0)) if num_id else ""
+        label = numbering.label(num_id, _int(ilvl, 0, _MAX_LEVELS)) if num_id else ""
         # Italic opening words: measured on the text after a typed number label.
         mask: list[bool] = []
         for t, run in pieces:

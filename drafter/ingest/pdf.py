@@ -25,6 +25,7 @@ from drafter.errors import IngestError
 from drafter.ingest.blocks import LEAD_MARK, Draft, marker
 from drafter.ingest.clean import text_to_draft
 from drafter.ingest.lines import LABEL_ONLY, LABEL_START
+from drafter.ingest.source import MAX_PDF_PAGES
 
 # Text shorter than this per page means there is no usable text layer.
 _MIN_CHARS_PER_PAGE = 40
@@ -130,6 +131,30 @@ def _page_text(page) -> str:
     return "\n".join(out)
 
 
+def declared_page_count(path: Path) -> int:
+    """The page count the PDF's page tree declares (0 when it cannot be read here;
+    the extraction then reports the damage)."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        with path.open("rb") as fh:
+            count = resolve1(resolve1(PDFDocument(PDFParser(fh)).catalog["Pages"])["Count"])
+    except Exception:  # pdfminer raises many types on damaged files; read_pdf reports them
+        return 0
+    return count if isinstance(count, int) else 0
+
+
+def _check_page_count(path: Path, count: int, at_least: str = "") -> None:
+    if count > MAX_PDF_PAGES:
+        raise IngestError(
+            path,
+            f"the PDF has {at_least}{count:,} pages; Drafter reads PDFs of up to "
+            f"{MAX_PDF_PAGES:,} pages (split it, or import its text)",
+        )
+
+
 def extract_pdf_text(path: Path) -> tuple[str, int]:
     """The PDF's rebuilt text with a form feed between pages, and the page count."""
     try:
@@ -143,8 +168,10 @@ def extract_pdf_text(path: Path) -> tuple[str, int]:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     pages: list[str] = []
     try:
+        _check_page_count(path, declared_page_count(path))
         for page in extract_pages(path, laparams=LAParams(word_margin=0.3)):
             pages.append(_page_text(page))
+            _check_page_count(path, len(pages), "at least ")  # a page tree that lied
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise IngestError(path, "the PDF is encrypted (password protected)") from None
     except IngestError:

@@ -70,3 +70,24 @@ def test_note_survives_dialog_other_process_and_sigkill(tmp_path: Path, samples:
         assert lib.integrity_check() == []
         notes = lib.notes(lib.versions()[0].id)
     assert [n.body for n in notes if n.id == said[1]] == ["Keep this note"]
+
+
+def test_file_dialogs_describe_files_by_name_only(tmp_path: Path, qtbot) -> None:
+    from PySide6.QtCore import QFileInfo
+    from PySide6.QtWidgets import QFileDialog
+
+    from drafter.gui import file_dialogs
+
+    disguised = tmp_path / "report.docx"
+    disguised.write_bytes(b"%PDF-1.4\n% a PDF under a Word name\n")
+    with Library.open(tmp_path / "lib.db"):
+        pass
+    provider = file_dialogs.NameOnlyIconProvider()
+    assert "PDF" not in provider.type(QFileInfo(str(disguised)))  # sniffing would say PDF
+    assert "SQLite" not in provider.type(QFileInfo(str(tmp_path / "lib.db")))
+    assert not provider.icon(QFileInfo(str(disguised))).isNull()
+    dialog = file_dialogs._dialog(None, "Import", str(tmp_path), "All files (*)")
+    qtbot.addWidget(dialog)
+    if sys.platform != "win32":
+        assert dialog.testOption(QFileDialog.Option.DontUseNativeDialog)
+        assert isinstance(dialog.iconProvider(), file_dialogs.NameOnlyIconProvider)

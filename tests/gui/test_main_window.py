@@ -8,9 +8,9 @@ from pathlib import Path
 import docx
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog
 
-from drafter.gui import dialogs
+from drafter.gui import dialogs, export_dialog
 from drafter.gui import settings as S
 from drafter.gui.comparison_model import NEW, OLD
 from drafter.gui.comparison_view import ComparisonView
@@ -184,9 +184,7 @@ def test_export_via_dialog_and_reopen(
     win.notes_panel.add("A note that goes to Word")
     out = tmp_path / "exports" / f"{kind}.docx"
     out.parent.mkdir()
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out.with_suffix("")), ""))
-    )
+    monkeypatch.setattr(export_dialog, "save_file_name", lambda *a, **k: str(out.with_suffix("")))
 
     def fake_exec(dlg):
         dlg.radios[kind].setChecked(True)
