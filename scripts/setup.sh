@@ -10,8 +10,11 @@ cd "$ROOT"
 # Qt's runtime libraries and fonts (without a font Qt draws boxes), LibreOffice for
 # checking exported .docx files (python3-uno lets tests run its Accept All / Reject All),
 # poppler for looking at PDFs, CJK fonts for Chinese.
-# Qt's xcb plugin (a window on an X11 desktop) needs the libxcb-* set.
-DEB_PACKAGES=(python3-venv python3-uno libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
+# Qt's xcb plugin (a window on an X11 desktop) needs the libxcb-* set. binutils: PyInstaller
+# (packaging/build.sh and its tests) reads libraries' dependencies with objdump.
+# ca-certificates: pip fetches the Python packages over HTTPS (a minimal Debian has none).
+DEB_PACKAGES=(python3-venv python3-uno ca-certificates binutils
+  libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
   libglib2.0-0 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
   libxcb-render-util0 libxcb-xkb1 libxcb-randr0 libxcb-shape0 libxcb-xfixes0
   fonts-dejavu-core fonts-noto-cjk libreoffice-writer-nogui poppler-utils

@@ -18,12 +18,13 @@ from pathlib import Path
 
 from drafter.errors import IngestError
 from drafter.ingest.blocks import Draft
-from drafter.ingest.source import check_text_size, regular_file
+from drafter.ingest.source import MAX_FILE_BYTES, check_text_size, regular_file
 from drafter.model import Resolution
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = (
     ".docx", ".pdf", ".txt", ".md", ".markdown", ".text", ".doc", ".rtf", ".odt", ".html", ".htm",
 )  # fmt: skip
+MAX_BYTES = MAX_FILE_BYTES  # any input, standard input too (limits: drafter/ingest/source.py)
 
 _MD_HINTS = re.compile(r"(?m)^(?:#{1,6}\s|\[\^\w+\]:)|<sup>")
 
