@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-import hostile
+import hostile_files as hostile
 import pytest
 
 import drafter.ingest.docx as docx_reader

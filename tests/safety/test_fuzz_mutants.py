@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-import fuzz
+import fuzz_cases as fuzz
 import pytest
 
 from drafter.cli import main

@@ -1,4 +1,4 @@
-"""The fuzz loop shared by tests/safety/test_fuzz.py (bounded, in CI) and
+"""The fuzz loop shared by tests/safety/test_fuzz_mutants.py (bounded, in CI) and
 benchmarks/fuzz_sweep.py (long, each case in its own process).
 
 Seeds are real files: corpus texts (PDF-extracted, Markdown), a corpus PDF, a .docx
@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import hostile
+import hostile_files as hostile
 
 TEXT_SEEDS = ("A_RES_67_219.pdf.txt", "A_RES_68_4.md", "ga80/md/A_RES_80_4.md")
 PDF_SEED = "pdf/A_RES_73_3-EN.pdf"
