@@ -357,13 +357,35 @@ def _masthead(tbl, draft: Draft, reading: str) -> bool:
     return True
 
 
+def _declared_members(path: Path) -> int:
+    """The entry count in the zip's end-of-directory record (0 when there is none;
+    65535 stands for a zip64 archive, which no Word file needs)."""
+    try:
+        with path.open("rb") as fh:
+            fh.seek(0, 2)
+            fh.seek(max(0, fh.tell() - 66000))
+            tail = fh.read()
+    except OSError:
+        return 0
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or at + 12 > len(tail):
+        return 0
+    return int.from_bytes(tail[at + 10 : at + 12], "little")
+
+
 def check_package(path: Path) -> None:
     """Refuse a .docx whose parts would unpack beyond the limits (a decompression bomb).
 
     Sizes are read from the zip's directory without unpacking anything; ``zipfile``
     never returns more than the declared size of a member, so a lying directory
-    cannot get past this either.
+    cannot get past this either. The directory's own size is checked first, from its
+    end record, so that millions of entries are not read into memory.
     """
+    declared = _declared_members(path)
+    if declared > MAX_DOCX_MEMBERS:
+        raise IngestError(
+            path, f"not a plausible Word file ({declared:,} parts; at most {MAX_DOCX_MEMBERS:,})"
+        )
     try:
         with zipfile.ZipFile(path) as z:
             members = z.infolist()

@@ -99,3 +99,11 @@ def test_a_long_text_without_line_breaks_reads(tmp_path, corpus: Path) -> None:
     assert len(one_line) < MAX_TEXT_BYTES
     res = load(_write(tmp_path, "one-line.txt", one_line.encode()))
     assert res.paragraphs and sum(len(p.text) for p in res.paragraphs) > len(one_line) // 2
+
+
+def test_a_zip_of_too_many_parts_is_refused_from_its_end_record(tmp_path, real_docx) -> None:
+    members = hostile.zip_members(real_docx)
+    members.update({f"customXml/item{i}.xml": b"" for i in range(6000)})
+    path = _write(tmp_path, "parts.docx", hostile.make_zip(members))
+    with pytest.raises(IngestError, match=r"not a plausible Word file \(6,0\d\d parts"):
+        load(path)
