@@ -42,6 +42,28 @@ def size_text(n: int) -> str:
     return f"{n / MiB:.0f} MB" if n >= MiB else f"{n / 1024:.0f} KB"
 
 
+def _kind_problem(st: os.stat_result) -> str | None:
+    if stat.S_ISDIR(st.st_mode):
+        return "is a folder, not a file"
+    for test, kind in _KINDS:
+        if test(st.st_mode):
+            return f"is {kind}, not a regular file"
+    if not stat.S_ISREG(st.st_mode):
+        return "not a regular file"
+    return None
+
+
+def special_file_problem(path: str | os.PathLike[str]) -> str | None:
+    """Why an existing path cannot be read as a file (a FIFO, a device, a folder, a
+    loop of symbolic links); None for a regular file, and for a missing or unreadable
+    one, which the caller words in its own terms."""
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        return "a loop of symbolic links, not a file" if exc.errno == errno.ELOOP else None
+    return _kind_problem(st)
+
+
 def regular_file(path: str | os.PathLike[str]) -> os.stat_result:
     """The file's ``stat``, following links; IngestError unless it is a regular file."""
     p = Path(path)
@@ -57,13 +79,9 @@ def regular_file(path: str | os.PathLike[str]) -> os.stat_result:
         if exc.errno in (errno.ENOTDIR, errno.ENAMETOOLONG, errno.ESRCH):
             raise IngestError(p, "file not found") from None
         raise IngestError(p, f"cannot read the file ({exc.strerror or exc})") from None
-    if stat.S_ISDIR(st.st_mode):
-        raise IngestError(p, "is a folder, not a file")
-    for test, kind in _KINDS:
-        if test(st.st_mode):
-            raise IngestError(p, f"is {kind}, not a regular file")
-    if not stat.S_ISREG(st.st_mode):
-        raise IngestError(p, "not a regular file")
+    problem = _kind_problem(st)
+    if problem:
+        raise IngestError(p, problem)
     if st.st_size > MAX_FILE_BYTES:
         raise IngestError(
             p,

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter.errors import IngestError, StoreError
-from drafter.ingest.source import regular_file
+from drafter.ingest.source import special_file_problem
 from drafter.model import Note, NoteStatus, Resolution
 from drafter.proposals.model import Proposal
 from drafter.store import carry as _carry
@@ -32,7 +32,9 @@ from drafter.store.types import CarryReport, FamilyInfo, ImportResult, SearchHit
 
 
 def file_sha256(path: Path) -> str:
-    regular_file(path)  # a FIFO would block the read forever
+    problem = special_file_problem(path)  # a FIFO would block the read forever
+    if problem:
+        raise IngestError(path, problem)
     digest = hashlib.sha256()
     try:
         with path.open("rb") as fh:
@@ -301,7 +303,9 @@ class Library:
 
     def import_notes(self, path: str | Path) -> dict[str, Any]:
         self._refuse_own_file(Path(path), "read as notes")
-        regular_file(path)  # a FIFO would block the read forever
+        problem = special_file_problem(path)  # a FIFO would block the read forever
+        if problem:
+            raise StoreError(f"{path}: cannot read the notes file ({problem})")
         return _exchange.import_notes(self._cx, path)
 
     # -- search -------------------------------------------------------------------

@@ -28,18 +28,21 @@ def lib_path(tmp_path: Path, samples: Path) -> Path:
     return path
 
 
-def _odd_files(tmp_path: Path) -> dict[str, tuple[str, str]]:
-    """name -> (path, what the message must say)."""
+MISSING = ("file not found", "no such file", "No such file")  # each command's own words
+
+
+def _odd_files(tmp_path: Path) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """name -> (path, what the message must say: one of these)."""
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
     (tmp_path / "loop-a.md").symlink_to(tmp_path / "loop-b.md")
     (tmp_path / "loop-b.md").symlink_to(tmp_path / "loop-a.md")
     return {
-        "fifo": (str(fifo), "named pipe (FIFO), not a regular file"),
-        "device": ("/dev/zero", "is a device, not a regular file"),
-        "symlink loop": (str(tmp_path / "loop-a.md"), "a loop of symbolic links"),
-        "missing under /proc": ("/proc/self/fd/987654", "file not found"),
-        "vanished process": (f"/proc/{2**22 + 7}/status", "file not found"),
+        "fifo": (str(fifo), ("named pipe (FIFO), not a regular file",)),
+        "device": ("/dev/zero", ("is a device, not a regular file",)),
+        "symlink loop": (str(tmp_path / "loop-a.md"), ("a loop of symbolic links",)),
+        "missing under /proc": ("/proc/self/fd/987654", MISSING),
+        "vanished process": (f"/proc/{2**22 + 7}/status", MISSING),
     }
 
 
@@ -57,7 +60,7 @@ def test_odd_inputs_get_one_line_and_exit_2(tmp_path, lib_path, command, capsys)
         code = main(COMMANDS[command](path, str(lib_path)))
         err = capsys.readouterr().err
         assert code == 2, (name, err)
-        assert err.count("\n") == 1 and expected in err, (name, err)
+        assert err.count("\n") == 1 and any(e in err for e in expected), (name, err)
         assert "Traceback" not in err
     with Library.open(lib_path) as lib:
         assert len(lib.versions()) == 1
