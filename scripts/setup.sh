@@ -13,13 +13,9 @@ cd "$ROOT"
 # Qt's xcb plugin (a window on an X11 desktop) needs the libxcb-* set. binutils: PyInstaller
 # (packaging/build.sh and its tests) reads libraries' dependencies with objdump.
 # ca-certificates: pip fetches the Python packages over HTTPS (a minimal Debian has none).
-# Qt's xcb plugin (a window on an X11 desktop) needs the libxcb-* set. binutils: PyInstaller
-# (packaging/build.sh and its tests) reads libraries' dependencies with objdump.
-# ca-certificates: pip fetches the Python packages over HTTPS (a minimal Debian has none).
 # libpython3.X: PyInstaller bundles the Python shared library, which Debian's python3 lacks.
 PYVER="$("${PYTHON:-python3}" -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
 DEB_PACKAGES=(python3-venv python3-uno ca-certificates binutils "libpython$PYVER"
-  libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
   libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
   libglib2.0-0 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
   libxcb-render-util0 libxcb-xkb1 libxcb-randr0 libxcb-shape0 libxcb-xfixes0
