@@ -12,9 +12,13 @@ from drafter.ingest.blocks import LEAD_MARK, SOFT_CLOSE, SOFT_OPEN, strip_marks
 
 # ---------------------------------------------------------------- patterns
 
+# A document symbol, read whole: "A/80/L.6/Rev.1", "A/C.3/80/L.41/Rev.1", "A/78/L.3/Add.1",
+# "A/RES/80/4/Corr.1", "A/HRC/55/L.12", "E/CN.6/2025/L.3", "S/RES/2720 (2023)". The
+# revision parts are tried before a plain part, which would stop at "/R" of "/Rev.1".
+_SYMBOL_PART = r"(?:(?:Rev|Add|Corr|Amend)\.\d+|[A-Z0-9]+(?:[.\-][A-Z0-9]+)*)"
 SYMBOL_RE = re.compile(
-    r"\b(?:A|S|E|A/C\.\d|E/CN\.\d+|A/HRC|A/CONF\.\d+)/(?:RES/)?[A-Z0-9.\-]+(?:/[A-Z0-9.\-]+)*"
-    r"(?:/Rev\.\d+|/Add\.\d+|/Corr\.\d+)*",
+    r"\b(?:S/RES/\d+(?:\s\(\d{4}\))?|(?:A|S|E|A/C\.\d|E/CN\.\d+|A/HRC|A/CONF\.\d+)/(?:RES/)?"
+    rf"{_SYMBOL_PART}(?:/{_SYMBOL_PART})*)(?![\w/])",
 )
 SYMBOL_LINE = re.compile(
     r"^(?:A|S|E)/(?:RES/)?[\w.\-]+(?:/[\w.\-]+)*(?:\*+)?(?:\s+Page\s+\d+)?$", re.IGNORECASE
