@@ -38,6 +38,23 @@ _WORD_SPACED = re.compile(
     r"are|was|were|has|have|shall|will|also|but|while|where|including|adopted|entitled)\b)"
 )
 # Typewritten style: "Secretary-General; 2/" (footnotes printed as "2/ Text").
+# Left by PyMuPDF or a plain-text copy, between any word and a lowercase word: "on
+# COVID-19 13 and", "the Parties 14 urged". Only the next footnote expected counts, and
+# not after a word its own number follows ("paragraph 3 of", "than 3 million").
+_LOOSE = re.compile(r"(?<=[^\W_]|[)”’])(?P<m> (\d{1,3}))(?= [a-z])")
+_NOT_BEFORE_MARKER = {w.lower() for w in _NUMBERED_NOUNS.split("|")} | {
+    "para", "paras", "art", "vol", "than", "least", "most", "about", "some", "over", "under",
+    "of", "to", "and", "or", "the", "from", "by", "per", "all", "every", "between", "nearly",
+    "approximately", "around", "almost", "only", "first", "last", "next", "resolutions",
+    "decision", "session", "sessions", "meeting", "meetings", "page", "pages", "line",
+}  # fmt: skip
+_NOT_AFTER_MARKER = re.compile(
+    r" (?:million|billion|thousand|hundred|per|percent|years?|months?|days?|weeks?|hours?|times|"
+    r"and|to|or)\b(?! (?:the|its|their|in|of|to|for)\b)"
+)
+# Glued to a number: "at least 56514 humanitarian workers" is 565 and footnote 14.
+_NUMBER_GLUED = re.compile(r"(?<![\w/.,\-])\d{4,7}(?= [a-z])")
+_NUMBER_NOUNS = {w.lower() for w in _NUMBERED_NOUNS.split("|")} | {"resolutions", "no."}
 _SLASH = re.compile(r"(?<=[\s,;:.”’\w])[ ]?(\d{1,2})/(?=[\s,;:.)]|$)")
 _SPACED = re.compile(r"(?<=[,;:”’])[ ]+(\d{1,3})(?=[ ]+[a-zà-ÿ]|[ ]*$)")
 
@@ -136,6 +153,25 @@ def strip_markers(
     if state.known:
         for m in _WORD_SPACED.finditer(text):
             spans.append((m.start("m"), m.end("m"), m.group(2), False))
+        for m in _LOOSE.finditer(text):
+            word = text[: m.start()].rsplit(None, 1)[-1].rstrip(")”’").lower() if m.start() else ""
+            if (
+                word in _NOT_BEFORE_MARKER
+                or not any(c.isalpha() for c in word)
+                or "/" in word
+                or _NOT_AFTER_MARKER.match(text, m.end())
+            ):
+                continue
+            spans.append((m.start("m"), m.end("m"), m.group(2), None))
+        for m in _NUMBER_GLUED.finditer(text):
+            word = (
+                text[: m.start()].rsplit(None, 1)[-1].lower() if text[: m.start()].strip() else ""
+            )
+            if word in _NUMBER_NOUNS or re.match(r"(?:19|20)\d\d", m.group()):
+                continue  # a year ("June 2003 on"); a year and its marker is _YEAR's
+            for k in (2, 1):  # "56514": 565 and footnote 14 (or 5651 and footnote 4)
+                if text[m.end() - k] != "0" and text[m.start()] != "0":
+                    spans.append((m.end() - k, m.end(), text[m.end() - k : m.end()], None))
         for rx in (_GLUED, _SPACED, _YEAR, _SLASH):
             for m in rx.finditer(text):
                 if any(s <= m.start(1) < e for s, e, _, _ in spans):
@@ -156,7 +192,7 @@ def strip_markers(
                 start = m.start() if rx in (_SPACED, _SLASH) else m.start(1)
                 end = m.end() if rx is _SLASH else m.end(1)
                 spans.append((start, end, m.group(1), None if rx is _YEAR else False))
-    spans.sort()
+    spans.sort(key=lambda span: (span[0], span[1]))
     cited: list[str] = []
     keep: list[tuple[int, int]] = []
     starts: dict[str, int] = {}
@@ -169,6 +205,8 @@ def strip_markers(
                     starts[part] = start
             keep.append((start, end))
             continue
+        if keep and start < keep[-1][1]:
+            continue  # inside a marker already taken ("203412": the year's 12, not 2)
         if not state.accept(number, strict=explicit is None):
             continue
         keep.append((start, end))

@@ -26,7 +26,10 @@ from drafter.store.versions import base_symbol
     ],
 )
 def test_symbol_read_whole_in_running_text(symbol):
-    for text in (f"as contained in {symbol}, and", f"[without reference to a Main Committee ({symbol})]"):
+    for text in (
+        f"as contained in {symbol}, and",
+        f"[without reference to a Main Committee ({symbol})]",
+    ):
         m = SYMBOL_RE.search(text)
         assert m and m.group(0) == symbol
 

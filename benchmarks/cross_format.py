@@ -1,0 +1,396 @@
+"""Cross-format agreement: every rendering of a document must give the same paragraphs.
+
+Usage: ``python benchmarks/cross_format.py [--only NAME] [--show] [--no-office]``
+
+A drafter gets one text as the official PDF, as text somebody pasted out of it
+(``pdftotext -layout``, ``-raw``, PyMuPDF, pdfminer), as a Markdown conversion, as a
+Word file. Each corpus document with a PDF or Markdown source is rendered every way
+this machine can:
+
+* PDF source (``pdf/``, ``families/cuba-embargo/A_RES_73_8-EN.pdf``): the PDF itself
+  (reference), ``pdftotext -layout``, ``pdftotext -raw``, ``pdftotext`` (reading
+  order), pdfminer.six ``extract_text`` and PyMuPDF ``get_text`` (both as plain text;
+  PyMuPDF is AGPL: a dev-only tool from the ``bench`` extra, skipped when absent).
+* Markdown source (``A_RES_68_4.md``, ``families/*/*.md``, ``ga80/md/``): the Markdown
+  (reference); a .docx and a PDF made from it with LibreOffice (through HTML that
+  carries the footnotes as LibreOffice's own footnote markup, so they become real Word
+  footnotes); that PDF's ``pdftotext -layout`` and ``-raw`` texts; and, where the
+  corpus holds it, the PyMuPDF text of the same official PDF (``ga80/txt/``).
+
+Each rendering is parsed with ``drafter.ingest.load`` and its paragraph list compared
+with the reference's: a paragraph agrees when kind, number and text (whitespace
+collapsed) are the same, in order (difflib over the two lists). Agreement is
+2 x matching / (reference paragraphs + rendering paragraphs), per document and over
+the corpus. Target: >= 99.5 % over the corpus. Renderings are cached under
+``out/cross-format/`` (keyed by source size and time), so reruns only parse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import html
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _corpus import CORPUS, ROOT
+
+from drafter.ingest import load
+from drafter.model import Resolution
+
+CACHE = ROOT / "out" / "cross-format"
+
+
+# ---------------------------------------------------------------- sources
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str  # corpus-relative path
+    path: Path
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.path.suffix.lower() == ".pdf"
+
+
+def sources() -> list[Source]:
+    paths = [
+        *sorted((CORPUS / "pdf").glob("*.pdf")),
+        CORPUS / "families" / "cuba-embargo" / "A_RES_73_8-EN.pdf",
+        CORPUS / "A_RES_68_4.md",
+        *sorted((CORPUS / "families").glob("*/*.md")),
+        *sorted((CORPUS / "ga80" / "md").glob("*.md")),
+    ]
+    return [Source(str(p.relative_to(CORPUS)), p) for p in paths if p.exists()]
+
+
+# ---------------------------------------------------------------- renderings
+
+
+def _cached(src: Source, how: str, suffix: str) -> Path:
+    stat = src.path.stat()
+    key = f"{src.path.stem}.{stat.st_size}.{int(stat.st_mtime)}.{how}{suffix}"
+    folder = CACHE / src.path.parent.relative_to(CORPUS)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / key
+
+
+def pdftotext(pdf: Path, out: Path, *flags: str) -> Path | None:
+    if not out.exists():
+        if shutil.which("pdftotext") is None:
+            return None
+        subprocess.run(["pdftotext", *flags, str(pdf), str(out)], check=True, timeout=120)
+    return out
+
+
+def pdfminer_text(pdf: Path, out: Path) -> Path:
+    if not out.exists():
+        from pdfminer.high_level import extract_text
+
+        out.write_text(extract_text(str(pdf)), encoding="utf-8")
+    return out
+
+
+def pymupdf_text(pdf: Path, out: Path) -> Path | None:
+    if not out.exists():
+        try:
+            import pymupdf
+        except ImportError:
+            return None
+        with pymupdf.open(pdf) as doc:
+            out.write_text("".join(page.get_text() for page in doc), encoding="utf-8")
+    return out
+
+
+_FN_REF = re.compile(r"\[\^(\w+)\]")
+_FN_DEF = re.compile(r"^\[\^(\w+)\]:\s*(.*)$")
+# words a number follows as itself, never as a footnote marker
+_NUMBERED = {
+    "paragraph",
+    "paragraphs",
+    "article",
+    "articles",
+    "resolution",
+    "annex",
+    "section",
+    "chapter",
+    "page",
+    "no.",
+    "vol.",
+    "goal",
+    "target",
+    "principle",
+    "rule",
+    "item",
+}
+_EMPH = re.compile(r"(\*\*|\*|_)(?=\S)(.+?)(?<=\S)\1")
+
+
+def markdown_to_html(text: str) -> str:
+    """The corpus Markdown (paragraphs separated by blank lines, ``[^n]`` footnotes) as
+    HTML that LibreOffice reads with real footnotes (its own ``sdfootnote`` markup).
+
+    Some conversions left a footnote's marker as a plain digit ("Commission,1"); the
+    first such digit after the previous marker becomes the footnote reference, as it
+    was in the PDF the Markdown came from.
+    """
+    if text.startswith("---"):
+        text = text.split("---", 2)[2]
+    notes: dict[str, str] = {}
+    paras: list[list[str]] = [[]]
+    for line in text.splitlines():
+        s = line.strip()
+        m = _FN_DEF.match(s)
+        if m:
+            notes[m.group(1)] = m.group(2)
+            s = ""
+        if not s or s in ("---", "***", "___"):
+            if paras[-1]:
+                paras.append([])
+            continue
+        paras[-1].append(s)
+    body = " \n".join(_block(" ".join(p)) for p in paras if p)
+    referenced = set(_FN_REF.findall(body))
+    pos = 0
+    for n in notes:
+        if n in referenced or not n.isdigit():
+            continue
+        pattern = re.compile(
+            rf"(?<=[^\W\d]|[,;.:)”’])(?:{n}(?=[\s,;.:<])|\s{n}(?=[,;.:]|\s+[a-z“(]))"
+        )
+        for m in pattern.finditer(body, pos):
+            before = body[max(0, m.start() - 12) : m.start()].split()
+            if not before or before[-1].lower() not in _NUMBERED:
+                break
+        else:
+            m = None
+        if m:
+            body = f"{body[: m.start()]}[^{n}]{body[m.end() :]}"
+            pos = m.start()
+
+    def anchor(m: re.Match) -> str:
+        n = m.group(1)
+        return (
+            f'<a class="sdfootnoteanc" name="sdfootnote{n}anc" href="#sdfootnote{n}sym">'
+            f"<sup>{n}</sup></a>"
+        )
+
+    out = _FN_REF.sub(anchor, body)
+    for n, note in notes.items():
+        out += (
+            f'\n<div id="sdfootnote{n}"><p class="sdfootnote"><a class="sdfootnotesym" '
+            f'name="sdfootnote{n}sym" href="#sdfootnote{n}anc">{n}</a>{_inline(note)}</p></div>'
+        )
+    return (
+        f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>\n{out}\n</body></html>\n'
+    )
+
+
+def _block(s: str) -> str:
+    level = len(s) - len(s.lstrip("#"))
+    if 0 < level <= 6 and s[level : level + 1] == " ":
+        return f"<h{level}>{_inline(s[level:].strip())}</h{level}>"
+    return f"<p>{_inline(s)}</p>"
+
+
+def _inline(s: str) -> str:
+    s = html.escape(s, quote=False)
+    return _EMPH.sub(
+        lambda m: (
+            f"<{'b' if m.group(1) == '**' else 'i'}>{m.group(2)}</{'b' if m.group(1) == '**' else 'i'}>"
+        ),
+        s,
+    )
+
+
+def office_conversions(srcs: list[Source]) -> None:
+    """Make every missing .docx and .pdf from the Markdown sources, in one LibreOffice
+    run per target format (starting LibreOffice costs more than converting)."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        return
+    for fmt, filt in (("docx", "docx:MS Word 2007 XML"), ("pdf", "pdf:writer_pdf_Export")):
+        todo = [s for s in srcs if not _cached(s, "office", f".{fmt}").exists()]
+        if not todo:
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            tmpdir = Path(tmp)
+            inputs = []
+            for s in todo:
+                h = tmpdir / f"{_cached(s, 'office', '').name}.html"
+                h.write_text(markdown_to_html(s.path.read_text(encoding="utf-8")), "utf-8")
+                inputs.append(h)
+            cmd = [
+                soffice,
+                f"-env:UserInstallation={(tmpdir / 'profile').as_uri()}",
+                "--headless",
+                "--infilter=HTML (StarWriter)",
+                "--convert-to",
+                filt,
+                "--outdir",
+                str(tmpdir / "out"),
+                *map(str, inputs),
+            ]
+            subprocess.run(cmd, check=True, timeout=1800, capture_output=True)
+            for s, h in zip(todo, inputs, strict=True):
+                made = tmpdir / "out" / f"{h.stem}.{fmt}"
+                if made.exists():
+                    shutil.move(made, _cached(s, "office", f".{fmt}"))
+
+
+def renderings(src: Source) -> dict[str, Path]:
+    """Rendering name -> file, for every rendering that can be made here."""
+    out: dict[str, Path | None] = {}
+    if src.is_pdf:
+        pdf = src.path
+        out["pdftotext -layout"] = pdftotext(pdf, _cached(src, "layout", ".txt"), "-layout")
+        out["pdftotext -raw"] = pdftotext(pdf, _cached(src, "raw", ".txt"), "-raw")
+        out["pdftotext"] = pdftotext(pdf, _cached(src, "plain", ".txt"))
+        out["pdfminer"] = pdfminer_text(pdf, _cached(src, "pdfminer", ".txt"))
+        out["pymupdf"] = pymupdf_text(pdf, _cached(src, "pymupdf", ".txt"))
+    else:
+        docx = _cached(src, "office", ".docx")
+        pdf = _cached(src, "office", ".pdf")
+        out["LibreOffice .docx"] = docx if docx.exists() else None
+        if pdf.exists():
+            out["LibreOffice .pdf"] = pdf
+            out["its pdftotext -layout"] = pdftotext(
+                pdf, _cached(src, "office-layout", ".txt"), "-layout"
+            )
+            out["its pdftotext -raw"] = pdftotext(pdf, _cached(src, "office-raw", ".txt"), "-raw")
+        for twin in (
+            CORPUS / "ga80" / "txt" / f"{src.path.stem}.txt",
+            src.path.with_name(f"{src.path.stem}.pymupdf.txt"),
+        ):
+            if twin.exists():
+                out["PyMuPDF text (corpus)"] = twin
+    return {k: v for k, v in out.items() if v is not None}
+
+
+# ---------------------------------------------------------------- agreement
+
+_WS = re.compile(r"\s+")
+
+
+def paragraph_keys(res: Resolution) -> list[tuple[str, str, str]]:
+    return [(str(p.kind), p.number or "", _WS.sub(" ", p.text).strip()) for p in res.paragraphs]
+
+
+@dataclass(frozen=True)
+class Agreement:
+    matching: int
+    reference: int
+    rendering: int
+    opcodes: tuple = ()
+
+    @property
+    def share(self) -> float:
+        total = self.reference + self.rendering
+        return 1.0 if total == 0 else 2 * self.matching / total
+
+
+def agreement(reference: Resolution, rendering: Resolution) -> Agreement:
+    a, b = paragraph_keys(reference), paragraph_keys(rendering)
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    matching = sum(block.size for block in sm.get_matching_blocks())
+    return Agreement(matching, len(a), len(b), tuple(sm.get_opcodes()))
+
+
+def _show(ref: Resolution, other: Resolution, agr: Agreement, limit: int = 6) -> None:
+    a, b = paragraph_keys(ref), paragraph_keys(other)
+    shown = 0
+    for tag, i1, i2, j1, j2 in agr.opcodes:
+        if tag == "equal":
+            continue
+        if tag == "replace" and i2 - i1 == j2 - j1:
+            for ka, kb in zip(a[i1:i2], b[j1:j2], strict=True):
+                print(f"      ~ {ka[0]} {ka[1]} / {kb[0]} {kb[1]}: {_word_changes(ka[2], kb[2])}")
+        else:
+            for k in a[i1:i2]:
+                print(f"      - {k[0]} {k[1]}: {k[2][:150]}")
+            for k in b[j1:j2]:
+                print(f"      + {k[0]} {k[1]}: {k[2][:150]}")
+        shown += 1
+        if shown >= limit:
+            print("      ...")
+            break
+
+
+def _word_changes(a: str, b: str) -> str:
+    wa, wb = a.split(), b.split()
+    out = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
+        if tag != "equal":
+            ctx = " ".join(wa[max(0, i1 - 2) : i1])
+            out.append(f"...{ctx} [{' '.join(wa[i1:i2])}] -> [{' '.join(wb[j1:j2])}]")
+    return "; ".join(out) or "(same words)"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--only", help="only documents whose corpus path contains this")
+    ap.add_argument("--show", action="store_true", help="print the paragraphs that disagree")
+    ap.add_argument("--no-office", action="store_true", help="skip the LibreOffice conversions")
+    args = ap.parse_args()
+    srcs = [s for s in sources() if not args.only or args.only in s.name]
+    if not srcs:
+        print("no corpus documents found (set DRAFTER_CORPUS)", file=sys.stderr)
+        return 2
+    t0 = time.perf_counter()
+    if not args.no_office:
+        office_conversions([s for s in srcs if not s.is_pdf])
+    t_render = time.perf_counter() - t0
+    total_match = total_paras = 0
+    by_rendering: dict[str, list[int]] = {}
+    for src in srcs:
+        ref = load(src.path)
+        doc_match = doc_paras = 0
+        lines = []
+        for how, path in renderings(src).items():
+            try:
+                other = load(path)
+            except Exception as exc:  # a benchmark reports, never stops
+                lines.append(f"    {how:24} FAILED: {exc}")
+                other = Resolution(None, None, None, ())
+            agr = agreement(ref, other)
+            doc_match += 2 * agr.matching
+            doc_paras += agr.reference + agr.rendering
+            tally = by_rendering.setdefault(how, [0, 0])
+            tally[0] += 2 * agr.matching
+            tally[1] += agr.reference + agr.rendering
+            lines.append(
+                f"    {how:24} {agr.share:7.1%}  ({agr.reference} vs {agr.rendering} paragraphs)"
+            )
+            if args.show and agr.share < 1:
+                lines.append("")
+                print("\n".join(lines))
+                lines = []
+                _show(ref, other, agr)
+        total_match += doc_match
+        total_paras += doc_paras
+        share = doc_match / doc_paras if doc_paras else 1.0
+        print(f"{src.name}: {share:.1%}")
+        if share < 1 or args.show:
+            print("\n".join(lines))
+    print()
+    for how, (m, n) in sorted(by_rendering.items()):
+        print(f"  {how:24} {m / n if n else 1:7.2%}")
+    overall = total_match / total_paras if total_paras else 1.0
+    print(
+        f"overall agreement {overall:.2%} over {len(srcs)} documents "
+        f"(target >= 99.5%; renderings made in {t_render:.0f} s, total {time.perf_counter() - t0:.0f} s)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

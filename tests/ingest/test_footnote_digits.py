@@ -1,0 +1,58 @@
+"""Footnote digits left in PyMuPDF and Markdown text are markers, never words."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.ingest import load
+from drafter.ingest.footnotes import MarkerState, strip_markers
+
+
+def _para(res, start):
+    return next(p for p in res.paragraphs if p.text.startswith(start))
+
+
+@pytest.mark.parametrize("name", ["ga80/md/A_RES_80_6.md", "ga80/txt/A_RES_80_6.txt"])
+def test_spaced_marker_after_a_name(corpus, name):
+    # "the Rome Statute of the International Criminal Court 1 reaffirms the purposes"
+    p = _para(load(corpus / name), "Recalling also that the Rome Statute")
+    assert "Court reaffirms the purposes" in p.text and " 1 " not in p.text
+    assert p.footnotes == ("1",)
+
+
+@pytest.mark.parametrize("name", ["ga80/md/A_RES_80_20.md", "ga80/txt/A_RES_80_20.txt"])
+def test_marker_after_a_lowercase_word_and_glued_to_a_year(corpus, name):
+    # "... group of the agenda 5 and ... the indicative timetable for 2025–20286 and ..."
+    res = load(corpus / name)
+    p = next(p for p in res.paragraphs if "indicative timetable" in p.text)
+    assert "agenda and" in p.text and "2025–2028 and" in p.text
+    assert p.footnotes == ("5", "6")
+
+
+def test_marker_after_a_bracket(corpus):
+    res = load(corpus / "ga80" / "md" / "A_RES_80_68.md")
+    p = next(p for p in res.paragraphs if "(Protocol II)" in p.text)
+    assert "(Protocol II) and" in p.text and "4" in p.footnotes
+
+
+@pytest.mark.parametrize(
+    ("text", "cited_before", "want", "cited"),
+    [
+        # the forms the issue names (PyMuPDF text of session-80 resolutions)
+        ("progress on COVID-19 13 and its effects", "12", "progress on COVID-19 and its effects", ("13",)),
+        ("the Conference of the Parties 14 urged States", "13", "the Conference of the Parties urged States", ("14",)),
+        ("the killing of at least 56514 humanitarian workers", "13", "the killing of at least 565 humanitarian workers", ("14",)),
+        # numbers that stay numbers, even when the next footnote has that number
+        ("more than 3 million people", "2", "more than 3 million people", ()),
+        ("as set out in paragraph 3 of its resolution", "2", "as set out in paragraph 3 of its resolution", ()),
+        ("Security Council resolution 1314 on children", "13", "Security Council resolution 1314 on children", ()),
+        ("adopted on 23 June 2003 on the integrated", "2", "adopted on 23 June 2003 on the integrated", ()),
+        ("for the Decade 2024– 203412 and the Agenda", "11", "for the Decade 2024– 2034 and the Agenda", ("12",)),
+    ],
+)  # fmt: skip
+def test_plain_digit_markers(text, cited_before, want, cited):
+    n = int(cited_before)
+    state = MarkerState([str(k) for k in range(1, n + 3)])
+    for k in range(1, n + 1):
+        state.note(str(k))
+    assert strip_markers(text, state) == (want, cited)
