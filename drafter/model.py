@@ -223,7 +223,28 @@ class Comparison:
         counts["formatting_only"] = formatting
         counts["approximate"] = approximate
         counts["changes"] = sum(1 for p in self.pairs if p.is_change)
+        counts["wording_changes"] = self.wording_changes
         return counts
+
+    @property
+    def wording_changes(self) -> int:
+        """Changes of wording in the text itself: pairs that change words (not only
+        formatting) outside the document header (the headings before the first
+        paragraph of text: session, agenda item, sponsors, adoption line) and the
+        closing line, plus one when the title changed. 0 answers "did anything
+        change between the draft and the resolution?" with "no change in wording"."""
+        old_skip = _furniture_ids(self.old)
+        new_skip = _furniture_ids(self.new)
+        count = 0
+        for p in self.pairs:
+            if not p.is_change or p.formatting_only:
+                continue
+            if all(i in old_skip for i in p.old) and all(i in new_skip for i in p.new):
+                continue
+            count += 1
+        if _words(self.old.title) != _words(self.new.title):
+            count += 1
+        return count
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -234,6 +255,24 @@ class Comparison:
             "pairs": [p.to_json() for p in self.pairs],
             "summary": self.summary,
         }
+
+
+def _furniture_ids(res: Resolution) -> set[int]:
+    """The header headings (before the first paragraph of text) and closing lines."""
+    ids: set[int] = set()
+    in_header = True
+    for p in res.paragraphs:
+        if in_header and p.kind == ParaKind.HEADING:
+            ids.add(p.id)
+            continue
+        in_header = False
+        if p.kind == ParaKind.CLOSING:
+            ids.add(p.id)
+    return ids
+
+
+def _words(text: str | None) -> list[str]:
+    return "".join(c if c.isalnum() else " " for c in (text or "").casefold()).split()
 
 
 @dataclass(frozen=True, slots=True)

@@ -141,6 +141,8 @@ def _print_comparison(cmp, *, ignore_formatting: bool) -> None:
     print(", ".join(f"{s[k]} {k}" for k in kinds if s[k]) or "both texts are empty")
     if s["formatting_only"]:
         print(f"{s['formatting_only']} change(s) of formatting only (whitespace, quotes, markers)")
+    if s["changes"] and not s["wording_changes"]:
+        print("no change in wording: only the document header, closing line or formatting differ")
     if s["approximate"]:
         print(
             f"warning: {s['approximate']} diff(s) hit the time limit and are approximate "

@@ -111,7 +111,7 @@ class _Cleaner:
         self.full_titles = [" ".join(self.titles)] if self.titles else []
         if "title" in draft.meta:
             self.full_titles.append(draft.meta["title"])
-        self.repeats = furniture_repeats(self.lines, body_start, self.titles)
+        self.repeats = furniture_repeats(self.lines, body_start, self.titles + self.full_titles)
         self.layout = _Layout(self.lines, self.breaks, start=body_start)
         # Symbol printed alone in the cover block (A/80/L.6, A/RES/46/182).
         for line in self.lines[: max(self.chapeau, 40)]:

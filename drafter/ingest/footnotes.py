@@ -45,12 +45,15 @@ _LOOSE = re.compile(r"(?<=[^\W_]|[)”’])(?P<m> (\d{1,3}))(?= [a-z])")
 _NOT_BEFORE_MARKER = {w.lower() for w in _NUMBERED_NOUNS.split("|")} | {
     "para", "paras", "art", "vol", "than", "least", "most", "about", "some", "over", "under",
     "of", "to", "and", "or", "the", "from", "by", "per", "all", "every", "between", "nearly",
+    "on", "in", "at", "for", "with", "after", "before", "since", "until", "within", "into",
+    "a", "an", "its", "their", "these", "those", "which", "is", "are", "was", "were", "be",
+    "each", "nos", "no", "op", "pp", "para.",
     "approximately", "around", "almost", "only", "first", "last", "next", "resolutions",
     "decision", "session", "sessions", "meeting", "meetings", "page", "pages", "line",
 }  # fmt: skip
 _NOT_AFTER_MARKER = re.compile(
-    r" (?:million|billion|thousand|hundred|per|percent|years?|months?|days?|weeks?|hours?|times|"
-    r"and|to|or)\b(?! (?:the|its|their|in|of|to|for)\b)"
+    r" (?:million|billion|thousand|hundred|per|percent|years?|months?|days?|weeks?|hours?|times)\b"
+    r"| (?:and|or|to|through) \d"  # "Round tables 3 and 4"
 )
 # Glued to a number: "at least 56514 humanitarian workers" is 565 and footnote 14.
 _NUMBER_GLUED = re.compile(r"(?<![\w/.,\-])\d{4,7}(?= [a-z])")

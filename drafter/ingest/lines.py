@@ -148,7 +148,10 @@ def join_lines(lines: list[str]) -> str:
 
 # A superscript marker as PDF extraction spaces it: "Countries 2  and the".
 _SOFT_MARKER = re.compile(r"(?<=[^\W\d_]|[,;:.”’)]) (\d{1,3}) {2}(?=[^\s\d])")
-_SPLIT_HYPHEN = re.compile(r"(?<=[A-Za-z]{2})([-\u2011]) (?!(?:and|or|to|as)\b)(?=[a-z]{3,})")
+_SPLIT_HYPHEN = re.compile(
+    r"(?<=[A-Za-z]{2})([-\u2011]) (?!(?:and|or|to|as)\b)(?=[a-z]{3,})"
+    r"|(?:(?<=\bNon)|(?<=\bAnti)|(?<=\bSelf))([-\u2011]) (?=[A-Z][a-z]{2,})"  # "Non- Proliferation"
+)
 _MULTISPACE = re.compile(r" {2,}")
 
 
@@ -158,7 +161,7 @@ def tidy(text: str) -> str:
     if "  " in text:
         text = _MULTISPACE.sub(" ", text)
     if "- " in text or "\u2011 " in text:
-        text = _SPLIT_HYPHEN.sub(r"\1", text)  # "non- governmental"
+        text = _SPLIT_HYPHEN.sub(lambda m: m.group(1) or m.group(2), text)  # "non- governmental"
     return text
 
 

@@ -104,15 +104,30 @@ def _continues(prev: Block, block: Block, plain: str, after_break: bool) -> bool
             or (_ends_with_function_word(prev.text) and not LABEL_START.match(plain))
             or (len(prev_plain) > 60 and _cut_name(plain))  # "... Winter" | "Games, as ..."
         )
-    # It ended with a comma at a page break: a sentence goes on unless the next
-    # block opens a paragraph of its own.
+    # It ended with a comma (or, in the middle of a list, a semicolon) at a page
+    # break, a footnote marker maybe glued to it ("Weapons,3"): a sentence goes on
+    # unless the next block opens a paragraph of its own.
+    end = prev.text.rstrip()
+    if _GLUED_MARKER_END.search(end):  # (then only a lowercase word goes on with it)
+        end = _GLUED_MARKER_END.sub("", end) if plain[:1].islower() else end
     return (
         after_break
-        and prev.text.rstrip().endswith(",")
+        and (end.endswith(",") or (end.endswith(";") and _list_goes_on(prev_plain, plain)))
         and not LABEL_START.match(plain)
         and (plain[:1].islower() or not _OPENER.match(plain))
         and not _CLOSING_LINE.match(plain)
     )
+
+
+_GLUED_MARKER_END = re.compile(r"(?<=[,;])\d{1,3}$")
+# The next item of a list of documents the page break cut: "...; GC(69)/DEC/11, entitled".
+_LIST_ITEM = re.compile(r"^[A-Z]{1,6}(?:\(\d+\))?/")
+
+
+def _list_goes_on(prev: str, plain: str) -> bool:
+    """The block goes on with a list of symbols of the series the paragraph cites."""
+    m = _LIST_ITEM.match(plain)
+    return m is not None and prev.count(m.group()) >= 2
 
 
 def finish(draft: Draft, *, titles: list[str] | None = None) -> Draft:

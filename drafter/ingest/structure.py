@@ -22,6 +22,7 @@ from drafter.ingest.header import (
     resolve_date,
     title_and_symbol,
 )
+from drafter.ingest.header_blocks import segment_header
 from drafter.ingest.language import detect_language
 from drafter.ingest.leads import guess_lead
 from drafter.ingest.lines import CHAPEAU_RE, tidy
@@ -131,7 +132,7 @@ class _Numbering:
 
 def build(draft: Draft, *, source: str | None = None, language: str | None = None) -> Resolution:
     """Turn a cleaned :class:`Draft` into a :class:`Resolution`."""
-    blocks = [b for b in draft.blocks if strip_marks(b.text).strip()]
+    blocks = segment_header([b for b in draft.blocks if strip_marks(b.text).strip()])
     plain = [tidy(strip_marks(restore_soft(b.text))) for b in blocks]
     chapeau = next(
         (
