@@ -17,11 +17,11 @@ def library(tmp_path, samples):
         old = lib.import_file(samples / "A_68_L5_draft_illustrative.md").version_id
         new = lib.import_file(samples / "A_RES_68_4.md", carry=False).version_id
         lib.add_note(old, 9, "Zero draft note", author="Old Author")
-        text = lib.load_version(new).paragraphs[9].text
-        start = text.index("important")
+        para = next(p for p in lib.load_version(new).paragraphs if "important" in p.text)
+        start = para.text.index("important")
         lib.add_note(
             new,
-            9,
+            para.id,
             "Capital insists",
             author="New Author",
             quote="important",

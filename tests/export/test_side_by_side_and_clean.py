@@ -17,7 +17,8 @@ def _cell_text(cell) -> str:
 def test_side_by_side_versions_rows_and_marks(review, sample_versions, tmp_path):
     comparison = sample_versions
     old, new = comparison.old, comparison.new
-    note = review.make_note(new, 9, "Keep 'important'", quote="important")
+    target = next(p.id for p in new.paragraphs if "important" in p.text)
+    note = review.make_note(new, target, "Keep 'important'", quote="important")
     path = write_side_by_side(comparison, tmp_path / "sbs.docx", new_notes=[note])
     doc = review.open_docx(path)
     table = doc.tables[-1]

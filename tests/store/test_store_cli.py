@@ -47,7 +47,7 @@ def test_import_library_notes_and_search_end_to_end(
     )
     assert code == 0 and "added to OP 2 of A/80/L.2" in out
     code, out, _ = _run(
-        capsys, "notes", "add", "1", "¶ 5", "too strong", "--quote", "grave concern"
+        capsys, "notes", "add", "1", "PP 1", "too strong", "--quote", "grave concern"
     )
     assert code == 0
 
