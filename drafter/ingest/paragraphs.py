@@ -21,6 +21,7 @@ from drafter.ingest.lines import (
     is_furniture,
     join_lines,
 )
+from drafter.ingest.respace import repair, vocabulary
 
 # ---------------------------------------------------------------- block level
 
@@ -175,9 +176,19 @@ def finish(draft: Draft, *, titles: list[str] | None = None) -> Draft:
             continue
         block.after_break = block_break
         out.append(block)
+    _respace(out, chapeau)
     draft.blocks = _split_run_on(out, chapeau)
     draft.cleaned = True
     return draft
+
+
+def _respace(blocks: list[Block], chapeau: int | None) -> None:
+    """Join words that extraction split ("treatme nt", "high -level"), by the
+    document's own vocabulary (drafter.ingest.respace)."""
+    words = vocabulary([strip_marks(b.text) for b in blocks])
+    for block in blocks[(chapeau or 0) :]:
+        if not block.heading:
+            block.text = repair(block.text, words)
 
 
 _RUN_ON = re.compile(

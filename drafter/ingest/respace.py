@@ -1,0 +1,66 @@
+"""Words that text extraction split or spaced, joined again from the document's own words.
+
+``pdftotext`` reads letter spacing in a justified line as a space ("treatme nt",
+"o n", "Confere nce") and spaces hyphens ("high -level", "drug - resistant",
+"Secretary -General"). Two pieces are joined only when the document prints the
+joined word elsewhere and neither piece is a word of its own anywhere in it, so "up
+on" and "possess or" (and, alas, "in cluding") stay as printed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_WORD = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*")
+# "treatme nt", "o n", "St ates": the letter runs on each side of one space
+_LAST = re.compile(r"(?<![^\W\d_’'-])[^\W\d_]+$")
+_FIRST = re.compile(r"[^\W\d_]+(?![^\W\d_’'-])")
+# "high -level", "drug - resistant": a hyphen with a space before it
+_SPACED_HYPHEN = re.compile(r"(?<=[^\W\d_]) -(?: (?=[a-z]))?(?=[^\W\d_])")
+_APOSTROPHE = re.compile(r"(?<=[^\W\d_]) ([’']s)\b")
+
+
+def vocabulary(texts: list[str]) -> Counter[str]:
+    words: Counter[str] = Counter()
+    for text in texts:
+        words.update(_WORD.findall(text))
+    return words
+
+
+def repair(text: str, words: Counter[str]) -> str:
+    """``text`` with split words and spaced hyphens joined where ``words`` (the
+    document's word counts) prints the joined form."""
+    if " -" in text:
+        text = _SPACED_HYPHEN.sub(lambda m: _hyphen(m, text, words), text)
+    if " ’" in text or " '" in text:
+        text = _APOSTROPHE.sub(r"\1", text)
+    out: list[str] = []
+    pos = 0
+    gaps = [g.start() for g in re.finditer(r"(?<=[^\W\d_]) (?=[^\W\d_])", text)]
+    for gap in gaps:
+        a = _LAST.search(text, 0, gap)
+        b = _FIRST.match(text, gap + 1)
+        if a is None or b is None or not _joins(a.group(), b.group(), words):
+            continue
+        out.append(text[pos:gap])
+        pos = gap + 1
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _hyphen(m: re.Match[str], text: str, words: Counter[str]) -> str:
+    if m.group() == " -":
+        return "-"  # "high -level": never printed so on purpose
+    before = text[: m.start()].rsplit(None, 1)[-1]
+    after = _WORD.match(text, m.end())
+    joined = f"{before}-{after.group()}" if after else ""
+    return "-" if joined and words[joined] else m.group()
+
+
+def _joins(a: str, b: str, words: Counter[str]) -> bool:
+    if a[0].isupper() and b[0].isupper():
+        return False  # "New York", "Member States": names of two words
+    # Neither piece is a word anywhere else in the document (the counts include this
+    # very occurrence): "o n", "treatme nt"; not "up on", "possess or".
+    return bool(words[a + b]) and max(words[a], words[b]) == 1
