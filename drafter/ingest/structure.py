@@ -239,6 +239,14 @@ def build(draft: Draft, *, source: str | None = None, language: str | None = Non
             f"footnote marker{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
             "without footnote text"
         )
+    body = [p for p in paragraphs if p.kind not in (ParaKind.HEADING, ParaKind.CLOSING)]
+    loose = sum(1 for p in body if p.kind == ParaKind.OTHER)
+    if loose >= 5 and 2 * loose >= len(body):
+        draft.warnings.append(
+            f"no paragraph structure recognised for {loose} of {len(body)} paragraphs (neither "
+            "preambular, operative nor sub-paragraphs): they are shown as the text divided "
+            "them, and a comparison may be rough"
+        )
     lang = language or detect_language(" ".join(p.text for p in paragraphs))
     return Resolution(
         symbol=symbol,

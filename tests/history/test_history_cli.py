@@ -22,13 +22,13 @@ def test_table_has_a_row_per_thread_and_a_column_per_version(capsys, corpus) -> 
     code, out, err = run(capsys, *(str(corpus / f) for f in CUBA))
     assert code == 0 and not err
     lines = out.splitlines()
-    assert "3 versions, 24 paragraph threads" in lines[0]
+    assert "3 versions, 26 paragraph threads" in lines[0]
     head = next(ln for ln in lines if ln.lstrip().startswith("#"))
     assert head.split()[1:4] == ["A/RES/73/8", "A/80/L.6", "A/RES/80/4"]
     op5 = next(ln for ln in lines if "Decides to include in the provisional agenda" in ln)
     assert op5.split()[1:4] == ["5", "5*", "5"]
     sponsor = next(ln for ln in lines if "Cuba: draft resolution" in ln)
-    assert sponsor.split()[1:5] == ["—", "¶", "2", "—"]
+    assert sponsor.split()[1:5] == ["—", "¶", "3", "—"]
     assert lines[-1].startswith("* modified")
 
 
@@ -88,7 +88,7 @@ def test_docx_is_a_landscape_table(capsys, corpus, tmp_path) -> None:
     with zipfile.ZipFile(out_path) as z:
         xml = z.read("word/document.xml").decode()
     assert 'w:orient="landscape"' in xml
-    assert len(re.findall(r"<w:tr[ >]", xml)) == 25  # header + 24 threads
+    assert len(re.findall(r"<w:tr[ >]", xml)) == 27  # header + 26 threads
     assert "A/RES/73/8" in xml and "A/80/L.6" in xml
     assert "seventy-fourth" in xml and "<w:strike/>" in xml and '<w:u w:val="single"/>' in xml
 
