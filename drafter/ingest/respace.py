@@ -9,13 +9,14 @@ on" and "possess or" (and, alas, "in cluding") stay as printed.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
 _WORD = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*")
 # "treatme nt", "o n", "St ates": the letter runs on each side of one space
-_LAST = re.compile(r"(?<![^\W\d_’'-])[^\W\d_]+$")
-_FIRST = re.compile(r"[^\W\d_]+(?![^\W\d_’'-])")
+# a letter run that is a whole word piece: not glued to a hyphen or an apostrophe
+_RUN = re.compile(r"(?<![^\W\d_’'-])[^\W\d_]+(?![^\W\d_’'-])")
 # "high -level", "drug - resistant": a hyphen with a space before it
 _SPACED_HYPHEN = re.compile(r"(?<=[^\W\d_]) -(?: (?=[a-z]))?(?=[^\W\d_])")
 _APOSTROPHE = re.compile(r"(?<=[^\W\d_]) ([’']s)\b")
@@ -35,18 +36,25 @@ def repair(text: str, words: Counter[str]) -> str:
         text = _SPACED_HYPHEN.sub(lambda m: _hyphen(m, text, words), text)
     if " ’" in text or " '" in text:
         text = _APOSTROPHE.sub(r"\1", text)
+    if not _has_split(text, words):
+        return text
     out: list[str] = []
     pos = 0
-    gaps = [g.start() for g in re.finditer(r"(?<=[^\W\d_]) (?=[^\W\d_])", text)]
-    for gap in gaps:
-        a = _LAST.search(text, 0, gap)
-        b = _FIRST.match(text, gap + 1)
-        if a is None or b is None or not _joins(a.group(), b.group(), words):
+    runs = list(_RUN.finditer(text))
+    for left, right in itertools.pairwise(runs):  # overlapping pairs: every one-space gap
+        if right.start() != left.end() + 1 or text[left.end()] != " ":
             continue
-        out.append(text[pos:gap])
-        pos = gap + 1
+        if _joins(left.group(), right.group(), words):
+            out.append(text[pos : left.end()])
+            pos = left.end() + 1
     out.append(text[pos:])
     return "".join(out)
+
+
+def _has_split(text: str, words: Counter[str]) -> bool:
+    """Cheap test first: two words met once each, side by side (most texts have none)."""
+    single = {w for w in _RUN.findall(text) if words[w] == 1}
+    return len(single) >= 2
 
 
 def _hyphen(m: re.Match[str], text: str, words: Counter[str]) -> str:
