@@ -62,7 +62,7 @@ def test_grid_model_passes_modeltester(qtmodeltester, cuba):
     data = load_family_history(cuba, cuba.family_id, None, lambda *a: None)
     model = HistoryGridModel(data.history, LIGHT)
     qtmodeltester.check(model, force_py=True)
-    assert model.columnCount() == 4 and model.rowCount() == 24
+    assert model.columnCount() == 4 and model.rowCount() == 26
     assert [model.headerData(c, 1) for c in range(3)] == [
         "A/RES/73/8\nadopted",
         "A/80/L.6\nL-document",
@@ -71,7 +71,7 @@ def test_grid_model_passes_modeltester(qtmodeltester, cuba):
     r = _row(model, 0, "5")
     assert [model.index(r, c).data() for c in range(3)] == ["5", "5*", "5"]
     model.set_changed_since(1)
-    assert 0 < model.rowCount() < 24
+    assert 0 < model.rowCount() < 26
 
 
 def test_view_shows_biography_blame_and_notes(qtbot, cuba):
@@ -104,7 +104,7 @@ def test_view_shows_biography_blame_and_notes(qtbot, cuba):
     )
     assert "changed after A/80/L.6" in view.summary.text()
     view.filter_box.setCurrentIndex(0)
-    assert view.model.rowCount() == 24
+    assert view.model.rowCount() == 26
 
 
 def test_cell_jumps_to_the_pairwise_comparison(qtbot, cuba):
@@ -118,7 +118,7 @@ def test_cell_jumps_to_the_pairwise_comparison(qtbot, cuba):
         assert view.compare_current()
     step = view.model.step_at(r, 1)
     assert sig.args == [ids[0], ids[1], "new", step.id]
-    sponsor = _row(view.model, 1, "¶ 2")  # the draft's sponsor line, gone at adoption
+    sponsor = _row(view.model, 1, "¶ 3")  # the draft's sponsor line, gone at adoption
     view.select_cell(sponsor, 2)
     with qtbot.waitSignal(view.compare_requested) as sig:
         view.compare_current()
