@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 from drafter.history import build_history
 from drafter.history.family import family_versions, load_versions
 
-from . import dialogs
+from . import dialogs, file_dialogs
 from . import settings as S
 from .history_view import HistoryData, HistoryView, ThreadNote
 from .loading import VERSIONS, TabSpec
@@ -216,7 +215,7 @@ class HistoryWindow(QMainWindow):
             return
         folder = self.main.settings.get(S.EXPORT_DIR) or str(Path.home())
         name = (self.view.history.versions[-1].name or "history").replace("/", "_")
-        path, _f = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file_name(
             self, "Export the history", str(Path(folder) / f"{name} history.docx"), "Word (*.docx)"
         )
         if path:

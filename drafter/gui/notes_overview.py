@@ -14,7 +14,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from drafter.errors import DrafterError
 
-from . import themes
+from . import file_dialogs, themes
 from .comparison_model import HtmlRole, KeyRole
 from .delegates import RichTextDelegate
 from .flow_layout import FlowLayout
@@ -250,7 +249,7 @@ class NotesOverview(QWidget):
 
     def export_interactive(self) -> None:
         start = str(Path(self.export_dir or Path.home()) / "our-positions.docx")
-        path, _f = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file_name(
             self, "Export our positions", start, "Word documents (*.docx)"
         )
         if not path:

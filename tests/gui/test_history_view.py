@@ -141,14 +141,12 @@ def test_window_from_the_library_opens_and_jumps(
     ids = [v.version_id for v in view.history.versions]
     qtbot.waitUntil(lambda: TabSpec(VERSIONS, ids[1], ids[2]) in win.workspace.specs())
     # Export what the filter shows: the tracking table of the paragraphs changed since 73/8
-    from PySide6.QtWidgets import QFileDialog
-
-    from drafter.gui import dialogs
+    from drafter.gui import dialogs, file_dialogs
 
     shown = []
     monkeypatch.setattr(dialogs, "show_exported", lambda parent, path: shown.append(path))
     target = str(tmp_path / "history.docx")
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (target, ""))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: target)
     view.filter_box.setCurrentIndex(1)
     rows = list(view.model.rows)
     view.export_button.click()
