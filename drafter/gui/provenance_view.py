@@ -36,6 +36,7 @@ from drafter.provenance import ParagraphProvenance, Provenance, Source, Span
 from . import themes
 from .comparison_model import HtmlRole, KeyRole, RtlRole
 from .delegates import RichTextDelegate
+from .plain import rich
 from .rich_text import is_rtl
 from .workbench import add_note, ask_docx_path, stretch_first_column
 
@@ -144,7 +145,7 @@ class ProvenanceModel(QAbstractListModel):
                 quote = prov.text[sp.start : sp.end]
                 quote = quote if len(quote) <= 70 else quote[:33] + " … " + quote[-33:]
                 lines.append(f"“{quote}”: {source_text(sp.sources[0])}" if sp.sources else quote)
-            return "\n".join(lines)
+            return rich("\n".join(lines))  # quotes and titles are text, not markup
         return None
 
 
@@ -318,7 +319,7 @@ class ProvenanceWindow(QWidget):
             head = QTreeWidgetItem(
                 [f"“{quote}” ({sp.words} words, {sp.source_count} places)", "", ""]
             )
-            head.setToolTip(0, quote)
+            head.setToolTip(0, rich(quote))
             head.setData(0, Qt.ItemDataRole.UserRole, (sp, None))
             for src in sp.sources:
                 item = QTreeWidgetItem([source_text(src), src.date or "", src.stage or ""])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
 
 
 def _version(library, symbol: str) -> int:
@@ -29,6 +30,12 @@ def test_agreed_language_window_on_the_68_4_declaration(
     cited = [top.child(i).text(0) for i in range(top.childCount())]
     assert any(c.startswith("A/RES/67/219") for c in cited), cited
     assert all("zero draft" not in c for c in cited)
+    # tooltips quote the text as text (escaped into markup that shows it verbatim)
+    doc = QTextDocument()
+    doc.setHtml(top.toolTip(0))
+    assert "countries of origin, transit and destination" in doc.toPlainText()
+    doc.setHtml(pw.model.data(pw.model.index(row, 0), Qt.ItemDataRole.ToolTipRole))
+    assert doc.toPlainText().startswith("OP 4: ") and "% agreed language" in doc.toPlainText()
     html = pw.model.data(pw.model.index(row, 0), Qt.ItemDataRole.UserRole + 1)
     assert "background-color" in html and "<u>" in html  # agreed tinted, new marked
     pw.mark_box.setCurrentIndex(1)  # new language only
