@@ -40,6 +40,7 @@ from drafter.proposals import Compilation, Fate, Proposal, compile_proposals
 
 from . import dialogs
 from .file_dialogs import open_file_names
+from .plain import rich
 from .workbench import add_note, ask_docx_path, stretch_first_column
 
 ALL = "All delegations"
@@ -241,7 +242,7 @@ class ProposalsWindow(QWidget):
                 continue
             text = " ".join(item.text.split())
             top = QTreeWidgetItem([f"{item.label}  {text[:140]}{'…' if len(text) > 140 else ''}"])
-            top.setToolTip(0, item.text)
+            top.setToolTip(0, rich(item.text))
             conflicted = {pid for group in item.conflicts for pid in group}
             for p in item.proposals:
                 mark = "⚠ " if p.id in conflicted else ""
@@ -249,7 +250,7 @@ class ProposalsWindow(QWidget):
                     [mark + p.summary().split(": ", 1)[-1], p.delegation, str(p.fate or "")]
                 )
                 child.setData(0, ProposalRole, p)
-                child.setToolTip(0, p.summary() + (f"\n{p.comment}" if p.comment else ""))
+                child.setToolTip(0, rich(p.summary() + (f"\n{p.comment}" if p.comment else "")))
                 if p.fate is not None:
                     child.setForeground(2, QBrush(QColor(FATE_COLOURS[p.fate])))
                 top.addChild(child)

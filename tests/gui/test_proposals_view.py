@@ -7,6 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "proposals"))
 
+from PySide6.QtGui import QTextDocument
 from test_fate_gold import PALESTINE, proposed
 
 from drafter.compare import compare
@@ -60,6 +61,9 @@ def test_proposals_window_compiles_filters_and_judges(
 
     prop = first.data(0, ProposalRole)
     assert prop.summary() in details and str(prop.fate) in details and prop.source in details
+    tip = QTextDocument()  # a delegation's words in a tooltip are text, never markup
+    tip.setHtml(first.toolTip(0))
+    assert tip.toPlainText().startswith(prop.summary())
     pw.note_button.click()
     assert any("On the proposal" in n.body for n in lib.notes(base_id))
     pw.export_to(str(tmp_path / "compilation.docx"))
