@@ -26,6 +26,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("new", metavar="NEW", help="later version, or the related text")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.add_argument(
+        "--accept-all",
+        action="store_true",
+        help="Word files with tracked changes: read them applied (default: their base text)",
+    )
+    p.add_argument(
         "--related",
         action="store_true",
         help="related-documents mode: two different texts, many-to-many links",
@@ -84,8 +89,8 @@ def run(args: argparse.Namespace) -> int:
         ignore = Ignore.parse(args.ignore)
     except ValueError as exc:
         raise DrafterError(str(exc)) from None
-    old = load(args.old)
-    new = load(args.new)
+    old = load(args.old, accept_all=args.accept_all)
+    new = load(args.new, accept_all=args.accept_all)
     if args.related:
         options = {} if args.min_score is None else {"min_score": args.min_score}
         result = relate(old, new, **options)

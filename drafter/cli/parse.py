@@ -31,6 +31,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--json", action="store_true", help="print the document as JSON")
     p.add_argument(
+        "--accept-all",
+        action="store_true",
+        help="a Word file with tracked changes: read them applied (default: its base text)",
+    )
+    p.add_argument(
         "--width", type=int, default=100, help="line width of the outline (default: 100)"
     )
     p.set_defaults(func=run)
@@ -39,7 +44,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from drafter.ingest import load
 
-    res = _parse_stdin(args.format) if args.file == "-" else load(args.file)
+    if args.file == "-":
+        res = _parse_stdin(args.format, accept_all=args.accept_all)
+    else:
+        res = load(args.file, accept_all=args.accept_all)
     out = sys.stdout
     if args.json:
         print_json(res.to_json(), indent=2, out=out)
@@ -49,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _parse_stdin(fmt: str):
+def _parse_stdin(fmt: str, *, accept_all: bool = False):
     """Standard input read as a file would be: the same checks, the same decoding."""
     from drafter.errors import IngestError
     from drafter.ingest import MAX_BYTES, load, looks_like_markdown, parse_text, sniff_format
@@ -64,7 +72,7 @@ def _parse_stdin(fmt: str):
         with tempfile.TemporaryDirectory(prefix="drafter-stdin-") as tmp:
             path = Path(tmp) / f"stdin.{kind}"
             path.write_bytes(data)
-            return load(path)
+            return load(path, accept_all=accept_all)
     text, _encoding = decode_text(data, "<stdin>")
     if fmt is None:
         fmt = "md" if looks_like_markdown(text) else "txt"

@@ -134,3 +134,22 @@ def test_cli_compiles_judges_stores_and_maps_delegations(files, corpus: Path, tm
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     assert "G77 chair" in listed and "European Union" in listed
+
+
+def test_parse_and_compare_read_tracked_changes_applied_on_request(files):
+    base_path, paths = files
+    cmd = [sys.executable, "-m", "drafter", "parse", str(paths[0]), "--json"]
+    base = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
+    applied = json.loads(
+        subprocess.run([*cmd, "--accept-all"], capture_output=True, text=True, check=True).stdout
+    )
+    texts = [p["text"] for p in base["paragraphs"]]
+    assert any(t.startswith("Expressing grave concern") for t in texts)
+    assert any(p["text"].startswith("Expressing concern") for p in applied["paragraphs"])
+    compare_cmd = [sys.executable, "-m", "drafter", "compare", str(base_path), str(paths[0])]
+    as_base = subprocess.run(compare_cmd, capture_output=True, text=True, check=True).stdout
+    assert "[-grave-]" not in as_base
+    as_applied = subprocess.run(
+        [*compare_cmd, "--accept-all"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "[-grave -]" in as_applied or "[-grave-]" in as_applied
