@@ -15,14 +15,12 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSplitter,
     QTextBrowser,
-    QTreeView,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -35,8 +33,8 @@ from drafter.provenance import ParagraphProvenance, Provenance, Source, Span
 
 from . import themes
 from .comparison_model import HtmlRole, KeyRole, RtlRole
-from .delegates import RichTextDelegate
 from .plain import rich
+from .related_view import WrappedTextView
 from .rich_text import is_rtl
 from .workbench import add_note, ask_docx_path, stretch_first_column
 
@@ -149,33 +147,6 @@ class ProvenanceModel(QAbstractListModel):
         return None
 
 
-class _TextView(QTreeView):
-    """Paragraphs as wrapped rich text, rows as tall as their text (as in related mode)."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.setHeaderHidden(True)
-        self.setRootIsDecorated(False)
-        self.setUniformRowHeights(False)
-        self.setWordWrap(True)
-        self.setAccessibleName("Paragraphs with their agreed language")
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.delegate = RichTextDelegate(self)
-        self.setItemDelegate(self.delegate)
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.delegate.start_refine()
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self.delegate.start_refine()
-            self.doItemsLayout()
-
-
 class ProvenanceWindow(QWidget):
     """Agreed language of one stored version (opens from the library)."""
 
@@ -219,7 +190,7 @@ class ProvenanceWindow(QWidget):
         bar.addWidget(self.export_button)
         layout.addLayout(bar)
         split = QSplitter(Qt.Orientation.Horizontal, self)
-        self.list = _TextView(split)
+        self.list = WrappedTextView("Paragraphs with their agreed language", split)
         self.delegate = self.list.delegate
         side = QWidget(split)
         side_layout = QVBoxLayout(side)

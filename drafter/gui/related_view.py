@@ -186,7 +186,12 @@ class ParagraphListModel(QAbstractListModel):
         return None
 
 
-class _Side(QTreeView):
+class WrappedTextView(QTreeView):
+    """A list of paragraphs as wrapped rich text, each row as tall as its text.
+
+    Shared by related mode's two sides and the agreed-language window.
+    """
+
     def __init__(self, name: str, parent=None) -> None:
         super().__init__(parent)
         self.setHeaderHidden(True)
@@ -273,7 +278,7 @@ class RelatedView(QWidget):
         self._link_side = "old"  # the side whose paragraph the links panel lists
         self.setFocusProxy(self.old_view)
 
-    def _side_widget(self, title: str, model: ParagraphListModel, side: str) -> _Side:
+    def _side_widget(self, title: str, model: ParagraphListModel, side: str) -> WrappedTextView:
         box = QWidget(self.splitter)
         lay = QVBoxLayout(box)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -282,7 +287,7 @@ class RelatedView(QWidget):
         set_plain(label)  # a symbol or title is text, never markup
         label.setObjectName("sideTitle")
         lay.addWidget(label)
-        view = _Side(f"{side} text", box)
+        view = WrappedTextView(f"{side} text", box)
         view.setModel(model)
         lay.addWidget(view, 1)
         view.selectionModel().currentRowChanged.connect(
@@ -292,7 +297,7 @@ class RelatedView(QWidget):
         self.splitter.addWidget(box)
         return view
 
-    def _view(self, side: str) -> _Side:
+    def _view(self, side: str) -> WrappedTextView:
         return self.old_view if side == "old" else self.new_view
 
     def _model(self, side: str) -> ParagraphListModel:
