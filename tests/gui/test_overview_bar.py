@@ -41,9 +41,13 @@ def test_overview_bar_marks_every_change_and_jumps(make_window, library, setting
     # a click there selects that change and scrolls it into view
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=QPoint(bar.width() // 2, y))
     assert view.current_source_row() == last_src
-    qtbot.wait(50)
-    rect = view.view.visualRect(view.view.currentIndex())
-    assert rect.intersects(view.view.viewport().rect())
+    # Row heights are refined in idle time, so the scroll settles after a moment.
+    qtbot.waitUntil(
+        lambda: view.view.visualRect(view.view.currentIndex()).intersects(
+            view.view.viewport().rect()
+        ),
+        timeout=5000,
+    )
     first, last = bar._visible_rows()
     assert first <= view.view.currentIndex().row() <= last
     # filtering re-draws the marks for the rows shown
