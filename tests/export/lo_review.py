@@ -15,46 +15,15 @@ Tables (masthead, cover) are skipped; the caller picks the body by style.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
-import subprocess
 import sys
 import tempfile
-import time
 import zipfile
 
-import uno  # LibreOffice's Python bridge: import it before the com.sun.star names
-from com.sun.star.beans import PropertyValue
-from com.sun.star.connection import NoConnectException
-
-SOFFICE = os.environ.get("SOFFICE", "soffice")
-
-
-def _prop(name: str, value) -> PropertyValue:
-    p = PropertyValue()
-    p.Name, p.Value = name, value
-    return p
-
-
-def _connect(pipe: str, proc: subprocess.Popen, timeout: float = 90.0):
-    local = uno.getComponentContext()
-    resolver = local.ServiceManager.createInstanceWithContext(
-        "com.sun.star.bridge.UnoUrlResolver", local
-    )
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            ctx = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
-            return ctx.ServiceManager.createInstanceWithContext(
-                "com.sun.star.frame.Desktop", ctx
-            ), ctx
-        except NoConnectException:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit(f"soffice did not start (exit code {proc.poll()})") from None
-            time.sleep(0.2)
-
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from lo_bridge import file_url, prop, soffice  # tests/, put on the path above
 
 _COMMENT_MARKUP = re.compile(
     r"<w:commentRange(?:Start|End) [^>]*/>"
@@ -107,35 +76,9 @@ def _body(doc) -> list[list[str]]:
 
 def main(argv: list[str]) -> int:
     profile, files = argv[1], argv[2:]
-    pipe = f"drafter_review_{os.getpid()}"
-    env_profile = f"-env:UserInstallation={uno.systemPathToFileUrl(os.path.abspath(profile))}"
-    if not os.path.isdir(profile):
-        # A new profile makes soffice restart itself once, which would cut the bridge:
-        # create it first with a start that ends as soon as it is ready.
-        subprocess.run(
-            [SOFFICE, env_profile, "--headless", "--terminate_after_init"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            timeout=120,
-            check=False,
-        )
-    proc = subprocess.Popen(
-        [
-            SOFFICE,
-            env_profile,
-            "--headless",
-            "--invisible",
-            "--nologo",
-            "--norestore",
-            "--nodefault",
-            f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
     result: dict[str, dict[str, list]] = {}
-    try:
-        desktop, ctx = _connect(pipe, proc)
+    with soffice(profile, "drafter_review") as ctx:
+        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
         dispatcher = ctx.ServiceManager.createInstanceWithContext(
             "com.sun.star.frame.DispatchHelper", ctx
         )
@@ -143,25 +86,18 @@ def main(argv: list[str]) -> int:
         for k, path in enumerate(files):
             folder = os.path.join(tmp, str(k))
             os.mkdir(folder)
-            url = uno.systemPathToFileUrl(os.path.abspath(_without_comments(path, folder)))
+            url = file_url(_without_comments(path, folder))
             entry = {}
             for mode, command in (
                 ("accept", ".uno:AcceptAllTrackedChanges"),
                 ("reject", ".uno:RejectAllTrackedChanges"),
             ):
-                doc = desktop.loadComponentFromURL(url, "_blank", 0, (_prop("Hidden", True),))
+                doc = desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True),))
                 frame = doc.getCurrentController().getFrame()
                 dispatcher.executeDispatch(frame, command, "", 0, ())
                 entry[mode] = _body(doc)
                 doc.close(True)
             result[path] = entry
-        with contextlib.suppress(Exception):  # the bridge goes away as soffice quits
-            desktop.terminate()
-    finally:
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
     json.dump(result, sys.stdout, ensure_ascii=False)
     return 0
 
