@@ -37,6 +37,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from drafter.compare.evidence import Evidence
 from drafter.compare.similarity import (
     LazyProfiles,
     Profile,
@@ -68,11 +69,28 @@ REWRITE_THRESHOLD = 0.4
 # either side does, pair from OPENING_THRESHOLD on (in place only).
 OPENING_WORDS = 5
 OPENING_THRESHOLD = 0.35
+# Paragraphs that open with the same this many words, and no other paragraph left on
+# either side does, and match from MATCH_THRESHOLD on (by overlap or containment),
+# are one paragraph wherever they stand: a move, or a conversion between preamble
+# and operative part ("Takes note of the report of the Secretary-General;" ->
+# "Taking note of the report of the Secretary-General, in particular ...").
+LONG_OPENING_WORDS = 8
+WHOLLY_CONTAINED = 0.95
 # A member of a merge may stand up to this many places from the others (see
 # gather) if it brings the share of the whole's words that the parts cover to at
 # least GATHER_COVERAGE, by GATHER_GAIN, and the whole has GATHER_MIN_REST words
 # the parts so far lack.
 MEMBER_REACH = 4
+# Below this Dice score a pair scored by overlap needs a shared word that is not
+# common resolution vocabulary (compare.evidence): two requests to the
+# Secretary-General share half their words whatever they ask for.
+BOILERPLATE_DICE = 0.7
+# ... when both have this many words (a short line has no room for a subject).
+FORMULA_MIN_WORDS = 12
+# A pair more than NEAR_WINDOW places from its interpolated place, but crossing no
+# pair that stays in place, counts as in place when the two keep this many
+# consecutive words, one of them telling (a clause kept word for word).
+GAP_RUN = 8
 GATHER_COVERAGE = 0.8
 GATHER_GAIN = 0.2
 GATHER_MIN_REST = 4
@@ -128,6 +146,13 @@ def _unique_pairs(old_ids, new_ids, old_key, new_key) -> list[tuple[int, int]]:
     return out
 
 
+def _long_opening(p: Profile, fallback: int) -> str:
+    """A paragraph's first LONG_OPENING_WORDS words (a unique key for one shorter)."""
+    if p.size < LONG_OPENING_WORDS:
+        return f"\0{fallback}"
+    return " ".join(p.words[:LONG_OPENING_WORDS])
+
+
 def _opening(p: Profile, fallback: int) -> str:
     """A paragraph's first OPENING_WORDS words (a unique key for one too short)."""
     if p.size < 2 * OPENING_WORDS:
@@ -142,6 +167,10 @@ class _Aligner:
         self.old_group: dict[int, Group] = {}
         self.new_group: dict[int, Group] = {}
         self.groups: list[Group] = []
+        self._evidence_cache: Evidence | None = None
+        self.free_old: list[int] = []  # not anchored (set by match_edited)
+        self.free_new: list[int] = []
+        self.dense = False  # whether the backbone holds the pairs made, not only anchors
 
     # -- bookkeeping -----------------------------------------------------------
     def _add(self, group: Group) -> None:
@@ -212,12 +241,21 @@ class _Aligner:
         self._contained: set[tuple[int, int]] = set()
         free_old = [i for i in range(len(self.old)) if i not in self.old_group]
         free_new = [i for i in range(len(self.new)) if i not in self.new_group]
+        self.free_old, self.free_new = free_old, free_new
         if not free_old or not free_new:
             return
         index = ShingleIndex(self.new, free_new)
         old_df = document_frequency(self.old, free_old)
         same_opening = _unique_pairs(free_old, free_new, self._opening_old, self._opening_new)
         opening_partner = {o: n for o, n in same_opening}
+        long_partner = dict(
+            _unique_pairs(
+                free_old,
+                free_new,
+                lambda i: _long_opening(self.old[i], i),
+                lambda i: _long_opening(self.new[i], -1 - i),
+            )
+        )
         scored: list[tuple[float, float, int, int]] = []
         for o in free_old:
             prof = self.old[o]
@@ -228,6 +266,8 @@ class _Aligner:
             cands.update(free_new[lo:hi])
             if o in opening_partner:
                 cands.add(opening_partner[o])
+            if o in long_partner:
+                cands.add(long_partner[o])
             for n in cands:
                 other = self.new[n]
                 d = dice(prof.bag, other.bag, prof.size, other.size)
@@ -237,6 +277,26 @@ class _Aligner:
                     # the leadership role of the Secretary-General ..."), found on no
                     # other paragraph of either side: enough for an in-place pair.
                     s = MATCH_THRESHOLD
+                if (
+                    long_partner.get(o) == n
+                    and MATCH_THRESHOLD <= s < MOVE_THRESHOLD
+                    and (
+                        self._evidence().shares_rare_word(prof, other)
+                        or containment(*self._shorter_longer(prof, other)) >= WHOLLY_CONTAINED
+                    )
+                ):
+                    # The same long opening, found on no other paragraph, and either
+                    # a word of their subject in common or the shorter wholly inside
+                    # the longer (not two agenda items behind one formula): strong
+                    # enough for a move, and no longer a pair by containment only.
+                    s = d = MOVE_THRESHOLD
+                elif (
+                    s == d
+                    and MATCH_THRESHOLD * 0.8 <= s < BOILERPLATE_DICE
+                    and min(prof.size, other.size) >= FORMULA_MIN_WORDS
+                    and not self._evidence().shares_rare_word(prof, other)
+                ):
+                    continue  # only the formula in common
                 if s >= MATCH_THRESHOLD * 0.8:
                     # A small bonus for being where expected breaks ties between
                     # equal texts (repeated boilerplate) without overriding content.
@@ -245,6 +305,20 @@ class _Aligner:
                         self._contained.add((o, n))  # also a pair raised by its opening
         scored.sort(reverse=True)
         self._scored = scored
+
+    def _evidence(self) -> Evidence:
+        """What counts as a telling word among the paragraphs left to place after
+        anchoring (built once per comparison, on first need)."""
+        if self._evidence_cache is None:
+            self._evidence_cache = Evidence(
+                [self.old[i].bag.keys() for i in self.free_old]
+                + [self.new[i].bag.keys() for i in self.free_new]
+            )
+        return self._evidence_cache
+
+    @staticmethod
+    def _shorter_longer(a: Profile, b: Profile) -> tuple[Counter[str], Counter[str]]:
+        return (a.bag, b.bag) if a.size <= b.size else (b.bag, a.bag)
 
     def _opening_old(self, i: int) -> str:
         return _opening(self.old[i], i)
@@ -265,6 +339,7 @@ class _Aligner:
         placed = self._placed()
         self.backbone_old = [o for o, _ in placed]
         self.backbone_new = [n for _, n in placed]
+        self.dense = True
 
     def take_rewrites(self) -> None:
         """Low-similarity rewrites that stayed in place: where exactly one old and one
@@ -282,6 +357,24 @@ class _Aligner:
             if s >= REWRITE_THRESHOLD:
                 self._add(Group([o], [n], s))
 
+    def _near(self, o: int, n: int) -> bool:
+        """Whether new ``n`` is where old ``o`` is expected: a few places from its
+        interpolated place, or anywhere between the new partners of the backbone
+        pairs around ``o`` (pairing them crosses no pair that stays in place; where
+        many paragraphs were inserted or deleted the interpolation is off) if they
+        keep a clause word for word."""
+        if abs(n - self.expected_new(o)) <= NEAR_WINDOW:
+            return True
+        if not self.dense:
+            return False  # exact anchors only: the gaps between them say little
+        bo, bn = self.backbone_old, self.backbone_new
+        j = bisect_left(bo, o)
+        lo = bn[j - 1] if j > 0 else -1
+        hi = bn[j] if j < len(bo) else len(self.new)
+        if not lo < n < hi:
+            return False
+        return self._evidence().keeps_clause(self.old[o].words, self.new[n].words, GAP_RUN)
+
     def take(self, *, far: bool, contained: bool = False) -> None:
         """Accept the best-scoring pairs still free: near their expected place, or not.
 
@@ -298,7 +391,7 @@ class _Aligner:
                 continue
             if ((o, n) in self._contained) != contained:
                 continue
-            is_far = abs(n - self.expected_new(o)) > NEAR_WINDOW
+            is_far = not self._near(o, n)
             if is_far != far or s < (MOVE_THRESHOLD if far else MATCH_THRESHOLD):
                 continue
             if not far and (s < best_old[o] - CLEARLY_BETTER or s < best_new[n] - CLEARLY_BETTER):

@@ -2,8 +2,8 @@
 
 The full measurement, with the held-out pairs, is benchmarks/real_alignment.py; this
 runs the pairs used while developing and fails when a figure falls below what the
-engine reaches today (the issue's targets, link F1 >= 0.98 on every pair, are not
-all met yet: see the floors below).
+engine reaches today (every one of them at link F1 1.000; the issue's target is
+0.98 on every pair).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from drafter.compare import compare
+from drafter.compare.evidence import Evidence
 from drafter.compare.similarity import dice, pair_score, profile
 from drafter.ingest import load
 from drafter.model import PairKind
@@ -28,8 +29,8 @@ FLOORS = {
     "awaza_L4_to_80_3": 1.0,
     "cuba_73_8_to_L6": 1.0,
     "humanitarian_47_168_to_48_57": 1.0,
-    "humanitarian_48_57_to_49_139": 0.888,
-    "humanitarian_48_57_to_51_194": 0.769,
+    "humanitarian_48_57_to_49_139": 1.0,
+    "humanitarian_48_57_to_51_194": 1.0,
     "icc_report_73_7_to_80_6": 1.0,
     "palestine_L2_to_80_1_md": 1.0,
     "palestine_L2_to_80_1_pymupdf": 1.0,
@@ -115,3 +116,76 @@ def test_the_one_paragraph_left_between_two_anchors_is_a_rewrite(load_corpus) ->
     cmp = compare(old, new)
     (pair,) = [p for p in cmp.pairs if a.id in p.old]
     assert pair.new == (b.id,) and pair.kind == PairKind.MODIFIED
+
+
+def _pairs_of(cmp, a, b):
+    return [p for p in cmp.pairs if a.id in p.old and b.id in p.new]
+
+
+def test_two_requests_sharing_only_their_formula_are_not_one_paragraph(load_corpus) -> None:
+    # 48/57 asks for the IASC's recommendations in the report to the Council; 49/139 B
+    # for an assessment of the "White Helmets": two thirds of their words are the same
+    # request formula, none of their subject. A rewrite in place shares its subject.
+    old = load_corpus(HUM + "A_RES_48_57.txt")
+    new = load(ROOT / "tests/data/real_pairs/A_RES_49_139.txt")
+    a = _para(old, "Also requests the Secretary-General to include in his report")
+    b = _para(new, "Invites the Secretary-General, in this context, to include")
+    pa, pb = profile(a.text), profile(b.text)
+    assert 0.6 <= dice(pa.bag, pb.bag, pa.size, pb.size) < 0.7
+    everything = Evidence(profile(p.text).bag.keys() for p in (*old.paragraphs, *new.paragraphs))
+    assert not everything.shares_rare_word(pa, pb)
+    c = _para(old, "Also stresses, in this regard, that the Inter-Agency")
+    d = _para(new, "Stresses the need for the Inter-Agency Standing Committee")
+    assert everything.shares_rare_word(profile(c.text), profile(d.text))  # "primary", "meet"
+    cmp = compare(old, new)
+    assert not _pairs_of(cmp, a, b)
+    # ... and the rewrite, five places from where the few pairs around it put it but
+    # crossing none of them, is one paragraph modified in place.
+    (pair,) = _pairs_of(cmp, c, d)
+    assert pair.kind == PairKind.MODIFIED
+
+
+def test_an_operative_paragraph_turned_preambular_behind_the_same_opening(load_corpus) -> None:
+    # 48/57's "Takes note of the report of the Secretary-General;" is the opening of
+    # 51/194's third preambular paragraph: far from its place, all of it kept, the same
+    # eight opening words found on no other paragraph of either text.
+    old = load_corpus(HUM + "A_RES_48_57.txt")
+    new = load(ROOT / "tests/data/real_pairs/A_RES_51_194.txt")
+    a = _para(old, "Takes note of the report of the Secretary-General;")
+    b = _para(new, "Taking note of the report of the Secretary-General,")
+    assert a.kind == "operative" and b.kind == "preambular"
+    assert pair_score(profile(a.text), profile(b.text)) < 0.6  # not enough for a move alone
+    cmp = compare(old, new)
+    (pair,) = _pairs_of(cmp, a, b)
+    assert pair.kind == PairKind.MOVED
+    # "Calls upon States to respond quickly and generously to consolidated appeals ...":
+    # lengthened (Dice 0.59) and five places from where the pairs around it put it.
+    c = _para(old, "Calls upon States to respond quickly")
+    d = _para(new, "Calls upon States to respond quickly")
+    assert len(_pairs_of(cmp, c, d)) == 1
+
+
+def test_two_agenda_items_behind_one_formula_are_not_a_move() -> None:
+    # Eight equal opening words are no evidence when all they share is the formula and
+    # neither is inside the other.
+    from drafter.compare import compare as cmp_
+    from drafter.ingest import parse_text
+
+    body = [
+        "Recalling its resolution 79/20 of 2 December 2024 on the question of youth,",
+        "Welcoming the work of the Office for Disarmament Affairs in the field,",
+        "Decides to include in the provisional agenda of its eighty-second session, under "
+        "the item entitled “General and complete disarmament”, the sub-item "
+        "entitled “Youth, disarmament and non-proliferation”.",
+    ]
+    other = [
+        "Decides to include in the provisional agenda of its eighty-first session an item "
+        "entitled “Group of Scientific and Technical Experts on Nuclear Disarmament "
+        "Verification”.",
+        *body[:2],
+    ]
+    old = parse_text("\n\n".join(body), fmt="txt")
+    new = parse_text("\n\n".join(other), fmt="txt")
+    cmp = cmp_(old, new)
+    a = old.paragraphs[-1]
+    assert not [p for p in cmp.pairs if a.id in p.old and p.new]
