@@ -70,10 +70,33 @@ class ChangeList(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.list, 1)
         self.view: ComparisonView | None = None
+        self._stale = False
+        self.on_screen = True  # False while its dock sits behind another one
         self.set_view(None)
 
     def set_view(self, view) -> None:
-        self.view = view if isinstance(view, ComparisonView) and not view.single else None
+        """Follow ``view``; its lines are built now if the list is on screen, else
+        when it is shown (it usually sits behind the notes, and a comparison of
+        1,000 paragraphs has hundreds of changes)."""
+        view = view if isinstance(view, ComparisonView) and not view.single else None
+        if view is self.view and view is not None:
+            return  # the same comparison: its lines are there, or will be when shown
+        self.view = view
+        self._stale = True
+        if self.on_screen or view is None:
+            self._fill()
+        else:
+            self.list.clear()  # never another comparison's lines
+
+    def set_on_screen(self, on: bool) -> None:
+        """Whether the user can see the list (a dock behind another is not hidden,
+        only moved off the screen, so ``isVisible()`` cannot tell)."""
+        self.on_screen = on
+        if on and self._stale:
+            self._fill()
+
+    def _fill(self) -> None:
+        self._stale = False
         self.list.clear()
         if self.view is None:
             self.title.setText("Open a comparison of two versions to list its changes.")
@@ -97,6 +120,8 @@ def install_change_list(window) -> ChangeList:
     """A "Changes" dock beside the notes, following the comparison on screen."""
     panel = ChangeList(window)
     dock = window._dock("Changes", panel, Qt.DockWidgetArea.RightDockWidgetArea)
+    panel.on_screen = False  # until the dock says it is shown
+    dock.visibilityChanged.connect(panel.set_on_screen)
     window.tabifyDockWidget(window.notes_dock, dock)
     window.notes_dock.raise_()
     window.change_list, window.change_list_dock = panel, dock

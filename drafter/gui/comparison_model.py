@@ -33,6 +33,7 @@ KindRole = Qt.ItemDataRole.UserRole + 3
 ParagraphsRole = Qt.ItemDataRole.UserRole + 4  # tuple[Paragraph, ...] of the cell's side
 RtlRole = Qt.ItemDataRole.UserRole + 5
 KeyRole = Qt.ItemDataRole.UserRole + 6  # a stable row id (source row), for caches
+LengthsRole = Qt.ItemDataRole.UserRole + 7  # tuple[int, ...]: each shown line's length
 
 KIND_SYMBOL = {
     PairKind.UNCHANGED: "",
@@ -53,6 +54,12 @@ KIND_LABEL = {
     PairKind.MERGED: "merged",
 }
 HEADERS = ("Old", "", "New", "Redline")
+# roles as plain ints: data() runs for every cell at every layout, and comparing an int
+# with an enum member costs ten times an int comparison
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_ACCESSIBLE_TEXT = int(Qt.ItemDataRole.AccessibleTextRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -76,6 +83,7 @@ class ComparisonModel(QAbstractTableModel):
         self._changes: list[int] | None = None
         self._html: OrderedDict[tuple[int, int], str] = OrderedDict()
         self._plain: dict[tuple[int, int], str] = {}
+        self._lengths: dict[tuple[int, int], tuple[int, ...]] = {}
         self.colors: DiffColors = LIGHT
         self.find_term = ""
         self.old_notes: dict[int, int] = {}  # paragraph id -> number of notes
@@ -108,6 +116,7 @@ class ComparisonModel(QAbstractTableModel):
                 self._row_of_new.setdefault(i, row)
         self._html.clear()
         self._plain.clear()
+        self._lengths.clear()
         self._changes = None
         if comparison:
             self.old_headline = f"Old: {comparison.old.display_name}"
@@ -231,9 +240,7 @@ class ComparisonModel(QAbstractTableModel):
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _CELL_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def _side(self, pair: Pair, column: int) -> tuple[Paragraph, ...]:
         if column == OLD:
@@ -257,6 +264,16 @@ class ComparisonModel(QAbstractTableModel):
                 )
             self._plain[key] = text
         return text
+
+    def line_lengths(self, row: int, column: int) -> tuple[int, ...]:
+        """The length of each line of the cell's text as shown (for height estimates)."""
+        key = (row, column)
+        lengths = self._lengths.get(key)
+        if lengths is None:
+            text = rich_text.shown_text(self.plain_text(row, column))
+            lengths = tuple(len(line) for line in text.split("\n")) if text else ()
+            self._lengths[key] = lengths
+        return lengths
 
     def html(self, row: int, column: int) -> str:
         key = (row, column)
@@ -348,12 +365,15 @@ class ComparisonModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._pairs)):
             return None
-        row, col = index.row(), index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        row = index.row()
+        if role == KeyRole:  # first: asked for every row at each layout of the view
+            return row
+        col = index.column()
+        if role in (_DISPLAY, _ACCESSIBLE_TEXT):
             return rich_text.shown_text(self.plain_text(row, col))
         if role == HtmlRole:
             return self.html(row, col)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             tip = self.tooltip(row, col)
             return rich(tip) if tip else tip
         if role == PairRole:
@@ -364,8 +384,8 @@ class ComparisonModel(QAbstractTableModel):
             return self._side(self._pairs[row], col)
         if role == RtlRole:
             return rich_text.is_rtl(self.plain_text(row, col)) if col != GUTTER else False
-        if role == KeyRole:
-            return row
+        if role == LengthsRole:
+            return self.line_lengths(row, col)
         return None
 
 

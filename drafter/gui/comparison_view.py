@@ -45,7 +45,7 @@ from .comparison_model import (
     ComparisonFilter,
     ComparisonModel,
 )
-from .delegates import GutterDelegate, RichTextDelegate
+from .delegates import PAD_Y, GutterDelegate, RichTextDelegate
 from .fit_label import FitLabel
 from .overview_bar import OverviewBar
 
@@ -71,6 +71,27 @@ class PairTree(QTreeView):
         self.setAccessibleName("Aligned paragraphs")
         self._relayout = QTimer(self, singleShot=True, interval=60)
         self._relayout.timeout.connect(self._do_relayout)
+        self._relayout_forced = False
+        self._laid_out_widths: tuple[int, ...] = ()
+
+    def pin_scroll_bar(self) -> None:
+        """Show the vertical scroll bar from the start when the rows cannot fit on the
+        screen: else it appears once the first layout has measured them, narrows the
+        columns, and every row is measured again for the new width."""
+        model = self.model()
+        screen = self.screen()
+        if model is None or screen is None:
+            return
+        shortest_row = self.fontMetrics().lineSpacing() + 2 * PAD_Y  # one line of text
+        if model.rowCount() * shortest_row <= screen.availableGeometry().height():
+            return
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.verticalScrollBar().rangeChanged.connect(self._unpin_scroll_bar)
+
+    def _unpin_scroll_bar(self, _low: int, high: int) -> None:
+        if high > 0:  # the rows are measured and overflow: "as needed" keeps it shown
+            self.verticalScrollBar().rangeChanged.disconnect(self._unpin_scroll_bar)
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Left and not event.modifiers():
@@ -87,12 +108,29 @@ class PairTree(QTreeView):
         if isinstance(delegate, RichTextDelegate):
             delegate.start_refine()
 
-    def schedule_relayout(self) -> None:
+    def schedule_relayout(self, *, if_resized: bool = False) -> None:
+        """Lay the rows out again soon; ``if_resized``: only if the shown columns'
+        widths differ from the last layout's (a header resize that changed nothing,
+        or that the layout already saw, costs no pass over every row)."""
+        self._relayout_forced = self._relayout_forced or not if_resized
         self._relayout.start()
+
+    def _column_widths(self) -> tuple[int, ...]:
+        header = self.header()
+        return tuple(
+            -1 if self.isColumnHidden(c) else header.sectionSize(c) for c in range(header.count())
+        )
+
+    def doItemsLayout(self) -> None:
+        self._laid_out_widths = self._column_widths()
+        super().doItemsLayout()
 
     def _do_relayout(self, *, clear: bool = False) -> None:
         """Lay rows out again (widths, filter or columns changed); ``clear`` after a
         font or theme change, when cached heights and layouts are stale."""
+        forced, self._relayout_forced = self._relayout_forced, False
+        if not (forced or clear) and self._column_widths() == self._laid_out_widths:
+            return
         delegate = self.itemDelegate()
         if isinstance(delegate, RichTextDelegate):
             if clear:
@@ -124,6 +162,7 @@ class ComparisonView(QWidget):
         self._scroll_timer.timeout.connect(self._scroll_again)
         self._build()
         self._update_summary()
+        self.view.pin_scroll_bar()
 
     def _scroll_again(self) -> None:
         if self._scroll_target.isValid():
@@ -197,7 +236,7 @@ class ComparisonView(QWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(GUTTER, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(GUTTER, 34)
-        header.sectionResized.connect(lambda *a: self.view.schedule_relayout())
+        header.sectionResized.connect(lambda *a: self.view.schedule_relayout(if_resized=True))
         self.view.setColumnHidden(REDLINE, True)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.view.clicked.connect(self._clicked)
@@ -226,7 +265,7 @@ class ComparisonView(QWidget):
         self.view.setColumnHidden(GUTTER, on)
         self.view.setColumnHidden(NEW, self.redline_box.isChecked() and not on)
         self.view.setColumnHidden(REDLINE, on or not self.redline_box.isChecked())
-        self.view.schedule_relayout()
+        self.view.schedule_relayout(if_resized=True)  # a column shown or hidden: new widths
 
     def set_redline(self, on: bool) -> None:
         if self.single:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QS
 from drafter.model import PairKind
 
 from . import themes
-from .comparison_model import HtmlRole, KeyRole, KindRole, RtlRole
+from .comparison_model import HtmlRole, KeyRole, KindRole, LengthsRole, RtlRole
 
 PAD_X, PAD_Y = 8, 5
 _SAMPLE = (
@@ -56,10 +56,15 @@ class RichTextDelegate(QStyledItemDelegate):
     def __init__(self, view: QAbstractItemView, *, cache_size: int = 400) -> None:
         super().__init__(view)
         self.view = view
+        header = getattr(view, "header", None)  # a tree's columns (a list has none)
+        self._header = header() if header is not None else None
         self._docs: OrderedDict[tuple, QTextDocument] = OrderedDict()
         self._heights: dict[tuple[int, int, int], int] = {}
         self._estimates: dict[tuple[int, int, int], int] = {}
-        self._char_widths: dict[str, float] = {}
+        # (row key, column) -> length of each line of the cell's text: read once, so a
+        # new column width re-estimates every row by arithmetic alone
+        self._lengths: dict[tuple[int, int], tuple[int, ...]] = {}
+        self._metrics: dict[str, tuple[float, int]] = {}  # font key -> (char width, line)
         self.cache_size = cache_size
         self.linked_rows: set[int] = set()  # rows tinted as linked to the selection
         self.focus_row: int | None = None  # the link stepped to (related mode): a side bar
@@ -79,13 +84,14 @@ class RichTextDelegate(QStyledItemDelegate):
         if heights:
             self._heights.clear()
             self._estimates.clear()
-            self._char_widths.clear()
+            self._lengths.clear()
+            self._metrics.clear()
             self.start_refine()
 
     def _width(self, index: _Index) -> int:
-        header = getattr(self.view, "header", None)
+        header = self._header
         if header is not None:
-            return max(60, header().sectionSize(index.column()))
+            return max(60, header.sectionSize(index.column()))
         return max(60, self.view.viewport().width())
 
     @staticmethod
@@ -119,34 +125,46 @@ class RichTextDelegate(QStyledItemDelegate):
             self._docs.popitem(last=False)
         return doc
 
-    def _char_width(self, font) -> float:
-        """Average advance of one character of running text in ``font`` (measured once)."""
+    def _font_metrics(self, font) -> tuple[float, int]:
+        """Average advance of one character of running text in ``font``, and its line
+        spacing (measured once per font)."""
         key = font.key()
-        width = self._char_widths.get(key)
-        if width is None:
+        metrics = self._metrics.get(key)
+        if metrics is None:
             fm = QFontMetrics(font)
-            width = fm.horizontalAdvance(_SAMPLE) / len(_SAMPLE)
-            self._char_widths[key] = width
-        return width
+            metrics = (fm.horizontalAdvance(_SAMPLE) / len(_SAMPLE), fm.lineSpacing())
+            self._metrics[key] = metrics
+        return metrics
 
-    def _estimate(self, option: QStyleOptionViewItem, index: _Index, width: int) -> int:
-        key = self._key(index, width)
-        h = self._estimates.get(key)
-        if h is not None:
-            return h
-        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
-        per_line = max(8.0, (width - 2 * PAD_X) / (self._char_width(option.font) * 1.06))
-        blocks = text.split("\n") if text else []
-        lines = sum(max(1, math.ceil(len(b) / per_line)) for b in blocks)
-        h = lines * QFontMetrics(option.font).lineSpacing() + 4 * len(blocks) + 2 * PAD_Y
+    def _line_lengths(self, index: _Index, key: tuple[int, int, int]) -> tuple[int, ...]:
+        cell = key[:2]
+        lengths = self._lengths.get(cell)
+        if lengths is None:
+            lengths = index.data(LengthsRole)
+            if lengths is None:  # a model without the role: measure its text
+                text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+                lengths = tuple(len(b) for b in text.split("\n")) if text else ()
+            self._lengths[cell] = lengths
+        return lengths
+
+    def _estimate(
+        self, option: QStyleOptionViewItem, index: _Index, key: tuple[int, int, int]
+    ) -> int:
+        char_width, line = self._font_metrics(option.font)
+        lengths = self._line_lengths(index, key)
+        per_line = max(8.0, (key[2] - 2 * PAD_X) / (char_width * 1.06))
+        lines = sum(max(1, math.ceil(n / per_line)) for n in lengths)
+        h = lines * line + 4 * len(lengths) + 2 * PAD_Y
         self._estimates[key] = h
         return h
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        # called for every row of the view at each layout: kept to dictionary look-ups
         width = self._width(index)
-        h = self._heights.get(self._key(index, width))
+        key = self._key(index, width)
+        h = self._heights.get(key) or self._estimates.get(key)
         if h is None:
-            h = self._estimate(option, index, width)
+            h = self._estimate(option, index, key)
         return QSize(width, h)
 
     def _exact(self, index: _Index, width: int, font) -> int:
@@ -205,9 +223,22 @@ class RichTextDelegate(QStyledItemDelegate):
                 self._relayout.start()
 
     def _apply_heights(self) -> None:
-        model = self.view.model()
-        if model is not None and model.rowCount():
-            self.sizeHintChanged.emit(model.index(0, 0))
+        """Lay the rows out with the heights found since, keeping the row at the top of
+        the viewport where it is: rows above it that turned out taller or shorter than
+        estimated must not move the text the user is reading."""
+        view = self.view
+        model = view.model()
+        if model is None or not model.rowCount():
+            return
+        top = QPersistentModelIndex(view.indexAt(QPoint(0, 0)))
+        per_pixel = view.verticalScrollMode() == QAbstractItemView.ScrollMode.ScrollPerPixel
+        offset = view.visualRect(QModelIndex(top)).top() if top.isValid() else 0
+        view.doItemsLayout()
+        if per_pixel and top.isValid():
+            moved = view.visualRect(QModelIndex(top)).top() - offset
+            if moved:
+                bar = view.verticalScrollBar()
+                bar.setValue(bar.value() + moved)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         opt = QStyleOptionViewItem(option)

@@ -108,9 +108,17 @@ def _cut(text: str) -> str:
     return _LONG_RUN.sub(short, text)
 
 
+def _may_have_long_run(text: str) -> bool:
+    """False when ``text`` surely has no unbroken run over MAX_RUN characters: such a
+    run would cover a whole aligned slice of MAX_RUN // 2 characters, so a space in
+    every slice rules it out (a few ``in`` tests instead of a regular expression)."""
+    step = MAX_RUN // 2
+    return any(" " not in text[i : i + step] for i in range(0, len(text) - step + 1, step))
+
+
 def display_runs(runs: Sequence[Run]) -> list[Run]:
     """Runs as shown: long unbroken runs cut, then at most MAX_SHOWN characters."""
-    cut = [(op, _cut(t) if len(t) > MAX_RUN else t) for op, t in runs]
+    cut = [(op, _cut(t) if len(t) > MAX_RUN and _may_have_long_run(t) else t) for op, t in runs]
     total = sum(len(t) for _, t in cut)
     if total <= MAX_SHOWN:
         return cut

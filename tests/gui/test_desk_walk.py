@@ -77,6 +77,7 @@ def test_import_manage_compare_note_export(
         rows = docx.Document(str(out)).tables[0].rows
         assert "GRULAC asks" in rows[1].cells[2].text
         # the overview bar and the change list follow the comparison
+        win.change_list_dock.raise_()
         assert view.overview.isVisible() and win.change_list.list.count() == len(
             view.model.change_rows()
         )

@@ -7,8 +7,9 @@ from PySide6.QtCore import QPoint, Qt
 
 from drafter.gui import settings as S
 from drafter.gui import themes
+from drafter.gui.change_list import RowRole
 from drafter.gui.comparison_view import ComparisonView
-from drafter.gui.loading import VERSIONS
+from drafter.gui.loading import VERSIONS, TabSpec
 from drafter.gui.related_view import RelatedView
 from drafter.model import PairKind
 
@@ -59,7 +60,8 @@ def test_change_list_one_line_per_change(make_window, library, settings, qtbot):
     win, view = _window(make_window, library, settings)
     panel = win.change_list
     changes = view.model.change_rows()
-    assert panel.list.count() == len(changes)
+    win.change_list_dock.raise_()  # (behind the notes, it is filled when shown)
+    assert panel.isVisible() and panel.list.count() == len(changes)
     lines = [panel.list.item(i).text() for i in range(panel.list.count())]
     assert any("Recognize" in t and "Acknowledge" in t and "modified" in t for t in lines)
     assert any("moved" in t and "→" in t for t in lines)
@@ -72,3 +74,20 @@ def test_change_list_one_line_per_change(make_window, library, settings, qtbot):
         if isinstance(win.workspace.tabs.widget(i), RelatedView):
             win.workspace.tabs.setCurrentIndex(i)
     assert panel.list.count() == 0 and "two versions" in panel.title.text()
+
+
+def test_change_list_is_filled_when_shown(make_window, library, settings, qtbot):
+    win, view = _window(make_window, library, settings)
+    panel = win.change_list
+    win.notes_dock.raise_()
+    qtbot.waitUntil(lambda: not panel.on_screen)
+    # a comparison opened while the list sits behind the notes: nothing built for it yet
+    spec = TabSpec(VERSIONS, view.spec.new_id, view.spec.old_id)
+    with qtbot.waitSignal(win.workspace.tab_loaded, timeout=60000):
+        win.workspace.open(spec)
+    other = win.workspace.current_view()
+    assert other is not view and panel.view is other and panel.list.count() == 0
+    win.change_list_dock.raise_()
+    qtbot.waitUntil(lambda: panel.list.count() > 0)
+    rows = [panel.list.item(i).data(RowRole) for i in range(panel.list.count())]
+    assert rows == other.model.change_rows()
