@@ -129,10 +129,20 @@ class ComparisonModel(QAbstractTableModel):
             self._refresh()
 
     def set_note_counts(self, old: dict[int, int], new: dict[int, int]) -> None:
-        """How many notes each paragraph has (shown as a ✎ badge)."""
-        if old != self.old_notes or new != self.new_notes:
-            self.old_notes, self.new_notes = dict(old), dict(new)
-            self._refresh()
+        """How many notes each paragraph has (shown as a ✎ badge). Only the rows whose
+        badge changes are drawn again: the others keep their text and their height."""
+        rows = _rows_changed(self.old_notes, old, self._row_of_old)
+        rows |= _rows_changed(self.new_notes, new, self._row_of_new)
+        self.old_notes, self.new_notes = dict(old), dict(new)
+        ordered = sorted(rows)
+        start = 0
+        for i, row in enumerate(ordered):
+            for column in range(4):
+                self._html.pop((row, column), None)
+            if i + 1 == len(ordered) or ordered[i + 1] != row + 1:  # the end of a run
+                first = ordered[start]
+                self.dataChanged.emit(self.index(first, 0), self.index(row, REDLINE), [HtmlRole])
+                start = i + 1
 
     def set_find_term(self, term: str) -> None:
         if term != self.find_term:
@@ -387,6 +397,17 @@ class ComparisonModel(QAbstractTableModel):
         if role == LengthsRole:
             return self.line_lengths(row, col)
         return None
+
+
+def _rows_changed(
+    before: dict[int, int], after: dict[int, int], row_of: dict[int, int]
+) -> set[int]:
+    """The rows of the paragraphs whose note count differs between two maps."""
+    return {
+        row_of[pid]
+        for pid in before.keys() | after.keys()
+        if before.get(pid, 0) != after.get(pid, 0) and pid in row_of
+    }
 
 
 def _with_ghost_rows(pairs: tuple[Pair, ...]) -> tuple[tuple[Pair, ...], dict[int, int]]:

@@ -174,7 +174,7 @@ class Workspace(QObject):
             self.show_example_on_load.discard(spec)
             if hasattr(view, "show_example"):
                 view.show_example()
-        self.refresh_note_counts()
+        self.refresh_note_counts(view)  # the other tabs' counts have not changed
         self._apply_pending(spec)
         self.tab_loaded.emit(spec)
 
@@ -273,8 +273,8 @@ class Workspace(QObject):
             if isinstance(w, ComparisonView):
                 w.set_redline(on)
 
-    def refresh_note_counts(self) -> None:
-        """Show a ✎ badge on paragraphs with notes, in every open tab."""
+    def refresh_note_counts(self, view: QWidget | None = None) -> None:
+        """Show a ✎ badge on paragraphs with notes, in every open tab (or in ``view``)."""
         counts: dict[int, dict[int, int]] = {}
 
         def for_version(vid: int) -> dict[int, int]:
@@ -289,8 +289,10 @@ class Workspace(QObject):
                 counts[vid] = c
             return counts[vid]
 
-        for i in range(self.tabs.count()):
-            w = self.tabs.widget(i)
+        views = (
+            [view] if view is not None else [self.tabs.widget(i) for i in range(self.tabs.count())]
+        )
+        for w in views:
             if hasattr(w, "set_note_counts"):
                 w.set_note_counts(for_version(w.spec.old_id), for_version(w.spec.new_id))
 

@@ -103,3 +103,26 @@ def test_row_scrolled_to_is_exact_and_stays_in_place(qtbot, long_comparison):
     pair = view.model.pair(target)
     first_new = view.model.new_paragraphs(pair)[:1] or view.model.old_paragraphs(pair)
     assert first_new[0].text[:30] in index.data(Qt.ItemDataRole.DisplayRole)
+
+
+def test_a_note_redraws_only_its_row(qtbot, long_comparison):
+    view = _open(qtbot, long_comparison)
+    view.grab()
+    model = view.model
+    row = next(
+        r
+        for r in range(model.rowCount() // 2, model.rowCount())
+        if model.pair(r).new and not model.is_ghost(r)
+    )
+    pid = model.pair(row).new[0]
+    before = model.html(row, NEW)
+    redrawn = []
+    model.dataChanged.connect(lambda first, last, _roles: redrawn.append((first.row(), last.row())))
+    view.set_note_counts({}, {pid: 2})
+    assert redrawn == [(row, row)]
+    assert "✎&nbsp;2" in model.html(row, NEW) and "✎" not in before
+    redrawn.clear()
+    view.set_note_counts({}, {pid: 2})  # the same counts: nothing to draw again
+    assert redrawn == []
+    view.set_note_counts({}, {})
+    assert redrawn == [(row, row)] and model.html(row, NEW) == before
