@@ -83,24 +83,30 @@ def cli_compare(library, old_id: int, new_id: int) -> tuple[float, float, int]:
     return wall, cpu, len(result.pairs)
 
 
-def wait_for(app, done, timeout: float = 120.0) -> None:
-    """Run the event loop (sleeping in it, not spinning) until ``done()``."""
+def wait_for(app, done, timeout: float = 120.0, signal=None) -> None:
+    """Run the event loop until ``done()``: woken by ``signal`` when given (polling
+    would wake the UI thread every few milliseconds and take the GIL from the
+    background compare), else checking every 50 ms."""
     from PySide6.QtCore import QEventLoop, QTimer
 
     if done():
         return
     loop = QEventLoop()
     end = time.perf_counter() + timeout
-    poll = QTimer(interval=5)
 
-    def check() -> None:
+    def check(*_args) -> None:
         if done() or time.perf_counter() > end:
             loop.quit()
 
+    poll = QTimer(interval=50 if signal is None else int(timeout * 1000))
     poll.timeout.connect(check)
+    if signal is not None:
+        signal.connect(check)
     poll.start()
     loop.exec()
     poll.stop()
+    if signal is not None:
+        signal.disconnect(check)
     if not done():
         raise SystemExit("timed out waiting for the window")
 
@@ -128,7 +134,7 @@ def gui_open(app, window, new_id: int, screenshot: str | None = None, profiler=N
     # QTest's double-click is only the second click: the first one comes before it
     for click in (QTest.mouseClick, QTest.mouseDClick):
         click(tree.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
-    wait_for(app, lambda: bool(loaded))
+    wait_for(app, lambda: bool(loaded), signal=ws.tab_loaded)
     view = ws.current_view()
     assert isinstance(view, ComparisonView), "the double-click opened no comparison"
     t_built = clock.lap()

@@ -106,6 +106,8 @@ class PairTree(QTreeView):
         super().showEvent(event)
         delegate = self.itemDelegate()
         if isinstance(delegate, RichTextDelegate):
+            if self.verticalScrollBar().value() == 0:  # opening on the first rows
+                delegate.measure_top(self.viewport().height())
             delegate.start_refine()
 
     def schedule_relayout(self, *, if_resized: bool = False) -> None:

@@ -184,20 +184,51 @@ class RichTextDelegate(QStyledItemDelegate):
     def refining(self) -> bool:
         return self._refine_timer.isActive()
 
+    def _columns(self) -> list[int]:
+        """The shown columns this delegate paints."""
+        header = self._header
+        if header is None:
+            return [0]
+        return [
+            c
+            for c in range(header.count())
+            if not self.view.isColumnHidden(c)
+            and self.view.itemDelegateForColumn(c) in (None, self)
+        ]
+
+    def measure_top(self, height: int) -> None:
+        """Exact heights, and the laid-out documents paint will use, for the first rows
+        down to ``height`` pixels: a view about to show its top then draws those rows
+        at their right heights from its first paint (no estimate to correct)."""
+        model = self.view.model()
+        if model is None:
+            return
+        cols, font = self._columns(), self.view.font()
+        row, filled, rows, changed = 0, 0, model.rowCount(), False
+        while row < rows and filled < height:
+            tallest = 0
+            for c in cols:
+                index = model.index(row, c)
+                width = self._width(index)
+                key = self._key(index, width)
+                exact = self._heights.get(key)
+                if exact is None:
+                    exact = int(self.document(index, width, font).size().height()) + 2 * PAD_Y
+                    self._heights[key] = exact
+                    changed = changed or exact != self._estimates.get(key)
+                tallest = max(tallest, exact)
+            filled += tallest
+            row += 1
+        if changed and row:  # a view that measured these rows already asks again
+            model.dataChanged.emit(model.index(0, 0), model.index(row - 1, max(cols)), [])
+
     def _refine_step(self) -> None:
         model = self.view.model()
         if model is None or not self.view.isVisible():
             self._refine_timer.stop()  # resumed by the view's showEvent
             return
-        header = getattr(self.view, "header", None)
-        cols = [0]
-        if header is not None:
-            cols = [
-                c
-                for c in range(header().count())
-                if not self.view.isColumnHidden(c)
-                and self.view.itemDelegateForColumn(c) in (None, self)
-            ]
+        header = self._header
+        cols = self._columns()
         font = self.view.font()
         deadline = time.perf_counter() + 0.012
         rows = model.rowCount()

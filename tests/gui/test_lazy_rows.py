@@ -62,6 +62,15 @@ def _rows_on_screen(view: ComparisonView) -> list[int]:
     ]
 
 
+def _exact(view: ComparisonView, row: int) -> int:
+    """The height a row's text needs: its taller side, laid out afresh."""
+    tree, delegate = view.view, view.text_delegate
+    return max(
+        delegate._exact(view.proxy.index(row, col), tree.header().sectionSize(col), tree.font())
+        for col in (OLD, NEW)
+    )
+
+
 def test_first_screen_lays_out_only_the_rows_on_screen(qtbot, long_comparison):
     view = _open(qtbot, long_comparison)
     rows = view.model.rowCount()
@@ -71,6 +80,9 @@ def test_first_screen_lays_out_only_the_rows_on_screen(qtbot, long_comparison):
     assert 0 < len(on_screen) < 40
     measured = {key for key, _col, _width in view.text_delegate._heights}
     assert measured and measured <= set(on_screen)
+    # and those rows are drawn at their exact heights from this first paint on
+    for row in on_screen[:-1]:  # (the last one may run past the bottom)
+        assert view.view.visualRect(view.proxy.index(row, NEW)).height() == _exact(view, row)
     # the scroll bar was there from the start, so the first layout was made at the
     # columns' final widths: nothing has to be measured again for a narrower column
     assert view.view.verticalScrollBar().isVisible()
@@ -93,12 +105,7 @@ def test_row_scrolled_to_is_exact_and_stays_in_place(qtbot, long_comparison):
     # still on screen once every row above it has its exact height
     assert port.contains(rect.center()), (rect, port)
     # and drawn at the height its text needs, in either column
-    delegate, font = view.text_delegate, tree.font()
-    exact = max(
-        delegate._exact(view.proxy.index(index.row(), col), tree.header().sectionSize(col), font)
-        for col in (OLD, NEW)
-    )
-    assert rect.height() == exact
+    assert rect.height() == _exact(view, index.row())
     # the text shown there is the paragraph's own
     pair = view.model.pair(target)
     first_new = view.model.new_paragraphs(pair)[:1] or view.model.old_paragraphs(pair)
