@@ -9,7 +9,8 @@ drafter would say links each paragraph of the old text to the new one. Scored pe
 and overall:
 
 * links: (old id, new id) pairs the engine put together, against the gold;
-* moves: old paragraphs reported MOVED, against the gold's ``[moved]`` links;
+* moves: old paragraphs reported MOVED (or in a split or merge that moved), against
+  the gold's ``[moved]`` links;
 * splits and merges: SPLIT / MERGED rows, each counted right only when it has exactly
   the gold group's paragraphs (optional members may be in or out).
 
@@ -345,7 +346,7 @@ def score(gold: Gold, cmp: Comparison) -> PairScore:
     ]
 
     pred_moved = {
-        o for p in cmp.pairs if p.kind == PairKind.MOVED for o in p.old if o in scope_old
+        o for p in cmp.pairs if p.kind == PairKind.MOVED or p.moved for o in p.old if o in scope_old
     } - opt_moved
     moves = Counts(len(pred_moved & true_moved), len(pred_moved), len(true_moved))
     errors += [

@@ -176,6 +176,10 @@ class Pair:
     approximate: bool = False
     formatting_only: bool = False
     moved_edited: bool = False  # a MOVED pair whose text also changed
+    # Off the longest in-order chain: every MOVED pair, and a split or merge whose
+    # paragraphs moved (OP 7 + OP 8 + OP 9 merged into a new OP 1): the kind says
+    # "merged", this says it also moved.
+    moved: bool = False
 
     @property
     def is_change(self) -> bool:
@@ -190,6 +194,7 @@ class Pair:
             "approximate": self.approximate,
             "formatting_only": self.formatting_only,
             "moved_edited": self.moved_edited,
+            "moved": self.moved,
             "diff": [[op, text] for op, text in self.diff],
         }
 

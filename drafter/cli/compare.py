@@ -163,6 +163,8 @@ def _print_comparison(cmp, *, ignore_formatting: bool) -> None:
             tags.append(f"{pair.similarity:.0%} similar")
         if pair.moved_edited:
             tags.append("and edited")
+        if pair.moved and pair.kind in ("split", "merged"):
+            tags.append("and moved")
         if pair.formatting_only:
             tags.append("formatting only")
         if pair.approximate:

@@ -39,6 +39,7 @@ from itertools import pairwise
 
 from drafter.compare.evidence import Evidence
 from drafter.compare.similarity import (
+    CONTAINED_MIN_WORDS,
     LazyProfiles,
     Profile,
     ShingleIndex,
@@ -91,6 +92,9 @@ FORMULA_MIN_WORDS = 12
 # pair that stays in place, counts as in place when the two keep this many
 # consecutive words, one of them telling (a clause kept word for word).
 GAP_RUN = 8
+# A part of a merge or split that moved has at least this share of its words in the
+# whole (see far_groups).
+PART_OF_WHOLE = 0.8
 GATHER_COVERAGE = 0.8
 GATHER_GAIN = 0.2
 GATHER_MIN_REST = 4
@@ -447,37 +451,108 @@ class _Aligner:
         Merges only: the members of a split are new paragraphs, and a row of the
         comparison holds consecutive new paragraphs (rows follow the new text).
         """
+        index: ShingleIndex | None = None
         for group in list(self.groups):
-            if group.exact or len(group.new) != 1 or len(group.old) >= MAX_GROUP:
+            if group.exact or len(group.new) != 1:
                 continue
-            whole = self.new[group.new[0]]
-            have, _ = self._bag(self.old, group.old)
-            rest = whole.bag - have
-            if sum(rest.values()) < GATHER_MIN_REST:
+            anywhere: list[int] = []
+            if abs(group.new[0] - self.expected_new(min(group.old))) > NEAR_WINDOW:
+                # A merge that moved may have gathered its members from anywhere.
+                if index is None:
+                    free = [i for i in range(len(self.old)) if i not in self.old_group]
+                    index = ShingleIndex(self.old, free)
+                anywhere = index.candidates(self.new[group.new[0]])
+            self._gather_one(group, anywhere)
+
+    def _gather_one(self, group: Group, anywhere: Sequence[int] = ()) -> None:
+        """:meth:`gather` for one group: members up to MEMBER_REACH places away, or
+        among ``anywhere`` (for a merge that moved)."""
+        if len(group.new) != 1 or len(group.old) >= MAX_GROUP:
+            return
+        whole = self.new[group.new[0]]
+        have, _ = self._bag(self.old, group.old)
+        rest = whole.bag - have
+        if sum(rest.values()) < GATHER_MIN_REST:
+            return
+        rest_stems = {verb_stem(w) for w in rest}
+        best, best_cov = -1, containment(whole.bag, have) + GATHER_GAIN
+        near = [
+            c for d in range(2, MEMBER_REACH + 1) for c in (min(group.old) - d, max(group.old) + d)
+        ]
+        for cand in (*near, *anywhere):
+            if not 0 <= cand < len(self.old) or cand in self.old_group:
                 continue
-            rest_stems = {verb_stem(w) for w in rest}
-            best, best_cov = -1, containment(whole.bag, have) + GATHER_GAIN
-            for d in range(2, MEMBER_REACH + 1):
-                for cand in (min(group.old) - d, max(group.old) + d):
-                    if not 0 <= cand < len(self.old) or cand in self.old_group:
+            part = self.old[cand]
+            # Its own opening must be among the words it supplies: a drafter
+            # merging keeps each member's leading words ("..., and welcoming
+            # the efforts"); boilerplate that every paragraph of a text shares
+            # does not open the candidate.
+            if opening_verb(part.words) not in rest_stems:
+                continue
+            if containment(rest, part.bag) < PART_CONTAINMENT:
+                continue
+            cov = containment(whole.bag, have + part.bag)
+            if cov >= GATHER_COVERAGE and cov > best_cov:
+                best, best_cov = cand, cov
+        if best >= 0:
+            group.old.append(best)
+            group.old.sort()
+            self.old_group[best] = group
+            group.score = self._score(group.old, group.new)
+
+    def far_groups(self) -> None:
+        """Merges and splits that moved: a paragraph left alone whose parts, left
+        alone too, stand anywhere on the other side (OP 7 + OP 8 + OP 9 merged into a
+        new OP 1). A part is found through the shingle index (all of its words but a
+        fifth in the whole), its neighbours and members a few places away join as
+        in place (:meth:`_grow`, :meth:`_gather_one`); the group stands when it has
+        two parts or more and the overlap a move needs (MOVE_THRESHOLD).
+        """
+        for merge in (True, False):
+            wholes = self.new if merge else self.old
+            parts = self.old if merge else self.new
+            whole_taken = self.new_group if merge else self.old_group
+            part_taken = self.old_group if merge else self.new_group
+            free_parts = [i for i in range(len(parts)) if i not in part_taken]
+            free_wholes = [i for i in range(len(wholes)) if i not in whole_taken]
+            if not free_parts or not free_wholes:
+                continue
+            index = ShingleIndex(parts, free_parts)
+            for w in free_wholes:
+                whole = wholes[w]
+                if whole.size < 2 * CONTAINED_MIN_WORDS or w in whole_taken:
+                    continue
+                best, best_c = -1, PART_OF_WHOLE
+                cands = index.candidates(whole)
+                for j in cands:
+                    part = parts[j]
+                    if j in part_taken or part.size < CONTAINED_MIN_WORDS:
                         continue
-                    part = self.old[cand]
-                    # Its own opening must be among the words it supplies: a drafter
-                    # merging keeps each member's leading words ("..., and welcoming
-                    # the efforts"); boilerplate that every paragraph of a text shares
-                    # does not open the candidate.
-                    if opening_verb(part.words) not in rest_stems:
-                        continue
-                    if containment(rest, part.bag) < PART_CONTAINMENT:
-                        continue
-                    cov = containment(whole.bag, have + part.bag)
-                    if cov >= GATHER_COVERAGE and cov > best_cov:
-                        best, best_cov = cand, cov
-            if best >= 0:
-                group.old.append(best)
-                group.old.sort()
-                self.old_group[best] = group
-                group.score = self._score(group.old, group.new)
+                    c = containment(part.bag, whole.bag)
+                    if c >= best_c:
+                        best, best_c = j, c
+                if best >= 0:
+                    self._try_far_group(w, best, merge=merge, anywhere=cands)
+
+    def _try_far_group(
+        self, whole: int, part: int, *, merge: bool, anywhere: Sequence[int]
+    ) -> None:
+        olds, news = ([part], [whole]) if merge else ([whole], [part])
+        group = Group(olds, news, self._score(olds, news))
+        for o in olds:
+            self.old_group[o] = group
+        for n in news:
+            self.new_group[n] = group
+        self._grow(group)
+        if merge:
+            self._gather_one(group, anywhere)
+        if len(group.old) + len(group.new) > 2 and group.score >= MOVE_THRESHOLD:
+            self.groups.append(group)
+            return
+        for o in group.old:
+            self.old_group.pop(o, None)
+        for n in group.new:
+            self.new_group.pop(n, None)
 
     def grow_all(self) -> None:
         for group in list(self.groups):
@@ -560,6 +635,7 @@ def align(old: LazyProfiles, new: LazyProfiles) -> list[Group]:
     # Weaker evidence, once in-place pairs, splits, merges and moves are settled.
     al.take(far=False, contained=True)
     al.gather()
+    al.far_groups()
     al.take_rewrites()
     al.grow_all()
     al.mark_moves()

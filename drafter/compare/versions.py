@@ -147,6 +147,7 @@ def _pair_for(
         approximate=approximate,
         formatting_only=formatting_only,
         moved_edited=kind == PairKind.MOVED and texts_differ and not formatting_only,
+        moved=not group.in_order,
     )
 
 

@@ -210,6 +210,9 @@ class ComparisonModel(QAbstractTableModel):
         return ("↧ " + "; ".join(parts) + " (click the gutter to go there)") if parts else ""
 
     def moved_note(self, pair: Pair) -> str:
+        if pair.moved and pair.kind in (PairKind.SPLIT, PairKind.MERGED) and pair.old:
+            was = ", ".join(p.label for p in self.old_paragraphs(pair))
+            return f"↕ {pair.kind.capitalize()} and moved: was {was} in the old text"
         if pair.kind != PairKind.MOVED or not pair.old:
             return ""
         old = self.old_paragraphs(pair)
