@@ -172,6 +172,10 @@ class _Aligner:
         self.new_group: dict[int, Group] = {}
         self.groups: list[Group] = []
         self._evidence_cache: Evidence | None = None
+        self._kept_clause: dict[tuple[int, int], bool] = {}  # (old, new): see _near
+        # (True, new id) -> old ids that are parts of it; (False, old id) -> new ids
+        # (candidate pairs noted by match_edited, for far_groups)
+        self._parts: defaultdict[tuple[bool, int], list[int]] = defaultdict(list)
         self.free_old: list[int] = []  # not anchored (set by match_edited)
         self.free_new: list[int] = []
         self.dense = False  # whether the backbone holds the pairs made, not only anchors
@@ -275,6 +279,7 @@ class _Aligner:
             for n in cands:
                 other = self.new[n]
                 d = dice(prof.bag, other.bag, prof.size, other.size)
+                self._note_part(o, n, prof, other, d)
                 s = pair_score(prof, other, d)
                 if opening_partner.get(o) == n and OPENING_THRESHOLD <= s < MATCH_THRESHOLD:
                     # Rewritten behind the same distinctive opening words ("Emphasizes
@@ -377,7 +382,13 @@ class _Aligner:
         hi = bn[j] if j < len(bo) else len(self.new)
         if not lo < n < hi:
             return False
-        return self._evidence().keeps_clause(self.old[o].words, self.new[n].words, GAP_RUN)
+        kept = self._kept_clause.get((o, n))
+        if kept is None:
+            a, b = self.old[o], self.new[n]
+            kept = self._kept_clause[(o, n)] = self._evidence().keeps_clause(
+                a.words, b.words, GAP_RUN
+            )
+        return kept
 
     def take(self, *, far: bool, contained: bool = False) -> None:
         """Accept the best-scoring pairs still free: near their expected place, or not.
@@ -395,8 +406,9 @@ class _Aligner:
                 continue
             if ((o, n) in self._contained) != contained:
                 continue
-            is_far = not self._near(o, n)
-            if is_far != far or s < (MOVE_THRESHOLD if far else MATCH_THRESHOLD):
+            if s < (MOVE_THRESHOLD if far else MATCH_THRESHOLD):
+                continue
+            if self._near(o, n) == far:
                 continue
             if not far and (s < best_old[o] - CLEARLY_BETTER or s < best_new[n] - CLEARLY_BETTER):
                 continue  # one of them has a much better partner elsewhere: a move
@@ -451,17 +463,13 @@ class _Aligner:
         Merges only: the members of a split are new paragraphs, and a row of the
         comparison holds consecutive new paragraphs (rows follow the new text).
         """
-        index: ShingleIndex | None = None
         for group in list(self.groups):
             if group.exact or len(group.new) != 1:
                 continue
             anywhere: list[int] = []
             if abs(group.new[0] - self.expected_new(min(group.old))) > NEAR_WINDOW:
                 # A merge that moved may have gathered its members from anywhere.
-                if index is None:
-                    free = [i for i in range(len(self.old)) if i not in self.old_group]
-                    index = ShingleIndex(self.old, free)
-                anywhere = index.candidates(self.new[group.new[0]])
+                anywhere = self._parts.get((True, group.new[0]), [])
             self._gather_one(group, anywhere)
 
     def _gather_one(self, group: Group, anywhere: Sequence[int] = ()) -> None:
@@ -500,39 +508,44 @@ class _Aligner:
             self.old_group[best] = group
             group.score = self._score(group.old, group.new)
 
+    def _note_part(self, o: int, n: int, a: Profile, b: Profile, d: float) -> None:
+        """Remember a candidate pair where one paragraph is a part of the other
+        (PART_OF_WHOLE of its words inside it), for :meth:`far_groups`. Dice gives
+        both containments: the shared words over each side's size."""
+        if d == 0.0:
+            return
+        shared = d * (a.size + b.size) / 2
+        short, long = sorted((a.size, b.size))
+        if short < CONTAINED_MIN_WORDS or long < 2 * CONTAINED_MIN_WORDS:
+            return
+        if a.size <= b.size and shared >= PART_OF_WHOLE * a.size:
+            self._parts[(True, n)].append(o)  # old o is a part of new n (a merge)
+        if b.size <= a.size and shared >= PART_OF_WHOLE * b.size:
+            self._parts[(False, o)].append(n)  # new n is a part of old o (a split)
+
     def far_groups(self) -> None:
         """Merges and splits that moved: a paragraph left alone whose parts, left
         alone too, stand anywhere on the other side (OP 7 + OP 8 + OP 9 merged into a
-        new OP 1). A part is found through the shingle index (all of its words but a
-        fifth in the whole), its neighbours and members a few places away join as
-        in place (:meth:`_grow`, :meth:`_gather_one`); the group stands when it has
-        two parts or more and the overlap a move needs (MOVE_THRESHOLD).
+        new OP 1). A part is a candidate pair scored while matching edited
+        paragraphs with all of its words but a fifth in the whole; its neighbours
+        and further parts join (:meth:`_grow`, :meth:`_gather_one`); the group stands
+        when it has two parts or more and the overlap a move needs (MOVE_THRESHOLD).
         """
-        for merge in (True, False):
-            wholes = self.new if merge else self.old
-            parts = self.old if merge else self.new
+        # Merges first, each side in reading order.
+        for (merge, w), cands in sorted(
+            self._parts.items(), key=lambda kv: (not kv[0][0], kv[0][1])
+        ):
             whole_taken = self.new_group if merge else self.old_group
             part_taken = self.old_group if merge else self.new_group
-            free_parts = [i for i in range(len(parts)) if i not in part_taken]
-            free_wholes = [i for i in range(len(wholes)) if i not in whole_taken]
-            if not free_parts or not free_wholes:
+            if w in whole_taken:
                 continue
-            index = ShingleIndex(parts, free_parts)
-            for w in free_wholes:
-                whole = wholes[w]
-                if whole.size < 2 * CONTAINED_MIN_WORDS or w in whole_taken:
-                    continue
-                best, best_c = -1, PART_OF_WHOLE
-                cands = index.candidates(whole)
-                for j in cands:
-                    part = parts[j]
-                    if j in part_taken or part.size < CONTAINED_MIN_WORDS:
-                        continue
-                    c = containment(part.bag, whole.bag)
-                    if c >= best_c:
-                        best, best_c = j, c
-                if best >= 0:
-                    self._try_far_group(w, best, merge=merge, anywhere=cands)
+            free = [j for j in cands if j not in part_taken]
+            if not free:
+                continue
+            parts = self.old if merge else self.new
+            whole = (self.new if merge else self.old)[w]
+            best = max(free, key=lambda j: (containment(parts[j].bag, whole.bag), -j))
+            self._try_far_group(w, best, merge=merge, anywhere=free)
 
     def _try_far_group(
         self, whole: int, part: int, *, merge: bool, anywhere: Sequence[int]
