@@ -92,6 +92,9 @@ FORMULA_MIN_WORDS = 12
 # pair that stays in place, counts as in place when the two keep this many
 # consecutive words, one of them telling (a clause kept word for word).
 GAP_RUN = 8
+# ... and stands no further from its interpolated place than this share of the gap
+# between those pairs (not at the far end of a long run of inserted paragraphs).
+GAP_SLACK = 0.5
 # A part of a merge or split that moved has at least this share of its words in the
 # whole (see far_groups).
 PART_OF_WHOLE = 0.8
@@ -370,8 +373,9 @@ class _Aligner:
         """Whether new ``n`` is where old ``o`` is expected: a few places from its
         interpolated place, or anywhere between the new partners of the backbone
         pairs around ``o`` (pairing them crosses no pair that stays in place; where
-        many paragraphs were inserted or deleted the interpolation is off) if they
-        keep a clause word for word."""
+        many paragraphs were inserted or deleted the interpolation is off), off its
+        interpolated place by at most half the gap, if they keep a clause word for
+        word."""
         if abs(n - self.expected_new(o)) <= NEAR_WINDOW:
             return True
         if not self.dense:
@@ -380,7 +384,7 @@ class _Aligner:
         j = bisect_left(bo, o)
         lo = bn[j - 1] if j > 0 else -1
         hi = bn[j] if j < len(bo) else len(self.new)
-        if not lo < n < hi:
+        if not lo < n < hi or abs(n - self.expected_new(o)) > GAP_SLACK * (hi - lo):
             return False
         kept = self._kept_clause.get((o, n))
         if kept is None:
