@@ -176,6 +176,7 @@ class _Aligner:
         self.groups: list[Group] = []
         self._evidence_cache: Evidence | None = None
         self._kept_clause: dict[tuple[int, int], bool] = {}  # (old, new): see _near
+        self._by_opening: set[tuple[int, int]] = set()  # pairs scored up by their opening
         # (True, new id) -> old ids that are parts of it; (False, old id) -> new ids
         # (candidate pairs noted by match_edited, for far_groups)
         self._parts: defaultdict[tuple[bool, int], list[int]] = defaultdict(list)
@@ -283,15 +284,17 @@ class _Aligner:
                 other = self.new[n]
                 d = dice(prof.bag, other.bag, prof.size, other.size)
                 self._note_part(o, n, prof, other, d)
-                s = pair_score(prof, other, d)
+                s = own = pair_score(prof, other, d)
                 if opening_partner.get(o) == n and OPENING_THRESHOLD <= s < MATCH_THRESHOLD:
                     # Rewritten behind the same distinctive opening words ("Emphasizes
                     # the leadership role of the Secretary-General ..."), found on no
-                    # other paragraph of either side: enough for an in-place pair.
+                    # other paragraph of either side: enough for an in-place pair
+                    # (where expected: not by a clause kept in a gap, see _near).
                     s = MATCH_THRESHOLD
+                    self._by_opening.add((o, n))
                 if (
                     long_partner.get(o) == n
-                    and MATCH_THRESHOLD <= s < MOVE_THRESHOLD
+                    and MATCH_THRESHOLD <= own < MOVE_THRESHOLD
                     and (
                         self._evidence().shares_rare_word(prof, other)
                         or containment(*self._shorter_longer(prof, other)) >= WHOLLY_CONTAINED
@@ -378,7 +381,7 @@ class _Aligner:
         word."""
         if abs(n - self.expected_new(o)) <= NEAR_WINDOW:
             return True
-        if not self.dense:
+        if not self.dense or (o, n) in self._by_opening:
             return False  # exact anchors only: the gaps between them say little
         bo, bn = self.backbone_old, self.backbone_new
         j = bisect_left(bo, o)
