@@ -177,6 +177,7 @@ class _Aligner:
         self._evidence_cache: Evidence | None = None
         self._kept_clause: dict[tuple[int, int], bool] = {}  # (old, new): see _near
         self._by_opening: set[tuple[int, int]] = set()  # pairs scored up by their opening
+        self._runs: Counter[tuple[str, ...]] | None = None  # see _own_clause
         # (True, new id) -> old ids that are parts of it; (False, old id) -> new ids
         # (candidate pairs noted by match_edited, for far_groups)
         self._parts: defaultdict[tuple[bool, int], list[int]] = defaultdict(list)
@@ -305,13 +306,8 @@ class _Aligner:
                     # the longer (not two agenda items behind one formula): strong
                     # enough for a move, and no longer a pair by containment only.
                     s = d = MOVE_THRESHOLD
-                elif (
-                    s == d
-                    and MATCH_THRESHOLD * 0.8 <= s < BOILERPLATE_DICE
-                    and min(prof.size, other.size) >= FORMULA_MIN_WORDS
-                    and not self._evidence().shares_rare_word(prof, other)
-                ):
-                    continue  # only the formula in common
+                elif self._only_formula(prof, other, s, d, in_place=self._in_gap(o, n)):
+                    continue
                 if s >= MATCH_THRESHOLD * 0.8:
                     # A small bonus for being where expected breaks ties between
                     # equal texts (repeated boilerplate) without overriding content.
@@ -320,6 +316,21 @@ class _Aligner:
                         self._contained.add((o, n))  # also a pair raised by its opening
         scored.sort(reverse=True)
         self._scored = scored
+
+    def _only_formula(self, a: Profile, b: Profile, s: float, d: float, *, in_place: bool) -> bool:
+        """Whether a pair scored ``s`` by word overlap (Dice ``d``) alone, short of
+        BOILERPLATE_DICE, has only the formula in common: no telling word, and, for
+        a pair in its place, not the same opening verb either (a drafter updating
+        "Welcomes the first ... segment" keeps "Welcomes" and the place; "Also
+        requests the Secretary-General to include ..." and "Invites the
+        Secretary-General ... to include ..." share the rest)."""
+        return (
+            s == d
+            and MATCH_THRESHOLD * 0.8 <= s < BOILERPLATE_DICE
+            and min(a.size, b.size) >= FORMULA_MIN_WORDS
+            and not (in_place and opening_verb(a.words) == opening_verb(b.words))
+            and not self._evidence().shares_rare_word(a, b)
+        )
 
     def _evidence(self) -> Evidence:
         """What counts as a telling word among the paragraphs left to place after
@@ -368,8 +379,10 @@ class _Aligner:
             if len(olds) != 1 or len(news) != 1:
                 continue
             o, n = olds[0], news[0]
-            s = pair_score(self.old[o], self.new[n])
-            if s >= REWRITE_THRESHOLD:
+            a, b = self.old[o], self.new[n]
+            d = dice(a.bag, b.bag, a.size, b.size)
+            s = pair_score(a, b, d)
+            if s >= REWRITE_THRESHOLD and not self._only_formula(a, b, s, d, in_place=True):
                 self._add(Group([o], [n], s))
 
     def _near(self, o: int, n: int) -> bool:
@@ -383,19 +396,40 @@ class _Aligner:
             return True
         if not self.dense or (o, n) in self._by_opening:
             return False  # exact anchors only: the gaps between them say little
-        bo, bn = self.backbone_old, self.backbone_new
-        j = bisect_left(bo, o)
-        lo = bn[j - 1] if j > 0 else -1
-        hi = bn[j] if j < len(bo) else len(self.new)
+        lo, hi = self._gap(o)
         if not lo < n < hi or abs(n - self.expected_new(o)) > GAP_SLACK * (hi - lo):
             return False
         kept = self._kept_clause.get((o, n))
         if kept is None:
             a, b = self.old[o], self.new[n]
             kept = self._kept_clause[(o, n)] = self._evidence().keeps_clause(
-                a.words, b.words, GAP_RUN
+                a.words, b.words, GAP_RUN, self._own_clause
             )
         return kept
+
+    def _gap(self, o: int) -> tuple[int, int]:
+        """The new partners of the backbone pairs around old ``o`` (-1 and the new
+        text's length at its ends): where ``o`` may go without crossing them."""
+        bo, bn = self.backbone_old, self.backbone_new
+        j = bisect_left(bo, o)
+        return (bn[j - 1] if j > 0 else -1), (bn[j] if j < len(bo) else len(self.new))
+
+    def _in_gap(self, o: int, n: int) -> bool:
+        lo, hi = self._gap(o)
+        return lo < n < hi
+
+    def _own_clause(self, run: Sequence[str]) -> bool:
+        """Whether GAP_RUN consecutive words are found in two of the paragraphs left to
+        place at most (the pair asked about): a clause of theirs, not a name that recurs
+        through the texts ("the Treaty on the Non-Proliferation of Nuclear Weapons")."""
+        if self._runs is None:
+            runs: Counter[tuple[str, ...]] = Counter()
+            for side, ids in ((self.old, self.free_old), (self.new, self.free_new)):
+                for i in ids:
+                    w = side[i].words
+                    runs.update({tuple(w[k : k + GAP_RUN]) for k in range(len(w) - GAP_RUN + 1)})
+            self._runs = runs
+        return self._runs[tuple(run)] <= 2
 
     def take(self, *, far: bool, contained: bool = False) -> None:
         """Accept the best-scoring pairs still free: near their expected place, or not.

@@ -12,7 +12,7 @@ few candidate pairs whose overlap leaves the answer open.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from drafter.compare._background import DF, PARAGRAPHS
 from drafter.compare.phrases import stem
@@ -72,11 +72,19 @@ class Evidence:
         small, large = (a.bag, b.bag) if len(a.bag) <= len(b.bag) else (b.bag, a.bag)
         return any(w in large and w not in skip and self._telling(w) for w in small)
 
-    def keeps_clause(self, a: Sequence[str], b: Sequence[str], length: int) -> bool:
+    def keeps_clause(
+        self,
+        a: Sequence[str],
+        b: Sequence[str],
+        length: int,
+        own: Callable[[Sequence[str]], bool] = lambda run: True,
+    ) -> bool:
         """Whether the word sequences ``a`` and ``b`` have ``length`` or more
         consecutive words in common with a telling word among them: a clause kept
         word for word, not a formula ("report to the General Assembly at its
-        forty-ninth session"). Linear in the words times their repeats."""
+        forty-ninth session"). ``own`` is asked of each run of ``length`` words found
+        (a clause of these two paragraphs, not a name that recurs through the texts).
+        Linear in the words times their repeats."""
         where: dict[str, list[int]] = {}
         for j, w in enumerate(b):
             where.setdefault(w, []).append(j)
@@ -88,7 +96,11 @@ class Evidence:
             cur: dict[int, int] = {}
             for j in where.get(w, ()):
                 k = cur[j] = prev.get(j - 1, 0) + 1
-                if k >= length and telling[i + 1] > telling[i + 1 - k]:
+                if (
+                    k >= length
+                    and telling[i + 1] > telling[i + 1 - length]
+                    and own(a[i + 1 - length : i + 1])
+                ):
                     return True
             prev = cur
         return False

@@ -49,3 +49,17 @@ def test_a_clause_kept_word_for_word_needs_a_telling_word_in_it() -> None:
     # "disadvantages of the establishment of" + ... : five words, one of them telling.
     assert ev.keeps_clause(warehouses, stockpiles, 5)
     assert not ev.keeps_clause(warehouses, stockpiles, 8)
+
+
+def test_a_kept_clause_must_be_the_pairs_own_not_a_recurring_name() -> None:
+    ev = _evidence(REPORT, STOCKPILES, WAREHOUSES)
+    stockpiles, warehouses = profile(STOCKPILES).words, profile(WAREHOUSES).words
+    seen: list[tuple[str, ...]] = []
+
+    def recurring(run) -> bool:
+        seen.append(tuple(run))
+        return False  # as if the run stood in a third paragraph too
+
+    assert not ev.keeps_clause(warehouses, stockpiles, 5, recurring)
+    assert seen and all(len(run) == 5 for run in seen)
+    assert ev.keeps_clause(warehouses, stockpiles, 5, lambda run: True)

@@ -2,8 +2,8 @@
 
 The full measurement, with the held-out pairs, is benchmarks/real_alignment.py; this
 runs the pairs used while developing and fails when a figure falls below what the
-engine reaches today (every one of them at link F1 1.000; the issue's target is
-0.98 on every pair).
+engine reaches today (all but one at link F1 1.000; the issue's target is 0.98 on
+every pair).
 """
 
 from __future__ import annotations
@@ -31,6 +31,15 @@ FLOORS = {
     "humanitarian_47_168_to_48_57": 1.0,
     "humanitarian_48_57_to_49_139": 1.0,
     "humanitarian_48_57_to_51_194": 1.0,
+    "humanitarian_53_88_to_54_95": 1.0,
+    "humanitarian_53_88_to_56_107": 1.0,
+    "humanitarian_53_88_to_57_153": 1.0,
+    "humanitarian_54_95_to_55_164": 1.0,
+    "humanitarian_55_164_to_56_107": 1.0,
+    "humanitarian_56_107_to_57_153": 1.0,
+    # 57/153 OP 11 -> PP "Emphasizing that OCHA should benefit ..." (an OP made PP, half
+    # of it dropped) is missed, by the engine before the 2026-11 rules too.
+    "humanitarian_57_153_to_58_114": 0.947,
     "icc_report_73_7_to_80_6": 1.0,
     "palestine_L2_to_80_1_md": 1.0,
     "palestine_L2_to_80_1_pymupdf": 1.0,
