@@ -92,6 +92,12 @@ class Rarity:
         rarity.local_n, rarity.local_df = local_n, local_df
         return rarity
 
+    @lru_cache(maxsize=100_000)  # noqa: B019 - one Rarity per relate() call
+    def weigh(self, phrase: tuple[str, ...]) -> tuple[float, float]:
+        """The idf of the rarest unit of a phrase's stems, and the sum over its units."""
+        idfs = [self.idf(u) for u in units(phrase)] if len(phrase) > 1 else [self.idf(phrase[0])]
+        return (max(idfs), sum(idfs)) if idfs else (0.0, 0.0)
+
     @lru_cache(maxsize=200_000)  # noqa: B019 - one Rarity per relate() call
     def idf(self, unit: str) -> float:
         # Rare in the background (not UN boilerplate) *and* rare in these two texts

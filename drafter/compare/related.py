@@ -21,9 +21,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from drafter.compare import _background
-from drafter.compare.phrases import STOPWORDS, Rarity, stemmed_spans, units
-from drafter.compare.phrases import stems as stems_of
-from drafter.compare.ranking import Index, features, lead_length
+from drafter.compare.phrases import STOPWORDS, Rarity, stemmed_spans
+from drafter.compare.ranking import Index, document, fold_citations
 from drafter.compare.tokens import word_offsets
 from drafter.model import Link, Paragraph, ParaKind, Relation, Resolution
 
@@ -52,19 +51,20 @@ def is_linkable(paragraph: Paragraph) -> bool:
 class _Doc:
     def __init__(self, text: str) -> None:
         self.text = text
-        self.stems = stems_of(text)
-        self.features = features(self.stems)
-        n_lead = lead_length(text, self.stems)
-        self.lead = self.features if n_lead == len(self.stems) else features(self.stems[:n_lead])
-        self._spans: list[tuple[int, int]] | None = None
+        # Dates blanked and symbols joined, every word where it was in ``text``.
+        self.folded = fold_citations(text)
+        self.stems, self.features, self.lead = document(self.folded, folded=True)
+        self._words: frozenset[str] | None = None
         self._joined: str | None = None
+        self._spans: list[tuple[int, int]] | None = None
 
     @property
-    def spans(self) -> list[tuple[int, int]]:
-        """(start, end) of each word; only needed to print shared phrases."""
-        if self._spans is None:
-            self._spans = word_offsets(self.text)
-        return self._spans
+    def words(self) -> frozenset[str]:
+        """The content stems, where a shared phrase may start."""
+        if self._words is None:
+            words = set(self.stems).difference(STOPWORDS)
+            self._words = frozenset(w for w in words if len(w) > 2 or not w.isdigit())
+        return self._words
 
     @property
     def joined(self) -> str:
@@ -72,6 +72,13 @@ class _Doc:
         if self._joined is None:
             self._joined = " " + " ".join(self.stems) + " "
         return self._joined
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """(start, end) of each word; only needed to print shared phrases."""
+        if self._spans is None:
+            self._spans = word_offsets(self.folded)
+        return self._spans
 
 
 def _convincing(shared: list[tuple[str, tuple[str, ...]]], rarity: Rarity) -> bool:
@@ -89,43 +96,37 @@ def _shared_phrases(a: _Doc, b: _Doc, rarity: Rarity) -> list[tuple[str, tuple[s
     found: list[tuple[float, int, str, tuple[str, ...]]] = []
     seen: set[str] = set()
     stems = a.stems
-    in_b = b.features  # its content words (and pairs of them)
+    n_a = len(stems)
+    in_b = b.words
     joined = b.joined
-    i = 0
-    while i < len(stems):
-        # A run starts on a content word: leading stopwords would be trimmed anyway.
-        if stems[i] not in in_b or stems[i] in STOPWORDS:
-            i += 1
+    after = 0  # runs do not overlap: the next one starts after the last
+    # A run starts on a content word of both: leading stopwords would be trimmed anyway.
+    for i in [i for i, s in enumerate(stems) if s in in_b]:
+        if i < after:
             continue
-        n = 1
-        while (
-            i + n < len(stems)
-            and n < MAX_PHRASE_WORDS
-            and " " + " ".join(stems[i : i + n + 1]) + " " in joined
-        ):
+        n = 1  # the longest run from here found anywhere in b
+        limit = min(n_a - i, MAX_PHRASE_WORDS)
+        while n < limit and " " + " ".join(stems[i : i + n + 1]) + " " in joined:
             n += 1
-        run = stems[i : i + n]
-        # Trim stopwords at both ends: "of the human rights of" -> "human rights".
-        lo, hi = 0, n
-        while lo < hi and run[lo] in STOPWORDS:
-            lo += 1
-        while hi > lo and run[hi - 1] in STOPWORDS:
+        after = i + n
+        # Trim stopwords at the end: "human rights of the" -> "human rights".
+        hi = n
+        while hi > 1 and stems[i + hi - 1] in STOPWORDS:
             hi -= 1
-        if hi > lo:
-            core = run[lo:hi]
-            idfs = [rarity.idf(u) for u in units(core)] if len(core) > 1 else [rarity.idf(core[0])]
-            # Boilerplate ("Member States") is shared everywhere: show a phrase only
-            # if something in it is rare.
-            if idfs and max(idfs) >= MIN_WORD_IDF:
-                weight = sum(idfs)
-                start = a.spans[i + lo][0]
-                end = a.spans[i + hi - 1][1]
-                surface = " ".join(a.text[start:end].split())
-                key = surface.casefold()
-                if key not in seen:
-                    seen.add(key)
-                    found.append((weight, start, surface, tuple(core)))
-        i += n
+        if hi == 1 and rarity.idf(stems[i]) < MIN_WORD_IDF:  # one common word
+            continue
+        core = tuple(stems[i : i + hi])
+        rarest, weight = rarity.weigh(core)
+        # Boilerplate ("Member States") is shared everywhere: show a phrase only
+        # if something in it is rare.
+        if rarest >= MIN_WORD_IDF:
+            start = a.spans[i][0]
+            end = a.spans[i + hi - 1][1]
+            surface = " ".join(a.text[start:end].split())
+            key = surface.casefold()
+            if key not in seen:
+                seen.add(key)
+                found.append((weight, start, surface, core))
     found.sort(key=lambda f: -f[0])
     best = found[:MAX_PHRASES]
     best.sort(key=lambda f: f[1])  # reading order
@@ -166,14 +167,16 @@ def relate(
         for rank, (score, evidence, k) in enumerate(ranked):
             if score < min_score:
                 break
-            shared = _shared_phrases(d, new_docs[k], rarity)
-            strong = (
+            may_be_strong = (
                 n_strong == rank  # strong links come before any weak one
                 and score >= STRONG_SCORE
                 and evidence >= STRONG_EVIDENCE
                 and score >= best * STRONG_RELATIVE
-                and _convincing(shared, rarity)
             )
+            if not may_be_strong and rank >= fill:
+                break
+            shared = _shared_phrases(d, new_docs[k], rarity)
+            strong = may_be_strong and _convincing(shared, rarity)
             if strong:
                 n_strong += 1
             elif rank >= fill:
