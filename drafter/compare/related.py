@@ -19,6 +19,7 @@ carries the maximal shared phrases that made it, for highlighting.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import chain, pairwise
 
 from drafter.compare import _background
 from drafter.compare.phrases import STOPWORDS, Rarity, stemmed_spans
@@ -56,6 +57,8 @@ class _Doc:
         self.stems, self.features, self.lead = document(self.folded, folded=True)
         self._words: frozenset[str] | None = None
         self._joined: str | None = None
+        self._pairs: frozenset[str] | None = None
+        self._where: dict[str, list[int]] | None = None
         self._spans: list[tuple[int, int]] | None = None
 
     @property
@@ -72,6 +75,29 @@ class _Doc:
         if self._joined is None:
             self._joined = " " + " ".join(self.stems) + " "
         return self._joined
+
+    @property
+    def where(self) -> dict[str, list[int]]:
+        """Where each content stem stands."""
+        if self._where is None:
+            words = self.words
+            where: dict[str, list[int]] = {}
+            for i, s in enumerate(self.stems):
+                if s in words:
+                    if s in where:
+                        where[s].append(i)
+                    else:
+                        where[s] = [i]
+            self._where = where
+        return self._where
+
+    @property
+    def pairs(self) -> frozenset[str]:
+        """Each two adjacent stems, as "a b"."""
+        if self._pairs is None:
+            stems = self.stems
+            self._pairs = frozenset([f"{a} {b}" for a, b in pairwise(stems)])
+        return self._pairs
 
     @property
     def spans(self) -> list[tuple[int, int]]:
@@ -98,16 +124,23 @@ def _shared_phrases(a: _Doc, b: _Doc, rarity: Rarity) -> list[tuple[str, tuple[s
     stems = a.stems
     n_a = len(stems)
     in_b = b.words
-    joined = b.joined
+    pairs = b.pairs
     after = 0  # runs do not overlap: the next one starts after the last
     # A run starts on a content word of both: leading stopwords would be trimmed anyway.
-    for i in [i for i, s in enumerate(stems) if s in in_b]:
+    where = a.where
+    for i in sorted(chain.from_iterable(map(where.__getitem__, a.words & in_b))):
         if i < after:
             continue
-        n = 1  # the longest run from here found anywhere in b
-        limit = min(n_a - i, MAX_PHRASE_WORDS)
-        while n < limit and " " + " ".join(stems[i : i + n + 1]) + " " in joined:
-            n += 1
+        if i + 1 < n_a and f"{stems[i]} {stems[i + 1]}" in pairs:
+            n = 2  # the longest run from here found anywhere in b
+            limit = min(n_a - i, MAX_PHRASE_WORDS)
+            joined = b.joined
+            while n < limit and " " + " ".join(stems[i : i + n + 1]) + " " in joined:
+                n += 1
+        elif rarity.idf(stems[i]) < MIN_WORD_IDF:
+            continue  # one common word alone: no reason to show
+        else:
+            n = 1
         after = i + n
         # Trim stopwords at the end: "human rights of the" -> "human rights".
         hi = n
