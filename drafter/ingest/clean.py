@@ -50,6 +50,12 @@ OPENER_LINE = re.compile(
 )
 
 
+# A line shorter than this share of the page's full line, which the next word would
+# have fitted on, ends its paragraph.
+SHORT = 0.95
+_STARTS_PARAGRAPH = re.compile(r"^(?:[A-Z“\"‘(]|\d{1,3}\.\s)")
+
+
 class _Layout:
     """How the body text is laid out: each page's usual left margin (odd and even
     pages differ in print), and whether paragraphs are separated by blank lines."""
@@ -75,10 +81,75 @@ class _Layout:
                 elif OPENER_LINE.match(b) or LABEL_START.match(b):
                     direct += 1
         self.dense = direct >= 3 and direct > blank
+        # Each page's full line: where most long lines end (the right margin).
+        self.widths: list[int] = []
+        for k, first in enumerate(self.page_starts):
+            last = self.page_starts[k + 1] if k + 1 < len(self.page_starts) else len(lines)
+            ends = sorted(len(ln.rstrip()) for ln in lines[max(first, start) : last] if ln.strip())
+            self.widths.append(ends[(len(ends) * 9) // 10] if len(ends) >= 8 else 0)
 
     def margin_at(self, i: int) -> int:
         k = bisect.bisect_right(self.page_starts, i) - 1
         return self.margins[max(0, k)]
+
+    def ended_short(self, i: int, prev: str, line: str) -> bool:
+        """Did ``prev`` stop short of the right margin although the first word of
+        ``line`` would have fitted on it? Then it is a paragraph's last line (text
+        with neither blank lines nor indents between paragraphs)."""
+        k = bisect.bisect_right(self.page_starts, i) - 1
+        width = self.widths[max(0, k)]
+        word = line.split(None, 1)[0] if line.strip() else ""
+        return width > 0 and len(prev.rstrip()) + 1 + len(word) < SHORT * width
+
+
+_MONTH = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
+
+
+def bottom_footnotes(lines: list[str], page_starts: list[int], start: int) -> set[int]:
+    """Lines that open a block of footnotes at the foot of a page printed without a
+    rule ("1 See resolution 2200 A (XXI), annex." ... to the page's end).
+
+    A block is the last run of footnote lines on a page ("n text", numbered on from
+    the footnotes before it) whose numbers the page's text cites as markers ("1996,1",
+    "Development 9"). Pages with a rule are left to the rule.
+    """
+    found: set[int] = set()
+    highest = 0
+    bounds = [*page_starts, len(lines)]
+    for first, end in itertools.pairwise(bounds):
+        first = max(first, start)
+        page = lines[first:end]
+        if any(RULE.match(ln.strip()) for ln in page):
+            for ln in page:
+                m = FN_START.match(ln.strip())
+                if m and m.group(1).isdigit():
+                    highest = max(highest, int(m.group(1)))
+            continue
+        numbered: list[tuple[int, int]] = []  # (line index, footnote number)
+        for k, ln in enumerate(page):
+            m = FN_START.match(ln.strip())
+            if m and m.group(1).isdigit() and not _MONTH.match(m.group(2)):
+                numbered.append((first + k, int(m.group(1))))
+        # the last run of consecutive numbers, read upwards from the page's foot
+        run: list[tuple[int, int]] = []
+        for i, n in reversed(numbered):
+            if run and n != run[-1][1] - 1:
+                break
+            run.append((i, n))
+        while run and not highest < run[-1][1] <= highest + 3:
+            run.pop()  # its top must number on from the footnotes before it
+        if not run:
+            continue
+        top = run[-1][0]
+        body = " ".join(ln.strip() for ln in lines[first:top])
+        cited = all(re.search(rf"(?:[^\W\d]|[,;.:)”’]) ?{n}(?!\d)", body) for _, n in run)
+        if not cited or any(LABEL_START.match(ln.strip()) for ln in lines[top:end]):
+            continue
+        found.add(top)
+        highest = run[0][1]
+    return found
 
 
 def text_to_draft(text: str, draft: Draft | None = None) -> Draft:
@@ -119,12 +190,14 @@ class _Cleaner:
             if m and (SYMBOL_LINE.match(line.strip()) or line.strip().startswith("United Nations")):
                 draft.meta.setdefault("symbol_line", m.group(0))
                 break
+        self.fn_blocks = bottom_footnotes(self.lines, self.layout.page_starts, body_start)
         self.current: list[str] = []
         self.pending_break = False
         self.in_fn = False
         self.fn_num = ""
         self.fn_text: list[str] = []
         self.fn_indent = 0
+        self.fn_text_col = -1  # where a footnote's text starts ("4   Argentina, ...")
         self.fn_blank = False
 
     # -- paragraphs and footnotes being built
@@ -140,6 +213,7 @@ class _Cleaner:
         if self.fn_num:
             self.draft.add_footnote(self.fn_num, " ".join(self.fn_text))
         self.fn_num, self.fn_text, self.fn_indent, self.fn_blank = number, text, indent(line), False
+        self.fn_text_col = line.find(text[0]) if text and text[0] else -1
 
     def end_fn(self) -> None:
         if self.fn_num:
@@ -181,6 +255,12 @@ class _Cleaner:
             return
         if in_header and self.cover_line(s):
             return
+        if i in self.fn_blocks and not self.in_fn:
+            # Footnotes at the page's foot with no rule above them (a PDF not made
+            # by the UN, its pdftotext text): the page's body ends here.
+            self.flush()
+            self.in_fn, self.fn_blank = True, False
+            self.pending_break = True
         trailing = None if in_header or self.in_fn else TRAILING_RULE.search(s)
         if trailing:
             self.current.append(s[: trailing.start()])
@@ -235,10 +315,11 @@ class _Cleaner:
         ):
             # The rest of a footnote begun on the previous page.
             self.fn_num, self.fn_text = last_fn, [notes.pop(last_fn), s]
-            self.fn_indent = indent(line)
+            self.fn_indent, self.fn_text_col = indent(line), -1
             return True
         paragraph_start = bool(LABEL_START.match(s)) or s[:1].isupper() or s[:1] in "“\"'‘"
-        outdented = self.fn_indent == 0 and indent(line) >= 1 and paragraph_start
+        hanging = self.fn_text_col >= 3 and indent(line) == self.fn_text_col
+        outdented = self.fn_indent == 0 and indent(line) >= 1 and paragraph_start and not hanging
         if self.fn_blank or not self.fn_num or outdented:
             self.end_fn()
             self.pending_break = True
@@ -263,7 +344,16 @@ class _Cleaner:
             # first-line indent, or a preambular opener after a finished line.
             margin = self.layout.margin_at(i)
             indented = margin >= 4 and indent(line) >= margin + 3
-            if indented or (self.layout.dense and OPENER_LINE.match(s)):
+            if indented or (
+                self.layout.dense
+                and (
+                    OPENER_LINE.match(s)
+                    or (
+                        _STARTS_PARAGRAPH.match(s)
+                        and self.layout.ended_short(i, self.lines[i - 1], s)
+                    )
+                )
+            ):
                 self.flush()
         self.current.append(self.marked[i] if not trailing else s)
         if i == self.chapeau and self.chapeau:
