@@ -14,7 +14,7 @@ import bisect
 import itertools
 import re
 
-from drafter.ingest.blocks import LEAD_MARK, Block, Draft
+from drafter.ingest.blocks import LEAD_MARK, MARK_OPEN, Block, Draft
 from drafter.ingest.lines import (
     FN_START,
     LABEL_ONLY,
@@ -48,6 +48,16 @@ OPENER_LINE = re.compile(
     r"Affirming|Having|Determined|Concerned|Deeply|Gravely|Mindful|Conscious|Convinced|"
     r"Alarmed|Guided|Aware|Desirous|Encouraged|Seriously)\b|The General Assembly\b)"
 )
+# Where paragraphs follow each other with no blank line, any participle opens one
+# ("Believing that", "Underscoring the need", "Sharing deep concern"), unless it is
+# part of a name the line break cut: "Production,\nStockpiling and Use of ...".
+DENSE_OPENER = re.compile(
+    r"^(?:(?!(?:Beijing|Kunming|Nanjing|Chongqing|Wellington|Sterling)\b)[A-Z][a-z]{3,}ing"
+    r"(?! and [A-Z])(?!, [A-Z])(?!\w)|Cognizant\b|Believing\b|Fully\b|Strongly\b|Keenly\b)"
+)
+# A line that ends in a glued footnote number: pdftotext -raw breaks the printed line
+# after a superscript ("Tlatelolco,1" / "Rarotonga,2" / "Bangkok3 and Pelindaba").
+_GLUED_END = re.compile(r"(?:[^\W\d]|[,;.:”’)])\d{1,3}$")
 
 
 # A line shorter than this share of the page's full line, which the next word would
@@ -62,6 +72,7 @@ class _Layout:
 
     def __init__(self, lines: list[str], breaks: set[int], *, start: int = 0) -> None:
         self.page_starts = sorted({0, *breaks})
+        self.lines = lines
         self.margins: list[int] = []
         for k, first in enumerate(self.page_starts):
             last = self.page_starts[k + 1] if k + 1 < len(self.page_starts) else len(lines)
@@ -96,10 +107,35 @@ class _Layout:
         """Did ``prev`` stop short of the right margin although the first word of
         ``line`` would have fitted on it? Then it is a paragraph's last line (text
         with neither blank lines nor indents between paragraphs)."""
+        if _GLUED_END.search(prev.rstrip()):
+            return False  # broken after a superscript, not at the margin
         k = bisect.bisect_right(self.page_starts, i) - 1
         width = self.widths[max(0, k)]
         word = line.split(None, 1)[0] if line.strip() else ""
-        return width > 0 and len(prev.rstrip()) + 1 + len(word) < SHORT * width
+        return width > 0 and self.printed_length(i - 1) + 1 + len(word) < SHORT * width
+
+    def printed_length(self, i: int) -> int:
+        """Length of the printed line that ends with line ``i``, the pieces a break
+        after a superscript cut it into taken together."""
+        total = len(self.lines[i].rstrip())
+        while i > 0 and self.lines[i - 1].strip() and _GLUED_END.search(self.lines[i - 1].rstrip()):
+            i -= 1
+            total += 1 + len(self.lines[i].strip())
+        return total
+
+
+def page_edges(lines: list[str], breaks: set[int], depth: int = 3) -> set[int]:
+    """The first and last few printed lines of each page: where running headers and
+    footers sit. A body line that reads like the running title elsewhere on the page
+    is content ("implementation of the Programme of Action and the International
+    Tracing" in a resolution of that title)."""
+    edges: set[int] = set()
+    bounds = [0, *sorted(breaks), len(lines)]
+    for first, end in itertools.pairwise(bounds):
+        printed = [k for k in range(first, end) if lines[k].strip()]
+        edges.update(printed[:depth])
+        edges.update(printed[-depth:])
+    return edges
 
 
 _MONTH = re.compile(
@@ -112,8 +148,8 @@ def bottom_footnotes(lines: list[str], page_starts: list[int], start: int) -> se
     rule ("1 See resolution 2200 A (XXI), annex." ... to the page's end).
 
     A block is the last run of footnote lines on a page ("n text", numbered on from
-    the footnotes before it) whose numbers the page's text cites as markers ("1996,1",
-    "Development 9"). Pages with a rule are left to the rule.
+    the footnotes before it) whose first number the page's text cites as a marker
+    ("1996,1", "Development 9"). Pages with a rule are left to the rule.
     """
     found: set[int] = set()
     highest = 0
@@ -144,7 +180,10 @@ def bottom_footnotes(lines: list[str], page_starts: list[int], start: int) -> se
             continue
         top = run[-1][0]
         body = " ".join(ln.strip() for ln in lines[first:top])
-        cited = all(re.search(rf"(?:[^\W\d]|[,;.:)”’]) ?{n}(?!\d)", body) for _, n in run)
+        cited = all(
+            re.search(rf"(?:(?:[^\W\d]|[,;.:)”’]) ?|{MARK_OPEN}|(?:19|20)\d\d){n}(?!\d)", body)
+            for _, n in run[-1:]
+        )
         if not cited or any(LABEL_START.match(ln.strip()) for ln in lines[top:end]):
             continue
         found.add(top)
@@ -183,6 +222,7 @@ class _Cleaner:
         if "title" in draft.meta:
             self.full_titles.append(draft.meta["title"])
         self.repeats = furniture_repeats(self.lines, body_start, self.titles + self.full_titles)
+        self.edges = page_edges(self.lines, self.breaks)
         self.layout = _Layout(self.lines, self.breaks, start=body_start)
         # Symbol printed alone in the cover block (A/80/L.6, A/RES/46/182).
         for line in self.lines[: max(self.chapeau, 40)]:
@@ -244,7 +284,9 @@ class _Cleaner:
             self.start_fn(s, [], line)  # "1" alone, its text below (pdftotext -layout)
             return
         if is_furniture(s) or (
-            not in_header and (s in self.repeats or header_like(s, self.titles, self.full_titles))
+            not in_header
+            and (i in self.edges or not self.breaks or not self.mid_paragraph())
+            and (s in self.repeats or header_like(s, self.titles, self.full_titles))
         ):
             if self.in_fn:
                 self.end_fn()
@@ -274,6 +316,11 @@ class _Cleaner:
         if self.in_fn and self.footnote_line(line, s):
             return
         self.body_line(i, line, s, in_header, bool(trailing))
+
+    def mid_paragraph(self) -> bool:
+        """Is a paragraph under way (its last line unfinished)? A line that reads like
+        the running title there, away from the page's top and bottom, is its text."""
+        return bool(self.current) and not ends_terminal(self.current[-1])
 
     def cover_line(self, s: str) -> bool:
         """Drop a cover-block line ("Distr.: General"), keeping what it tells."""
@@ -348,6 +395,7 @@ class _Cleaner:
                 self.layout.dense
                 and (
                     OPENER_LINE.match(s)
+                    or DENSE_OPENER.match(s)
                     or (
                         _STARTS_PARAGRAPH.match(s)
                         and self.layout.ended_short(i, self.lines[i - 1], s)

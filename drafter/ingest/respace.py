@@ -20,6 +20,9 @@ _RUN = re.compile(r"(?<![^\W\d_’'-])[^\W\d_]+(?![^\W\d_’'-])")
 # "high -level", "drug - resistant": a hyphen with a space before it
 _SPACED_HYPHEN = re.compile(r"(?<=[^\W\d_]) -(?: (?=[a-z]))?(?=[^\W\d_])")
 _APOSTROPHE = re.compile(r"(?<=[^\W\d_]) ([’']s)\b")
+# "Secretary- General", "Nuclear- Weapon-Free", "whole- of-government": a compound
+# broken at a line end and joined with a space by a conversion
+_HYPHEN_SPACED = re.compile(r"(?<=[^\W\d_])([-\u2011]) (?=[^\W\d_])")
 
 
 def vocabulary(texts: list[str]) -> Counter[str]:
@@ -34,6 +37,8 @@ def repair(text: str, words: Counter[str]) -> str:
     document's word counts) prints the joined form."""
     if " -" in text:
         text = _SPACED_HYPHEN.sub(lambda m: _hyphen(m, text, words), text)
+    if "- " in text or "\u2011 " in text:
+        text = _HYPHEN_SPACED.sub(lambda m: _hyphen_space(m, text, words), text)
     if " ’" in text or " '" in text:
         text = _APOSTROPHE.sub(r"\1", text)
     if not _has_split(text, words):
@@ -64,6 +69,21 @@ def _hyphen(m: re.Match[str], text: str, words: Counter[str]) -> str:
     after = _WORD.match(text, m.end())
     joined = f"{before}-{after.group()}" if after else ""
     return "-" if joined and words[joined] else m.group()
+
+
+def _hyphen_space(m: re.Match[str], text: str, words: Counter[str]) -> str:
+    """ "Secretary- General" is "Secretary-General" where the document prints that."""
+    before = _WORD_END.search(text, max(0, m.start() - 80), m.start())
+    after = _WORD.match(text, m.end())
+    if not before or not after:
+        return m.group()
+    for hyphen in "-\u2011":
+        if words[f"{before.group()}{hyphen}{after.group()}"]:
+            return m.group(1)
+    return m.group()
+
+
+_WORD_END = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*$")
 
 
 def _joins(a: str, b: str, words: Counter[str]) -> bool:

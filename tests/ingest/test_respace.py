@@ -34,3 +34,20 @@ def test_pieces_that_are_words_stay_apart():
     words = vocabulary(doc)
     assert repair(doc[0], words) == doc[0]
     assert repair(doc[1], words) == "affordable treatment o n the there"
+
+
+def test_a_compound_broken_at_a_line_end_is_whole_where_the_text_prints_it(corpus):
+    # The Markdown of A/RES/80/31 kept two line breaks as spaces: "Conference of
+    # Nuclear- Weapon-Free Zones" and "Treaty on a Nuclear-Weapon- Free Zone"
+    raw = (corpus / "ga80" / "md" / "A_RES_80_31.md").read_text(encoding="utf-8")
+    assert "Nuclear- Weapon-Free" in raw and "Nuclear-Weapon- Free" in raw
+    text = " ".join(p.text for p in load(corpus / "ga80" / "md" / "A_RES_80_31.md").paragraphs)
+    assert "Nuclear- Weapon" not in text and "Weapon- Free" not in text
+    assert "fourth Conference of Nuclear-Weapon-Free Zones" in text
+
+
+def test_a_spaced_hyphen_stays_where_the_joined_word_is_not_printed():
+    doc = ["pre- and post-conflict, the Secretary- General", "the Economic- Social"]
+    words = vocabulary([*doc, "the Secretary-General"])
+    assert repair(doc[0], words) == "pre- and post-conflict, the Secretary-General"
+    assert repair(doc[1], words) == doc[1]

@@ -25,13 +25,18 @@ pytestmark = pytest.mark.skipif(
 )
 
 
+STEMS = ("A_RES_80_21", "A_RES_80_27", "A_RES_80_31", "A_RES_80_38")
+
+
 @pytest.fixture(scope="module")
-def printed(corpus, tmp_path_factory):
-    """The Markdown's reading, its LibreOffice PDF, and that PDF's -raw and -layout texts."""
+def printings(corpus, tmp_path_factory):
+    """Per document: the Markdown's reading and its LibreOffice PDF's -raw and -layout
+    texts (one LibreOffice run for all)."""
     tmp = tmp_path_factory.mktemp("unruled")
-    ref = load(corpus / "ga80" / "md" / "A_RES_80_21.md")
-    page = tmp / "A_RES_80_21.html"
-    page.write_text(resolution_to_html(ref), encoding="utf-8")
+    refs = {}
+    for stem in STEMS:
+        refs[stem] = load(corpus / "ga80" / "md" / f"{stem}.md")
+        (tmp / f"{stem}.html").write_text(resolution_to_html(refs[stem]), encoding="utf-8")
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     subprocess.run(
         [
@@ -43,20 +48,30 @@ def printed(corpus, tmp_path_factory):
             "pdf:writer_pdf_Export",
             "--outdir",
             str(tmp),
-            str(page),
+            *(str(tmp / f"{stem}.html") for stem in STEMS),
         ],
         check=True,
-        timeout=180,
+        timeout=300,
         capture_output=True,
     )
-    pdf = tmp / "A_RES_80_21.pdf"
-    texts = {}
-    for flag in ("-raw", "-layout"):
-        out = subprocess.run(
-            ["pdftotext", flag, str(pdf), "-"], check=True, capture_output=True, timeout=60
-        )
-        texts[flag] = out.stdout.decode("utf-8")
-    return ref, texts
+    out = {}
+    for stem in STEMS:
+        texts = {}
+        for flag in ("-raw", "-layout"):
+            done = subprocess.run(
+                ["pdftotext", flag, str(tmp / f"{stem}.pdf"), "-"],
+                check=True,
+                capture_output=True,
+                timeout=60,
+            )
+            texts[flag] = done.stdout.decode("utf-8")
+        out[stem] = (refs[stem], texts)
+    return out
+
+
+@pytest.fixture(scope="module")
+def printed(printings):
+    return printings["A_RES_80_21"]
 
 
 def test_the_pdf_text_has_unruled_footnotes_and_dense_paragraphs(printed):
@@ -92,3 +107,39 @@ def test_a_line_that_stops_short_ends_its_paragraph(printed, flag):
     texts_ = [p.text for p in res.paragraphs]
     assert any(t.startswith("Taking into account the work done") for t in texts_)
     assert agreement(ref, res).share == 1.0, agreement(ref, res)
+
+
+@pytest.mark.parametrize("flag", ["-raw", "-layout"])
+def test_any_participle_opens_a_paragraph_in_dense_text(printings, flag):
+    # "... and Strengthening Peace," / "Believing that the efforts ...": a full line,
+    # then a participle no list of openers names
+    ref, texts = printings["A_RES_80_27"]
+    res = parse_text(texts[flag])
+    assert any(p.text.startswith("Believing that the efforts") for p in res.paragraphs)
+    assert agreement(ref, res).share == 1.0, agreement(ref, res)
+
+
+def test_a_line_broken_after_a_superscript_does_not_end_its_paragraph(printings):
+    # pdftotext -raw breaks the printed line after each raised marker:
+    # "... the treaties of Tlatelolco,5" / "Rarotonga,6" / "Bangkok7" / "and" / ...
+    _ref, texts = printings["A_RES_80_31"]
+    assert "Tlatelolco,5\nRarotonga,6\nBangkok7\n" in texts["-raw"]
+    res = parse_text(texts["-raw"])
+    stressing = [p for p in res.paragraphs if p.text.startswith("Stressing the importance of the")]
+    assert len(stressing) == 1
+    assert "Tlatelolco, Rarotonga, Bangkok and Pelindaba establishing" in stressing[0].text
+    assert stressing[0].footnotes[:3] == ("5", "6", "7")
+
+
+@pytest.mark.parametrize("flag", ["-raw", "-layout"])
+def test_a_line_like_the_running_title_inside_a_page_is_text(printings, flag):
+    # A/RES/80/38 is on the Programme of Action ... and the International Tracing
+    # Instrument; its body lines "implementation of the Programme of Action and the
+    # International Tracing" are no running header when they are not at a page's edge
+    ref, texts = printings["A_RES_80_38"]
+    res = parse_text(texts[flag])
+    line = "implementation of the Programme of Action and the International Tracing"
+    assert sum(line in p.text for p in res.paragraphs) == sum(
+        line in p.text for p in ref.paragraphs
+    )
+    assert sum(line in p.text for p in ref.paragraphs) >= 3
