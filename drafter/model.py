@@ -11,6 +11,7 @@ extend them, never rename or remove fields.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
@@ -59,19 +60,31 @@ class Paragraph:
     # Where each footnote marker stood in ``text`` (character offsets, parallel to
     # ``footnotes``), so exports can put the reference back in place; () if unknown.
     footnote_offsets: tuple[int, ...] = ()
+    # The part of the document the paragraph stands in: "" for the resolution itself,
+    # "Annex" (or "Annex II") for an annex, whose paragraphs are numbered afresh: its
+    # paragraph 10 is "Annex 10", not the resolution's OP 10. Resolution fills this in.
+    part: str = ""
 
     @property
     def label(self) -> str:
-        """A short human label: "OP 3(c)(ii)", "PP 4", "¶ 12"."""
+        """A short human label: "OP 3(c)(ii)", "PP 4", "¶ 12", "Annex 10"."""
         if self.number is None:
             if self.kind == ParaKind.PREAMBULAR and self.ordinal:
-                return f"PP {self.ordinal}"
+                return f"{self._part_prefix()}PP {self.ordinal}"
             return f"¶ {self.id + 1}"
+        if self.part and self.kind != ParaKind.HEADING:
+            return f"{self._part_prefix()}{self.number}"
         if self.kind == ParaKind.PREAMBULAR:
             return f"PP {self.number}"
         if self.kind in (ParaKind.OPERATIVE, ParaKind.SUBPARAGRAPH):
             return f"OP {self.number}"
         return self.number
+
+    def _part_prefix(self) -> str:
+        """ "Annex " / "Annex II, " before a number in that part, "" outside any."""
+        if not self.part:
+            return ""
+        return f"{self.part} " if " " not in self.part else f"{self.part}, "
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -83,7 +96,15 @@ class Paragraph:
             "footnote_offsets": list(self.footnote_offsets),
             "lead": self.lead,
             "level": self.level,
+            "part": self.part or None,
         }
+
+
+# The heading that opens an annex ("Annex", "Annex II", "ANNEX", "Annexe", "Anexo").
+_PART_HEADING = re.compile(
+    r"^(?:Annex|ANNEX|Annexe|ANNEXE|Anexo|ANEXO|Приложение|ПРИЛОЖЕНИЕ)"
+    r"(?:\s+([IVXL]{1,5}|\d{1,2}|[A-H]))?\.?$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,17 +123,25 @@ class Resolution:
     warnings: tuple[str, ...] = ()  # things the reader skipped (tables, ...)
 
     def __post_init__(self) -> None:
-        # Number the preambular paragraphs (PP 1, PP 2, ...) once, wherever the value
-        # comes from (a reader, the store, a test).
+        # Number the preambular paragraphs (PP 1, PP 2, ...) and say which part each
+        # paragraph stands in (the resolution, its annex), once, wherever the value
+        # comes from (a reader, the store, a test). An annex numbers afresh.
         count = 0
+        part = ""
         paragraphs = []
         changed = False
         for p in self.paragraphs:
+            if p.kind == ParaKind.HEADING and (m := _PART_HEADING.match(p.text.strip())):
+                part = " ".join(["Annex", *m.groups(default="")[:1]]).strip()
+                count = 0
             if p.kind == ParaKind.PREAMBULAR and p.number is None:
                 count += 1
                 if p.ordinal != count:
                     p = replace(p, ordinal=count)
                     changed = True
+            if p.part != part:
+                p = replace(p, part=part)
+                changed = True
             paragraphs.append(p)
         if changed:
             object.__setattr__(self, "paragraphs", tuple(paragraphs))
