@@ -314,8 +314,9 @@ def office_conversions(srcs: list[Source], office: str = OFFICE) -> None:
         with tempfile.TemporaryDirectory() as tmp:
             tmpdir = Path(tmp)
             inputs = []
-            for s in todo:
-                h = tmpdir / f"{_cached(s, office, '').name}.html"
+            for k, s in enumerate(todo):
+                # (numbered: two corpus folders hold files of one name and size)
+                h = tmpdir / f"{k}-{_cached(s, office, '').name}.html"
                 if office == OFFICE:
                     page = resolution_to_html(load(s.path))
                 else:

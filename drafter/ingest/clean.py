@@ -273,6 +273,8 @@ class _Cleaner:
     def line(self, i: int, line: str, s: str) -> None:
         in_header = i < self.chapeau
         if i in self.breaks:
+            if not self.in_fn:
+                self.flush()  # the page's last paragraph; the next block follows a break
             self.pending_break = True
         if not s:
             if self.in_fn:

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-STEMS = ("A_RES_80_21", "A_RES_80_27", "A_RES_80_31", "A_RES_80_38")
+STEMS = ("A_RES_80_4", "A_RES_80_21", "A_RES_80_27", "A_RES_80_31", "A_RES_80_38")
 
 
 @pytest.fixture(scope="module")
@@ -143,3 +143,15 @@ def test_a_line_like_the_running_title_inside_a_page_is_text(printings, flag):
         line in p.text for p in ref.paragraphs
     )
     assert sum(line in p.text for p in ref.paragraphs) >= 3
+
+
+@pytest.mark.parametrize("flag", ["-raw", "-layout"])
+def test_a_paragraph_goes_on_across_a_page_with_no_running_header(printings, flag):
+    # "Concerned that, since the adoption of its resolutions 47/19, ..., 50/10," ends
+    # page 1 and "51/17, 52/10, ..." opens page 2, with no header between them
+    ref, texts = printings["A_RES_80_4"]
+    assert "50/10,\n\f51/17" in texts[flag].replace(" ", "")
+    res = parse_text(texts[flag])
+    concerned = [p.text for p in res.paragraphs if p.text.startswith("Concerned that, since")]
+    assert len(concerned) == 1 and "50/10, 51/17, 52/10" in concerned[0]
+    assert agreement(ref, res).share == 1.0, agreement(ref, res)
