@@ -55,6 +55,10 @@ DENSE_OPENER = re.compile(
     r"^(?:(?!(?:Beijing|Kunming|Nanjing|Chongqing|Wellington|Sterling)\b)[A-Z][a-z]{3,}ing"
     r"(?! and [A-Z])(?!, [A-Z])(?!\w)|Cognizant\b|Believing\b|Fully\b|Strongly\b|Keenly\b)"
 )
+# "3. Welcomes", "12. We stress": a numbered paragraph's first line
+_NEXT_NUMBER = re.compile(r"^(\d{1,3})\.\s+(?=[A-Z“‘\"])")
+# The heading of an annex, alone on its line
+ANNEX_LINE = re.compile(r"^(?:Annex|ANNEX)(?:\s+[IVXL]{1,5})?$")
 # A line that ends in a glued footnote number: pdftotext -raw breaks the printed line
 # after a superscript ("Tlatelolco,1" / "Rarotonga,2" / "Bangkok3 and Pelindaba").
 _GLUED_END = re.compile(r"(?:[^\W\d]|[,;.:”’)])\d{1,3}$")
@@ -232,6 +236,7 @@ class _Cleaner:
                 break
         self.fn_blocks = bottom_footnotes(self.lines, self.layout.page_starts, body_start)
         self.current: list[str] = []
+        self.last_number = 0  # the last numbered paragraph begun ("3." -> 3)
         self.pending_break = False
         self.in_fn = False
         self.fn_num = ""
@@ -381,13 +386,23 @@ class _Cleaner:
 
     def body_line(self, i: int, line: str, s: str, in_header: bool, trailing: bool) -> None:
         current = self.current
-        if i == self.chapeau or (current and CLOSING_LINE.match(s)):
-            self.flush()  # "The General Assembly," and "61st plenary meeting" stand alone
+        annex = not in_header and ANNEX_LINE.match(s) is not None
+        if i == self.chapeau or annex or (current and CLOSING_LINE.match(s)):
+            # "The General Assembly,", "61st plenary meeting" and "Annex" stand alone
+            self.flush()
             current = self.current
-        if current and LABEL_START.match(s):
+        number = _NEXT_NUMBER.match(s)
+        if number and not current:
+            self.last_number = int(number.group(1))
+        elif current and LABEL_START.match(s):
             prev = current[-1].strip()
-            if LABEL_ONLY.match(prev) is None and (ends_terminal(prev) or in_header):
+            # the next paragraph number in sequence opens a paragraph even after a
+            # line the text left unfinished ("... systematic and progressive process")
+            follows = number is not None and int(number.group(1)) == self.last_number + 1
+            if LABEL_ONLY.match(prev) is None and (ends_terminal(prev) or in_header or follows):
                 self.flush()
+                if number:
+                    self.last_number = int(number.group(1))
         elif current and not in_header and ends_terminal(current[-1]):
             # Text without blank lines between paragraphs (pdftotext): a deeper
             # first-line indent, or a preambular opener after a finished line.
@@ -406,5 +421,7 @@ class _Cleaner:
             ):
                 self.flush()
         self.current.append(self.marked[i] if not trailing else s)
-        if i == self.chapeau and self.chapeau:
+        if (i == self.chapeau and self.chapeau) or annex:
             self.flush()
+            if annex:
+                self.last_number = 0  # an annex numbers afresh

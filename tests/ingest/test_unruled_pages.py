@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from drafter.ingest import load, parse_text
+from drafter.model import ParaKind
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
@@ -25,7 +26,15 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-STEMS = ("A_RES_80_4", "A_RES_80_21", "A_RES_80_27", "A_RES_80_31", "A_RES_80_38")
+STEMS = (
+    "A_RES_80_3",
+    "A_RES_80_4",
+    "A_RES_80_21",
+    "A_RES_80_24",
+    "A_RES_80_27",
+    "A_RES_80_31",
+    "A_RES_80_38",
+)
 
 
 @pytest.fixture(scope="module")
@@ -155,3 +164,28 @@ def test_a_paragraph_goes_on_across_a_page_with_no_running_header(printings, fla
     concerned = [p.text for p in res.paragraphs if p.text.startswith("Concerned that, since")]
     assert len(concerned) == 1 and "50/10, 51/17, 52/10" in concerned[0]
     assert agreement(ref, res).share == 1.0, agreement(ref, res)
+
+
+@pytest.mark.parametrize("flag", ["-raw", "-layout"])
+def test_the_next_number_opens_a_paragraph_after_an_unfinished_line(printings, flag):
+    # A/RES/80/24's OP 2 ends "... a systematic and progressive process" with no
+    # punctuation (so in every extraction of it); "3. Welcomes" on the next line is OP 3
+    ref, texts = printings["A_RES_80_24"]
+    res = parse_text(texts[flag])
+    numbers = [p.number for p in res.paragraphs if p.kind == ParaKind.OPERATIVE]
+    assert numbers[:4] == ["1", "2", "3", "4"]
+    assert [p.number for p in ref.paragraphs if p.kind == ParaKind.OPERATIVE][:4] == numbers[:4]
+
+
+@pytest.mark.parametrize("flag", ["-raw", "-layout"])
+def test_the_annex_heading_stands_alone_after_the_closing_line(printings, flag):
+    # "18th plenary meeting 14 October 2025" / "Annex" / "1. We, the Heads of State ..."
+    _ref, texts = printings["A_RES_80_3"]
+    res = parse_text(texts[flag])
+    annex = next(p for p in res.paragraphs if p.text == "Annex")
+    closing = res.paragraphs[annex.id - 1]
+    first = res.paragraphs[annex.id + 1]
+    assert (
+        closing.kind == ParaKind.CLOSING and closing.text == "18th plenary meeting 14 October 2025"
+    )
+    assert (first.label, first.text[:30]) == ("Annex 1", "We, the Heads of State and Gov")
