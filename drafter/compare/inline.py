@@ -90,6 +90,19 @@ def _code_point(index: int) -> str:
     return chr(code + 0x800 if code >= 0xD800 else code)
 
 
+_CODE_POINTS: list[str] = []  # _code_point(i) for every i < len(_CODE_POINTS)
+
+
+def _code_points(n: int) -> list[str]:
+    """At least ``n`` private characters, in the order :func:`_code_point` gives them
+    (a new list replaces the shared one whole, so another thread never sees it half made)."""
+    global _CODE_POINTS
+    points = _CODE_POINTS
+    if len(points) < n:
+        points = _CODE_POINTS = list(map(_code_point, range(max(n, 2 * len(points), 4096))))
+    return points
+
+
 def _encode(tokens_a: list[str], tokens_b: list[str], key=None) -> tuple[str, str, dict[str, str]]:
     """Both token lists as strings of one character per distinct token, and the way back.
 
@@ -99,7 +112,8 @@ def _encode(tokens_a: list[str], tokens_b: list[str], key=None) -> tuple[str, st
         keys_a, keys_b = [key(t) for t in tokens_a], [key(t) for t in tokens_b]
     else:
         keys_a, keys_b = tokens_a, tokens_b
-    table = {tok: _code_point(i) for i, tok in enumerate(dict.fromkeys(keys_a + keys_b))}
+    distinct = dict.fromkeys(keys_a + keys_b)
+    table = dict(zip(distinct, _code_points(len(distinct)), strict=False))
     enc_a = "".join(map(table.__getitem__, keys_a))
     enc_b = "".join(map(table.__getitem__, keys_b))
     return enc_a, enc_b, {ch: tok for tok, ch in table.items()}

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import repeat
+from operator import add, lshift, or_
 
 from drafter.compare.tokens import formatting_key, words
 
@@ -25,18 +25,88 @@ MAX_POSTING = 64
 MAX_CANDIDATES = 8
 
 
-@dataclass(slots=True)
-class Profile:
-    """What similarity needs to know about one paragraph, computed once."""
+class _Ids(dict):
+    """Word -> id; a word not seen before gets the next id."""
 
-    key: str  # formatting-insensitive text
-    words: list[str]
-    bag: Counter[str]
-    shingles: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
+    __slots__ = ("strings",)
+
+    def __missing__(self, word: str) -> int:
+        i = self[word] = len(self.strings)
+        self.strings.append(word)
+        return i
+
+
+class Vocabulary:
+    """The words of one comparison, each stored once and numbered.
+
+    Both sides of a comparison share one vocabulary: a word is one string object
+    however often it occurs (a paragraph's words cost a pointer each), and a word
+    pair (shingle) is one integer made of the two ids, ``first << 32 | second``.
+    """
+
+    __slots__ = ("ids", "strings")
+
+    def __init__(self) -> None:
+        self.ids = _Ids()
+        self.strings: list[str] = [""]  # ids start at 1: a pair code never equals a word's
+        self.ids.strings = self.strings
+
+    def intern(self, words: list[str]) -> list[str]:
+        """``words`` as the vocabulary's own string objects (new words are added)."""
+        return list(map(self.strings.__getitem__, map(self.ids.__getitem__, words)))
+
+    def shingles(self, words: list[str]) -> frozenset[int]:
+        """The distinct word pairs of ``words`` as integers (one word alone: its id)."""
+        if len(words) < 2:
+            return frozenset(map(self.ids.__getitem__, words))
+        ids = list(map(self.ids.__getitem__, words))
+        return frozenset(map(or_, map(lshift, ids, repeat(32)), ids[1:]))
+
+    def order_key(self, shingle: int) -> tuple[str, ...]:
+        """The shingle as the word tuple it stands for (ties are broken in word order)."""
+        if shingle >> 32:
+            return (self.strings[shingle >> 32], self.strings[shingle & 0xFFFFFFFF])
+        return (self.strings[shingle],)
+
+
+class Profile:
+    """What similarity needs to know about one paragraph, computed when first asked.
+
+    ``key`` (the formatting-insensitive text) is known from the start; ``words`` and
+    ``bag`` are computed on first use (most paragraphs are paired on their key alone).
+    """
+
+    __slots__ = ("_bag", "_language", "_vocab", "_words", "key")
+
+    def __init__(self, key: str, language: str | None = None, vocab: Vocabulary | None = None):
+        self.key = key
+        self._language = language
+        self._vocab = vocab if vocab is not None else Vocabulary()
+        self._words: list[str] | None = None
+        self._bag: Counter[str] | None = None
+
+    @property
+    def words(self) -> list[str]:
+        ws = self._words
+        if ws is None:
+            ws = self._words = self._vocab.intern(_stem_opening(words(self.key, self._language)))
+        return ws
+
+    @property
+    def bag(self) -> Counter[str]:
+        bag = self._bag
+        if bag is None:
+            bag = self._bag = Counter(self.words)
+        return bag
 
     @property
     def size(self) -> int:
         return len(self.words)
+
+    @property
+    def shingles(self) -> frozenset[int]:
+        """Distinct word pairs as integers (:meth:`Vocabulary.shingles`); not stored."""
+        return self._vocab.shingles(self.words)
 
 
 # Opening adverbs that may stand before the verb that opens a paragraph.
@@ -77,11 +147,8 @@ def _stem_opening(ws: list[str]) -> list[str]:
     return ws
 
 
-def profile(text: str, language: str | None = None) -> Profile:
-    key = formatting_key(text)
-    ws = _stem_opening(words(key, language))
-    sh = frozenset(pairwise(ws)) if len(ws) >= 2 else frozenset((w,) for w in ws)
-    return Profile(key=key, words=ws, bag=Counter(ws), shingles=sh)
+def profile(text: str, language: str | None = None, vocab: Vocabulary | None = None) -> Profile:
+    return Profile(formatting_key(text), language, vocab)
 
 
 class LazyProfiles(Sequence[Profile]):
@@ -91,9 +158,12 @@ class LazyProfiles(Sequence[Profile]):
     they never need words, bags or shingles.
     """
 
-    def __init__(self, texts: Sequence[str], language: str | None = None) -> None:
+    def __init__(
+        self, texts: Sequence[str], language: str | None = None, vocab: Vocabulary | None = None
+    ) -> None:
         self.texts = list(texts)
         self._language = language
+        self.vocab = vocab if vocab is not None else Vocabulary()
         self._cache: list[Profile | None] = [None] * len(self.texts)
 
     def __len__(self) -> int:
@@ -104,7 +174,7 @@ class LazyProfiles(Sequence[Profile]):
             return [self[k] for k in range(*i.indices(len(self)))]
         p = self._cache[i]
         if p is None:
-            p = self._cache[i] = profile(self.texts[i], self._language)
+            p = self._cache[i] = profile(self.texts[i], self._language, self.vocab)
         return p
 
 
@@ -116,14 +186,13 @@ def dice(
     nb = sum(b.values()) if size_b is None else size_b
     if na + nb == 0:
         return 1.0
-    if len(a) > len(b):
-        a, b = b, a
-    common = 0
-    for w, c in a.items():
-        d = b.get(w)
-        if d:
-            common += c if c < d else d
-    return 2.0 * common / (na + nb)
+    return 2.0 * _common(a, b) / (na + nb)
+
+
+def _common(a: Counter[str], b: Counter[str]) -> int:
+    """How many words two multisets share (the size of their intersection)."""
+    both = a.keys() & b.keys()
+    return sum(map(min, map(a.__getitem__, both), map(b.__getitem__, both)))
 
 
 # A much shorter paragraph nearly all inside a longer one (a paragraph cut down to
@@ -163,8 +232,7 @@ def containment(part: Counter[str], whole: Counter[str]) -> float:
     n = sum(part.values())
     if n == 0:
         return 0.0
-    common = sum(min(c, whole.get(w, 0)) for w, c in part.items())
-    return common / n
+    return _common(part, whole) / n
 
 
 def merged_bag(profiles: Iterable[Profile]) -> tuple[Counter[str], int]:
@@ -179,13 +247,20 @@ def merged_bag(profiles: Iterable[Profile]) -> tuple[Counter[str], int]:
 class ShingleIndex:
     """An inverted index from shingle to paragraph ids, for one side."""
 
-    def __init__(self, profiles: Sequence[Profile], ids: Iterable[int]) -> None:
-        self._postings: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    def __init__(
+        self, profiles: Sequence[Profile], ids: Iterable[int], vocab: Vocabulary | None = None
+    ) -> None:
+        self._postings: dict[int, list[int]] = defaultdict(list)
+        self._vocab = vocab
+        self._df: dict[int, int] | None = None
         for i in ids:
-            for sh in profiles[i].shingles:
+            p = profiles[i]
+            if self._vocab is None:
+                self._vocab = p._vocab
+            for sh in p.shingles:
                 self._postings[sh].append(i)
 
-    def df(self, shingle: tuple[str, ...]) -> int:
+    def df(self, shingle: int) -> int:
         posting = self._postings.get(shingle)
         return len(posting) if posting else 0
 
@@ -193,26 +268,40 @@ class ShingleIndex:
         self,
         query: Profile,
         *,
-        other_df: dict[tuple[str, ...], int] | None = None,
+        other_df: dict[int, int] | None = None,
         limit: int = MAX_CANDIDATES,
     ) -> list[int]:
-        """Ids sharing the most of ``query``'s rarest shingles, best first."""
-        ranked = []
-        for sh in query.shingles:
-            n = self.df(sh)
-            if 0 < n <= MAX_POSTING:
-                ranked.append((n + (other_df.get(sh, 0) if other_df else 0), sh))
-        ranked.sort()
+        """Ids sharing the most of ``query``'s rarest shingles, best first.
+
+        The rarest are those in the fewest paragraphs of both sides; among equally
+        rare ones, the first in word order.
+        """
+        df = self._df
+        if df is None:  # the index is complete once asked: shingles worth reading
+            df = self._df = {
+                sh: len(posting)
+                for sh, posting in self._postings.items()
+                if len(posting) <= MAX_POSTING
+            }
+        shared = query.shingles & df.keys()
+        counts = map(df.__getitem__, shared)
+        if other_df:
+            counts = map(add, counts, map(other_df.get, shared, repeat(0)))
+        ranked = list(zip(counts, shared, strict=True))
+        if len(ranked) > QUERY_SHINGLES:
+            ranked.sort()
+            cut = ranked[QUERY_SHINGLES - 1][0]
+            ranked = [r for r in ranked if r[0] <= cut]
+        order = self._vocab.order_key if self._vocab is not None else None
+        ranked.sort(key=lambda r: (r[0], order(r[1])) if order else r)
         hits: Counter[int] = Counter()
         for _, sh in ranked[:QUERY_SHINGLES]:
             hits.update(self._postings[sh])
         return [i for i, _ in hits.most_common(limit)]
 
 
-def document_frequency(
-    profiles: Sequence[Profile], ids: Iterable[int]
-) -> dict[tuple[str, ...], int]:
-    df: Counter[tuple[str, ...]] = Counter()
+def document_frequency(profiles: Sequence[Profile], ids: Iterable[int]) -> dict[int, int]:
+    df: Counter[int] = Counter()
     for i in ids:
         df.update(profiles[i].shingles)
     return dict(df)

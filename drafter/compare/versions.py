@@ -194,7 +194,7 @@ def compare(
     """
     budget = _Budget(timeout)
     old_prof = LazyProfiles([p.text for p in old.paragraphs], old.language)
-    new_prof = LazyProfiles([p.text for p in new.paragraphs], new.language)
+    new_prof = LazyProfiles([p.text for p in new.paragraphs], new.language, old_prof.vocab)
     groups = align(old_prof, new_prof)
     _pair_closing_lines(groups, old, new, old_prof, new_prof)
 
