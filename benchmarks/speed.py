@@ -179,6 +179,49 @@ def one_case(kind: str, size: int) -> dict:
     }
 
 
+# Issue 11's targets for --cases.
+MAX_GROWTH = 12.0  # CPU from 1,000 to 10,000 paragraphs
+MAX_VS_REALISTIC = 3.0  # CPU against the realistic case of the same size
+MAX_VS_DIFFLIB = 3.0  # realistic compare CPU against difflib, at both sizes
+MAX_KB_PER_PARAGRAPH = 8.0  # realistic, at the larger size
+MAX_START = 1.5  # start-up CPU of `drafter --version` / `drafter parse` against `python -c pass`
+
+
+def _flag(ok: bool) -> str:
+    return "met" if ok else "NOT MET"
+
+
+def _child_cpu(cmd: list[str], runs: int = 9) -> float:
+    """Least CPU seconds (user + system) one run of ``cmd`` took, of ``runs``."""
+    best = float("inf")
+    for _ in range(runs):
+        r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        best = min(best, r1.ru_utime - r0.ru_utime + r1.ru_stime - r0.ru_stime)
+    return best
+
+
+def start_up() -> list[tuple[str, float, float]]:
+    """(command, CPU seconds, ratio to `python -c pass`) for the CLI's quick answers."""
+    from _corpus import CORPUS
+
+    py = sys.executable
+    base = _child_cpu([py, "-c", "pass"])
+    cli = [py, "-c", "import sys; from drafter.cli import main; sys.exit(main())"]
+    sample = CORPUS / "A_RES_68_4.md"
+    out = []
+    for name, args in (
+        ("drafter --version", ["--version"]),
+        ("drafter parse --help", ["parse", "--help"]),
+        (f"drafter parse {sample.name}", ["parse", str(sample)]),
+    ):
+        cpu = _child_cpu(cli + args)
+        out.append((name, cpu, cpu / base))
+    out.insert(0, ("python -c pass", base, 1.0))
+    return out
+
+
 def run_cases(sizes: list[int]) -> int:
     rows: dict[tuple[str, int], dict] = {}
     for kind in CASES:
@@ -193,19 +236,48 @@ def run_cases(sizes: list[int]) -> int:
             rows[kind, size] = json.loads(out.stdout.strip().splitlines()[-1])
     small, big = sizes[0], sizes[-1]
     print(
-        f"{'case':>13} {'CPU ' + str(small):>10} {'CPU ' + str(big):>10} {'growth':>7}"
-        f" {'x realistic':>12} {'x difflib':>10} {'KB/para':>8}"
+        f"compare CPU seconds; growth {small:,} -> {big:,} paragraphs (target <= {MAX_GROWTH:.0f}x);"
+        f" x realistic at the same size (<= {MAX_VS_REALISTIC:.0f}x); x difflib at each size;"
+        " memory (tracemalloc peak) per paragraph"
     )
+    print(
+        f"{'case':>13} {'CPU ' + str(small):>10} {'CPU ' + str(big):>10} {'growth':>7}"
+        f" {'x real ' + str(small):>12} {'x real ' + str(big):>12}"
+        f" {'x difflib ' + str(small):>15} {'x difflib ' + str(big):>15} {'KB/para':>8}  targets"
+    )
+    missed = []
     for kind in CASES:
         a, b = rows[kind, small], rows[kind, big]
         growth = b["cpu"] / max(a["cpu"], 1e-9)
-        vs_real = b["cpu"] / max(rows["realistic", big]["cpu"], 1e-9)
-        vs_difflib = b["cpu"] / max(b["difflib"], 1e-9)
+        real_a = a["cpu"] / max(rows["realistic", small]["cpu"], 1e-9)
+        real_b = b["cpu"] / max(rows["realistic", big]["cpu"], 1e-9)
+        dl_a = a["cpu"] / max(a["difflib"], 1e-9)
+        dl_b = b["cpu"] / max(b["difflib"], 1e-9)
+        checks = [("growth", growth <= MAX_GROWTH)]
+        if kind == "realistic":
+            checks += [
+                ("x difflib", max(dl_a, dl_b) <= MAX_VS_DIFFLIB),
+                ("memory", b["kb_per_paragraph"] <= MAX_KB_PER_PARAGRAPH),
+            ]
+        else:
+            checks.append(("x realistic", max(real_a, real_b) <= MAX_VS_REALISTIC))
+        missed += [f"{kind}: {name}" for name, ok in checks if not ok]
         print(
             f"{kind:>13} {a['cpu']:>9.2f}s {b['cpu']:>9.2f}s {growth:>6.1f}x"
-            f" {vs_real:>11.1f}x {vs_difflib:>9.1f}x {b['kb_per_paragraph']:>8.1f}"
+            f" {real_a:>11.1f}x {real_b:>11.1f}x {dl_a:>14.1f}x {dl_b:>14.1f}x"
+            f" {b['kb_per_paragraph']:>8.1f}  "
+            + ", ".join(f"{name} {_flag(ok)}" for name, ok in checks)
             + (f"  ({b['approximate']} approximate)" if b["approximate"] else "")
         )
+    for name, cpu, ratio in start_up():
+        ok = ratio <= MAX_START
+        if name != "python -c pass":
+            missed += [] if ok else [f"{name}: start-up"]
+        print(
+            f"start-up {name:<32} {cpu * 1000:>6.0f} ms CPU {ratio:>5.2f}x python"
+            + ("" if name == "python -c pass" else f"  (target <= {MAX_START}x) {_flag(ok)}")
+        )
+    print("all targets met" if not missed else "targets not met: " + "; ".join(missed))
     return 0
 
 

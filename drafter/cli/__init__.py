@@ -9,23 +9,26 @@ one line on stderr with exit code 2, never as a traceback.
 
 from __future__ import annotations
 
-import argparse
-import difflib
-import importlib
+# Only what `drafter --version` needs is imported here; the rest is imported where it
+# is used, so that the quick answers start about as fast as Python itself.
 import os
-import pkgutil
-import signal
 import sys
-import threading
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from drafter import __version__, notify
 from drafter.errors import DrafterError, one_line
+
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
 
 EXIT_USER_ERROR = 2
 
 
 def _command_modules() -> list:
+    import importlib
+    import pkgutil
+
     mods = []
     for info in pkgutil.iter_modules(__path__):
         if info.name.startswith("_"):
@@ -64,6 +67,8 @@ def check_timeout(args: argparse.Namespace) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="drafter",
         description="Compare, annotate and export versions of UN resolutions.",
@@ -78,6 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _window_size(text: str) -> tuple[int, int]:
+    import argparse
+
     w, sep, h = text.lower().partition("x")
     if not sep or not w.strip().isdigit() or not h.strip().isdigit():
         raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1024x700")
@@ -90,6 +97,8 @@ def _window_size(text: str) -> tuple[int, int]:
 
 
 def build_gui_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="drafter",
         description="Open the Drafter desktop application "
@@ -118,6 +127,8 @@ def build_gui_parser() -> argparse.ArgumentParser:
 
 
 def _subcommand_names(parser: argparse.ArgumentParser) -> set[str]:
+    import argparse
+
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             return set(action.choices)
@@ -133,6 +144,8 @@ def _check_gui_files(files: Sequence[str], commands: set[str]) -> None:
         if os.path.lexists(name):
             continue
         if i == 0 and not any(c in name for c in "./\\"):
+            import difflib
+
             close = difflib.get_close_matches(name, sorted(commands), n=1, cutoff=0.6)
             hint = f" Did you mean '{close[0]}'?" if close else ""
             raise DrafterError(
@@ -175,6 +188,9 @@ def _exit_cleanly_on_sigterm() -> None:
 
     def stop(_signum, _frame) -> None:
         raise KeyboardInterrupt
+
+    import signal
+    import threading
 
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, stop)

@@ -224,8 +224,8 @@ class _Aligner:
         pairs += _unique_pairs(
             (i for i in range(len(self.old)) if i not in done_old),
             (i for i in range(len(self.new)) if i not in done_new),
-            lambda i: self.old[i].key,
-            lambda i: self.new[i].key,
+            lambda i: self.old.key(i),
+            lambda i: self.new.key(i),
         )
         pairs.sort()
         chain = longest_increasing([n for _, n in pairs])

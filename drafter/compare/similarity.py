@@ -70,42 +70,24 @@ class Vocabulary:
 
 
 class Profile:
-    """What similarity needs to know about one paragraph, computed when first asked.
+    """What similarity needs to know about one paragraph, computed once.
 
-    ``key`` (the formatting-insensitive text) is known from the start; ``words`` and
-    ``bag`` are computed on first use (most paragraphs are paired on their key alone).
+    ``words`` are the vocabulary's own strings (each distinct word stored once);
+    word pairs (:attr:`shingles`) are computed when asked, not stored.
     """
 
-    __slots__ = ("_bag", "_language", "_vocab", "_words", "key")
+    __slots__ = ("_vocab", "bag", "key", "size", "words")
 
-    def __init__(self, key: str, language: str | None = None, vocab: Vocabulary | None = None):
-        self.key = key
-        self._language = language
-        self._vocab = vocab if vocab is not None else Vocabulary()
-        self._words: list[str] | None = None
-        self._bag: Counter[str] | None = None
-
-    @property
-    def words(self) -> list[str]:
-        ws = self._words
-        if ws is None:
-            ws = self._words = self._vocab.intern(_stem_opening(words(self.key, self._language)))
-        return ws
-
-    @property
-    def bag(self) -> Counter[str]:
-        bag = self._bag
-        if bag is None:
-            bag = self._bag = Counter(self.words)
-        return bag
-
-    @property
-    def size(self) -> int:
-        return len(self.words)
+    def __init__(self, key: str, words: list[str], vocab: Vocabulary) -> None:
+        self.key = key  # formatting-insensitive text
+        self.words = words
+        self.bag = Counter(words)
+        self.size = len(words)
+        self._vocab = vocab
 
     @property
     def shingles(self) -> frozenset[int]:
-        """Distinct word pairs as integers (:meth:`Vocabulary.shingles`); not stored."""
+        """Distinct word pairs as integers (:meth:`Vocabulary.shingles`)."""
         return self._vocab.shingles(self.words)
 
 
@@ -147,15 +129,23 @@ def _stem_opening(ws: list[str]) -> list[str]:
     return ws
 
 
-def profile(text: str, language: str | None = None, vocab: Vocabulary | None = None) -> Profile:
-    return Profile(formatting_key(text), language, vocab)
+def profile(
+    text: str, language: str | None = None, vocab: Vocabulary | None = None, key: str | None = None
+) -> Profile:
+    """``text``'s profile; ``key``: its :func:`formatting_key`, if known."""
+    if key is None:
+        key = formatting_key(text)
+    if vocab is None:
+        vocab = Vocabulary()
+    return Profile(key, vocab.intern(_stem_opening(words(key, language))), vocab)
 
 
 class LazyProfiles(Sequence[Profile]):
     """Profiles of a document's paragraphs, computed only when first asked for.
 
     Most paragraphs of two versions are identical and are paired on their raw text;
-    they never need words, bags or shingles.
+    they never need words, bags or shingles. Many others are paired on their key
+    (:meth:`key`), which is computed alone.
     """
 
     def __init__(
@@ -165,17 +155,26 @@ class LazyProfiles(Sequence[Profile]):
         self._language = language
         self.vocab = vocab if vocab is not None else Vocabulary()
         self._cache: list[Profile | None] = [None] * len(self.texts)
+        self._keys: list[str | None] = [None] * len(self.texts)
 
     def __len__(self) -> int:
         return len(self.texts)
 
     def __getitem__(self, i):  # type: ignore[override]
+        p = self._cache[i]
+        if p.__class__ is Profile:
+            return p
         if isinstance(i, slice):
             return [self[k] for k in range(*i.indices(len(self)))]
-        p = self._cache[i]
-        if p is None:
-            p = self._cache[i] = profile(self.texts[i], self._language, self.vocab)
+        p = self._cache[i] = profile(self.texts[i], self._language, self.vocab, self.key(i))
         return p
+
+    def key(self, i: int) -> str:
+        """Paragraph ``i``'s :func:`formatting_key` (without the rest of its profile)."""
+        k = self._keys[i]
+        if k is None:
+            k = self._keys[i] = formatting_key(self.texts[i])
+        return k
 
 
 def dice(

@@ -206,8 +206,8 @@ def compare(
             matched_old[o] = g
         matched_new.update(g.new)
         same_key = [old_prof.texts[i] for i in g.old] == [new_prof.texts[i] for i in g.new] or [
-            old_prof[i].key for i in g.old
-        ] == [new_prof[i].key for i in g.new]
+            old_prof.key(i) for i in g.old
+        ] == [new_prof.key(i) for i in g.new]
         rows.append(((min(g.new), 0, 0), _pair_for(g, old, new, same_key, budget.next(), ignore)))
     for n, para in enumerate(new.paragraphs):
         if n not in matched_new:
