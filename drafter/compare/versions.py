@@ -14,6 +14,7 @@ from collections import Counter
 from difflib import SequenceMatcher
 
 from drafter.compare.align import Group, align
+from drafter.compare.gc_pause import without_gc_pauses
 from drafter.compare.ignore import NOTHING, Ignore
 from drafter.compare.inline import word_diff
 from drafter.compare.similarity import LazyProfiles, dice
@@ -178,6 +179,7 @@ def _pair_closing_lines(
     groups.append(Group([o], [n], dice(a.bag, b.bag, a.size, b.size)))
 
 
+@without_gc_pauses
 def compare(
     old: Resolution, new: Resolution, *, timeout: float = 5.0, ignore: Ignore = NOTHING
 ) -> Comparison:
