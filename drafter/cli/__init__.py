@@ -25,10 +25,19 @@ if TYPE_CHECKING:
 EXIT_USER_ERROR = 2
 
 
-def _command_modules() -> list:
+def _command_modules(only: str | None = None) -> list:
+    """The command modules; with ``only``, just the module of that name if it has one
+    (``drafter parse`` loads none of the other commands)."""
     import importlib
     import pkgutil
 
+    if only and only.isidentifier() and not only.startswith("_"):
+        try:
+            mod = importlib.import_module(f"{__name__}.{only}")
+        except ModuleNotFoundError:
+            mod = None
+        if hasattr(mod, "register"):
+            return [mod]
     mods = []
     for info in pkgutil.iter_modules(__path__):
         if info.name.startswith("_"):
@@ -66,7 +75,8 @@ def check_timeout(args: argparse.Namespace) -> None:
         raise DrafterError("--timeout must be 0 (no limit) or a number of seconds")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command-line parser; with ``command``, only that command's if it is one."""
     import argparse
 
     parser = argparse.ArgumentParser(
@@ -77,8 +87,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"drafter {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for mod in _command_modules():
+    mods = _command_modules(command)
+    for mod in mods:
         mod.register(sub)
+    if command and len(mods) == 1 and command not in _subcommand_names(parser):
+        return build_parser()  # a module of that name, but not a command of that name
     return parser
 
 
@@ -202,7 +215,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"drafter {__version__}")
         return 0
     try:
-        parser = build_parser()
+        parser = build_parser(argv[0] if argv else None)
         if argv and (argv[0] in _subcommand_names(parser) or argv[0] in ("-h", "--help")):
             _exit_cleanly_on_sigterm()
             notify.set_reporter(_StderrReporter())
