@@ -107,6 +107,12 @@ _PART_HEADING = re.compile(
 )
 
 
+def part_named_by(heading: str) -> str:
+    """The part a heading opens ("Annex", "Annex II"), or "" if it opens none."""
+    m = _PART_HEADING.match(heading.strip())
+    return " ".join(["Annex", *m.groups(default="")[:1]]).strip() if m else ""
+
+
 @dataclass(frozen=True, slots=True)
 class Resolution:
     """A parsed resolution (any version: draft, revision, adopted text)."""
@@ -131,8 +137,8 @@ class Resolution:
         paragraphs = []
         changed = False
         for p in self.paragraphs:
-            if p.kind == ParaKind.HEADING and (m := _PART_HEADING.match(p.text.strip())):
-                part = " ".join(["Annex", *m.groups(default="")[:1]]).strip()
+            if p.kind == ParaKind.HEADING and (named := part_named_by(p.text)):
+                part = named
                 count = 0
             if p.kind == ParaKind.PREAMBULAR and p.number is None:
                 count += 1

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from drafter.errors import StoreError
-from drafter.model import Paragraph, ParaKind
+from drafter.model import Paragraph, ParaKind, part_named_by
 from drafter.store.db import Connection
 from drafter.store.query import ParsedQuery, parse_query
 from drafter.store.types import SearchHit
@@ -139,12 +139,41 @@ def _parse_snippet(raw: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     return text, tuple(merged)
 
 
-def _label(kind: str, number: str | None, pid: int) -> str:
+def _label(kind: str, number: str | None, pid: int, part: str = "") -> str:
     try:
         k = ParaKind(kind)
     except ValueError:
         k = ParaKind.OTHER
-    return Paragraph(pid, k, number, "").label
+    return Paragraph(pid, k, number, "", part=part).label
+
+
+def _annex_openings(cx: Connection, version_ids: Iterable[int]) -> dict[int, list[tuple[int, str]]]:
+    """For each version, the headings that open a part ("Annex"): (pid, part), in order.
+
+    A hit is read without the rest of its document, so its part (a paragraph after an
+    "Annex" heading is "Annex 10", not "OP 10") is found from these.
+    """
+    ids = sorted(set(version_ids))
+    if not ids:
+        return {}
+    rows = cx.read(
+        f"SELECT version_id, pid, text FROM paragraphs WHERE kind = 'heading' "
+        f"AND version_id IN ({', '.join('?' * len(ids))}) ORDER BY version_id, pid",
+        ids,
+    )
+    opens: dict[int, list[tuple[int, str]]] = {}
+    for r in rows:
+        if part := part_named_by(r["text"]):
+            opens.setdefault(r["version_id"], []).append((r["pid"], part))
+    return opens
+
+
+def _part_of(opens: dict[int, list[tuple[int, str]]], version_id: int, pid: int) -> str:
+    part = ""
+    for start, named in opens.get(version_id, ()):
+        if start < pid:
+            part = named
+    return part
 
 
 def _filter_sql(version_ids: Sequence[int] | None, exclude_version: int | None) -> tuple[str, list]:
@@ -249,6 +278,7 @@ def _hit(
     snippet: str,
     marks: tuple = (),
     same: int = 0,
+    part: str = "",
 ) -> SearchHit:
     return SearchHit(
         version_id=row["version_id"],
@@ -259,7 +289,7 @@ def _hit(
         snippet=snippet,
         rank=rank,
         marks=marks,
-        label=_label(row["kind"], row["number"], row["pid"]),
+        label=_label(row["kind"], row["number"], row["pid"], part),
         title=row["title"],
         stage=row["stage"],
         text=row["text"],
@@ -282,6 +312,7 @@ def _expand(
     others. Otherwise every paragraph with the wording, up to ``limit``.
     """
     places = _places(cx, [w for w, *_ in ranked], version_ids, exclude_version)
+    opens = _annex_openings(cx, (r["version_id"] for rows in places.values() for r in rows))
     hits: list[SearchHit] = []
     for wid, rank, exact, snippet, marks in ranked:
         rows = places.get(wid, [])
@@ -297,6 +328,7 @@ def _expand(
                     snippet=snippet,
                     marks=marks,
                     same=len(rows) - 1 if collapse else 0,
+                    part=_part_of(opens, r["version_id"], r["pid"]),
                 )
             )
         if len(hits) >= limit:

@@ -189,3 +189,13 @@ def test_precedents_of_a_new_draft_are_last_years_and_the_adopted_text(
         assert set(tops) <= {"A/RES/80/4", "A/RES/73/8"}
         older = [lib.precedents(p.text, limit=1, exclude_version=adopted.id) for p in long]
         assert sum(h[0].symbol == "A/RES/73/8" for h in older if h) >= 0.8 * len(long)
+
+
+def test_hits_in_an_annex_are_labelled_in_its_numbering(lib: Library, load_corpus) -> None:
+    # A/RES/80/3: OP 1 endorses the Awaza declaration; the annex's own paragraph 1
+    # is "Annex 1". A hit is read without the rest of its document, yet says which.
+    lib.add_resolution(load_corpus("families/draft-to-adopted/A_RES_80_3.md"))
+    we = lib.search('"We, the Heads of State and Government"')
+    assert [(h.number, h.label) for h in we] == [("1", "Annex 1")]
+    endorses = lib.search('"Endorses the political declaration"')
+    assert [(h.number, h.label) for h in endorses] == [("1", "OP 1")]
