@@ -153,18 +153,11 @@ def _unique_pairs(old_ids, new_ids, old_key, new_key) -> list[tuple[int, int]]:
     return out
 
 
-def _long_opening(p: Profile, fallback: int) -> str:
-    """A paragraph's first LONG_OPENING_WORDS words (a unique key for one shorter)."""
-    if p.size < LONG_OPENING_WORDS:
+def _opening(p: Profile, fallback: int, count: int, min_size: int) -> str:
+    """A paragraph's first ``count`` words (a unique key for one under ``min_size``)."""
+    if p.size < min_size:
         return f"\0{fallback}"
-    return " ".join(p.words[:LONG_OPENING_WORDS])
-
-
-def _opening(p: Profile, fallback: int) -> str:
-    """A paragraph's first OPENING_WORDS words (a unique key for one too short)."""
-    if p.size < 2 * OPENING_WORDS:
-        return f"\0{fallback}"
-    return " ".join(p.words[:OPENING_WORDS])
+    return " ".join(p.words[:count])
 
 
 class _Aligner:
@@ -259,16 +252,8 @@ class _Aligner:
             return
         index = ShingleIndex(self.new, free_new)
         old_df = document_frequency(self.old, free_old)
-        same_opening = _unique_pairs(free_old, free_new, self._opening_old, self._opening_new)
-        opening_partner = {o: n for o, n in same_opening}
-        long_partner = dict(
-            _unique_pairs(
-                free_old,
-                free_new,
-                lambda i: _long_opening(self.old[i], i),
-                lambda i: _long_opening(self.new[i], -1 - i),
-            )
-        )
+        opening_partner = self._same_openings(OPENING_WORDS, 2 * OPENING_WORDS)
+        long_partner = self._same_openings(LONG_OPENING_WORDS, LONG_OPENING_WORDS)
         scored: list[tuple[float, float, int, int]] = []
         for o in free_old:
             prof = self.old[o]
@@ -346,11 +331,17 @@ class _Aligner:
     def _shorter_longer(a: Profile, b: Profile) -> tuple[Counter[str], Counter[str]]:
         return (a.bag, b.bag) if a.size <= b.size else (b.bag, a.bag)
 
-    def _opening_old(self, i: int) -> str:
-        return _opening(self.old[i], i)
-
-    def _opening_new(self, i: int) -> str:
-        return _opening(self.new[i], -1 - i)
+    def _same_openings(self, count: int, min_size: int) -> dict[int, int]:
+        """old -> new among the free paragraphs whose first ``count`` words (of a
+        paragraph of ``min_size`` words or more) open no other free paragraph."""
+        return dict(
+            _unique_pairs(
+                self.free_old,
+                self.free_new,
+                lambda i: _opening(self.old[i], i, count, min_size),
+                lambda i: _opening(self.new[i], -1 - i, count, min_size),
+            )
+        )
 
     def _placed(self) -> list[tuple[int, int]]:
         """(old, new) first ids of the groups so far that stay in place, sorted."""
