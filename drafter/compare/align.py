@@ -18,7 +18,9 @@ when laying two versions side by side:
    while the concatenation fits better; a paragraph left alone may still be the
    concatenation of consecutive paragraphs of the other side.
    A merge may gather an old member a few places away that supplies most of
-   what its partners lack, its own opening words included. Where exactly one old
+   what its partners lack, its own opening words included; merges and splits that
+   moved are built from their parts (both in :mod:`drafter.compare.scattered_groups`).
+   Where exactly one old
    and one new paragraph are left between two neighbouring pairs that stay in place,
    they are one paragraph rewritten if they share a little; so are two paragraphs
    that open with the same distinctive words (found on no other paragraph).
@@ -34,12 +36,18 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import pairwise
 
 from drafter.compare.evidence import Evidence
+from drafter.compare.group import (
+    MAX_GROUP,
+    MOVE_THRESHOLD,
+    NEAR_WINDOW,
+    PART_CONTAINMENT,
+    Group,
+)
+from drafter.compare.scattered_groups import ScatteredGroups
 from drafter.compare.similarity import (
-    CONTAINED_MIN_WORDS,
     LazyProfiles,
     Profile,
     ShingleIndex,
@@ -48,21 +56,12 @@ from drafter.compare.similarity import (
     document_frequency,
     opening_verb,
     pair_score,
-    verb_stem,
 )
 
 # Below this Dice score two paragraphs are different texts (deleted + inserted).
 MATCH_THRESHOLD = 0.5
-# A paragraph far from where it is expected (a move) must be closer to its match.
-MOVE_THRESHOLD = 0.6
 # A near pair yields to a far one scoring this much higher (that one is a move).
 CLEARLY_BETTER = 0.2
-# A part of a split (or merge) must have this share of its words in the whole.
-PART_CONTAINMENT = 0.6
-# How many unmatched paragraphs around the expected place are always considered.
-NEAR_WINDOW = 3
-# Most paragraphs one side of a split or merge may have.
-MAX_GROUP = 6
 # Where exactly one old and one new paragraph are left between two neighbouring
 # pairs that stay in place, they are one paragraph rewritten from this score on.
 REWRITE_THRESHOLD = 0.4
@@ -77,11 +76,6 @@ OPENING_THRESHOLD = 0.35
 # "Taking note of the report of the Secretary-General, in particular ...").
 LONG_OPENING_WORDS = 8
 WHOLLY_CONTAINED = 0.95
-# A member of a merge may stand up to this many places from the others (see
-# gather) if it brings the share of the whole's words that the parts cover to at
-# least GATHER_COVERAGE, by GATHER_GAIN, and the whole has GATHER_MIN_REST words
-# the parts so far lack.
-MEMBER_REACH = 4
 # Below this Dice score a pair scored by overlap needs a shared word that is not
 # common resolution vocabulary (compare.evidence): two requests to the
 # Secretary-General share half their words whatever they ask for.
@@ -95,23 +89,6 @@ GAP_RUN = 8
 # ... and stands no further from its interpolated place than this share of the gap
 # between those pairs (not at the far end of a long run of inserted paragraphs).
 GAP_SLACK = 0.5
-# A part of a merge or split that moved has at least this share of its words in the
-# whole (see far_groups).
-PART_OF_WHOLE = 0.8
-GATHER_COVERAGE = 0.8
-GATHER_GAIN = 0.2
-GATHER_MIN_REST = 4
-
-
-@dataclass(slots=True)
-class Group:
-    """Old ids and new ids that belong together (1:1, 1:n split, n:1 merge)."""
-
-    old: list[int]
-    new: list[int]
-    score: float
-    exact: bool = False
-    in_order: bool = True
 
 
 def longest_increasing(seq: Sequence[int]) -> list[int]:
@@ -160,8 +137,9 @@ def _opening(p: Profile, fallback: int, count: int, min_size: int) -> str:
     return " ".join(p.words[:count])
 
 
-class _Aligner:
+class _Aligner(ScatteredGroups):
     def __init__(self, old: LazyProfiles, new: LazyProfiles) -> None:
+        super().__init__()
         self.old = old
         self.new = new
         self.old_group: dict[int, Group] = {}
@@ -171,9 +149,6 @@ class _Aligner:
         self._kept_clause: dict[tuple[int, int], bool] = {}  # (old, new): see _near
         self._by_opening: set[tuple[int, int]] = set()  # pairs scored up by their opening
         self._runs: Counter[tuple[str, ...]] | None = None  # see _own_clause
-        # (True, new id) -> old ids that are parts of it; (False, old id) -> new ids
-        # (candidate pairs noted by match_edited, for far_groups)
-        self._parts: defaultdict[tuple[bool, int], list[int]] = defaultdict(list)
         self.free_old: list[int] = []  # not anchored (set by match_edited)
         self.free_new: list[int] = []
         self.dense = False  # whether the backbone holds the pairs made, not only anchors
@@ -484,120 +459,6 @@ class _Aligner:
                         break
                 if changed:
                     break
-
-    def gather(self) -> None:
-        """Members of a merge that are not next to the others: an unmatched old
-        paragraph a few places away that supplies most of what the new paragraph has
-        and its current partners lack ("Deeply concerned about the magnitude ..." +
-        "Noting the increasing number and complexity ..." -> "Deeply concerned about
-        the increasing number and growing magnitude and complexity ...").
-
-        Merges only: the members of a split are new paragraphs, and a row of the
-        comparison holds consecutive new paragraphs (rows follow the new text).
-        """
-        for group in list(self.groups):
-            if group.exact or len(group.new) != 1:
-                continue
-            anywhere: list[int] = []
-            if abs(group.new[0] - self.expected_new(min(group.old))) > NEAR_WINDOW:
-                # A merge that moved may have gathered its members from anywhere.
-                anywhere = self._parts.get((True, group.new[0]), [])
-            self._gather_one(group, anywhere)
-
-    def _gather_one(self, group: Group, anywhere: Sequence[int] = ()) -> None:
-        """:meth:`gather` for one group: members up to MEMBER_REACH places away, or
-        among ``anywhere`` (for a merge that moved)."""
-        if len(group.new) != 1 or len(group.old) >= MAX_GROUP:
-            return
-        whole = self.new[group.new[0]]
-        have, _ = self._bag(self.old, group.old)
-        rest = whole.bag - have
-        if sum(rest.values()) < GATHER_MIN_REST:
-            return
-        rest_stems = {verb_stem(w) for w in rest}
-        best, best_cov = -1, containment(whole.bag, have) + GATHER_GAIN
-        near = [
-            c for d in range(2, MEMBER_REACH + 1) for c in (min(group.old) - d, max(group.old) + d)
-        ]
-        for cand in (*near, *anywhere):
-            if not 0 <= cand < len(self.old) or cand in self.old_group:
-                continue
-            part = self.old[cand]
-            # Its own opening must be among the words it supplies: a drafter
-            # merging keeps each member's leading words ("..., and welcoming
-            # the efforts"); boilerplate that every paragraph of a text shares
-            # does not open the candidate.
-            if opening_verb(part.words) not in rest_stems:
-                continue
-            if containment(rest, part.bag) < PART_CONTAINMENT:
-                continue
-            cov = containment(whole.bag, have + part.bag)
-            if cov >= GATHER_COVERAGE and cov > best_cov:
-                best, best_cov = cand, cov
-        if best >= 0:
-            group.old.append(best)
-            group.old.sort()
-            self.old_group[best] = group
-            group.score = self._score(group.old, group.new)
-
-    def _note_part(self, o: int, n: int, a: Profile, b: Profile, d: float) -> None:
-        """Remember a candidate pair where one paragraph is a part of the other
-        (PART_OF_WHOLE of its words inside it), for :meth:`far_groups`. Dice gives
-        both containments: the shared words over each side's size."""
-        if d == 0.0:
-            return
-        shared = d * (a.size + b.size) / 2
-        short, long = sorted((a.size, b.size))
-        if short < CONTAINED_MIN_WORDS or long < 2 * CONTAINED_MIN_WORDS:
-            return
-        if a.size <= b.size and shared >= PART_OF_WHOLE * a.size:
-            self._parts[(True, n)].append(o)  # old o is a part of new n (a merge)
-        if b.size <= a.size and shared >= PART_OF_WHOLE * b.size:
-            self._parts[(False, o)].append(n)  # new n is a part of old o (a split)
-
-    def far_groups(self) -> None:
-        """Merges and splits that moved: a paragraph left alone whose parts, left
-        alone too, stand anywhere on the other side (OP 7 + OP 8 + OP 9 merged into a
-        new OP 1). A part is a candidate pair scored while matching edited
-        paragraphs with all of its words but a fifth in the whole; its neighbours
-        and further parts join (:meth:`_grow`, :meth:`_gather_one`); the group stands
-        when it has two parts or more and the overlap a move needs (MOVE_THRESHOLD).
-        """
-        # Merges first, each side in reading order.
-        for (merge, w), cands in sorted(
-            self._parts.items(), key=lambda kv: (not kv[0][0], kv[0][1])
-        ):
-            whole_taken = self.new_group if merge else self.old_group
-            part_taken = self.old_group if merge else self.new_group
-            if w in whole_taken:
-                continue
-            free = [j for j in cands if j not in part_taken]
-            if not free:
-                continue
-            parts = self.old if merge else self.new
-            whole = (self.new if merge else self.old)[w]
-            best = max(free, key=lambda j: (containment(parts[j].bag, whole.bag), -j))
-            self._try_far_group(w, best, merge=merge, anywhere=free)
-
-    def _try_far_group(
-        self, whole: int, part: int, *, merge: bool, anywhere: Sequence[int]
-    ) -> None:
-        olds, news = ([part], [whole]) if merge else ([whole], [part])
-        group = Group(olds, news, self._score(olds, news))
-        for o in olds:
-            self.old_group[o] = group
-        for n in news:
-            self.new_group[n] = group
-        self._grow(group)
-        if merge:
-            self._gather_one(group, anywhere)
-        if len(group.old) + len(group.new) > 2 and group.score >= MOVE_THRESHOLD:
-            self.groups.append(group)
-            return
-        for o in group.old:
-            self.old_group.pop(o, None)
-        for n in group.new:
-            self.new_group.pop(n, None)
 
     def grow_all(self) -> None:
         for group in list(self.groups):
