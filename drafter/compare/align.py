@@ -89,6 +89,12 @@ GAP_RUN = 8
 # ... and stands no further from its interpolated place than this share of the gap
 # between those pairs (not at the far end of a long run of inserted paragraphs).
 GAP_SLACK = 0.5
+# ... or, in a stretch with at most this many paragraphs left to place on each side,
+# when they open with the same verb and each is the other's best candidate.
+SHORT_GAP = 8
+# In deciding which groups moved, one whose paragraphs are all shorter than this many
+# characters (a footnote left in the body, a heading) counts only to break ties.
+SHORT_LINE = 60
 
 
 def longest_increasing(seq: Sequence[int]) -> list[int]:
@@ -114,6 +120,39 @@ def longest_increasing(seq: Sequence[int]) -> list[int]:
     return out
 
 
+def weighted_increasing(seq: Sequence[int], weights: Sequence[int]) -> list[int]:
+    """Indices of the strictly increasing subsequence of ``seq`` (distinct
+    non-negative integers) of greatest total weight and, among those, of greatest
+    length. O(n log n), with a Fenwick tree of prefix maxima over the values."""
+    size = max(seq, default=0) + 1
+    tree = [(0, 0, -1)] * (size + 1)  # (weight, length, index of the last element)
+    prev = [-1] * len(seq)
+    best = (0, 0, -1)
+    for i, v in enumerate(seq):
+        q = (0, 0, -1)
+        j = v  # the best chain ending in a value below v
+        while j > 0:
+            if tree[j] > q:
+                q = tree[j]
+            j -= j & -j
+        cur = (q[0] + weights[i], q[1] + 1, i)
+        prev[i] = q[2]
+        j = v + 1
+        while j <= size:
+            if tree[j] < cur:
+                tree[j] = cur
+            j += j & -j
+        if cur > best:
+            best = cur
+    out: list[int] = []
+    k = best[2]
+    while k != -1:
+        out.append(k)
+        k = prev[k]
+    out.reverse()
+    return out
+
+
 def _unique_pairs(old_ids, new_ids, old_key, new_key) -> list[tuple[int, int]]:
     """(old, new) ids whose key occurs exactly once on each side and is the same."""
     old_by: dict[str, list[int]] = defaultdict(list)
@@ -128,6 +167,21 @@ def _unique_pairs(old_ids, new_ids, old_key, new_key) -> list[tuple[int, int]]:
         if news and len(olds) == 1 and len(news) == 1:
             out.append((olds[0], news[0]))
     return out
+
+
+def _mutual_best(scored: Sequence[tuple[float, float, int, int]]) -> set[tuple[int, int]]:
+    """The (old, new) pairs among ``scored`` (bonus, score, old, new; best first)
+    where each is the other's single best-scoring candidate."""
+    best_old: dict[int, tuple[float, int | None]] = {}
+    best_new: dict[int, tuple[float, int | None]] = {}
+    for _, s, o, n in scored:
+        for best, me, other in ((best_old, o, n), (best_new, n, o)):
+            have = best.get(me)
+            if have is None or s > have[0]:
+                best[me] = (s, other)
+            elif s == have[0] and have[1] != other:
+                best[me] = (s, None)  # a tie: no single best
+    return {(o, n) for o, (_, n) in best_old.items() if n is not None and best_new[n][1] == o}
 
 
 def _opening(p: Profile, fallback: int, count: int, min_size: int) -> str:
@@ -148,6 +202,7 @@ class _Aligner(ScatteredGroups):
         self._evidence_cache: Evidence | None = None
         self._kept_clause: dict[tuple[int, int], bool] = {}  # (old, new): see _near
         self._by_opening: set[tuple[int, int]] = set()  # pairs scored up by their opening
+        self._mutual: set[tuple[int, int]] = set()  # each the other's best candidate (_near)
         self._runs: Counter[tuple[str, ...]] | None = None  # see _own_clause
         self.free_old: list[int] = []  # not anchored (set by match_edited)
         self.free_new: list[int] = []
@@ -276,6 +331,7 @@ class _Aligner(ScatteredGroups):
                         self._contained.add((o, n))  # also a pair raised by its opening
         scored.sort(reverse=True)
         self._scored = scored
+        self._mutual = _mutual_best(scored)
 
     def _only_formula(self, a: Profile, b: Profile, s: float, d: float, *, in_place: bool) -> bool:
         """Whether a pair scored ``s`` by word overlap (Dice ``d``) alone, short of
@@ -357,7 +413,8 @@ class _Aligner(ScatteredGroups):
         pairs around ``o`` (pairing them crosses no pair that stays in place; where
         many paragraphs were inserted or deleted the interpolation is off), off its
         interpolated place by at most half the gap, if they keep a clause word for
-        word."""
+        word, or, in a short stretch (SHORT_GAP), open with the same verb and are each
+        the other's best candidate (nothing else of either side comes closer)."""
         if abs(n - self.expected_new(o)) <= NEAR_WINDOW:
             return True
         if not self.dense or (o, n) in self._by_opening:
@@ -365,13 +422,40 @@ class _Aligner(ScatteredGroups):
         lo, hi = self._gap(o)
         if not lo < n < hi or abs(n - self.expected_new(o)) > GAP_SLACK * (hi - lo):
             return False
-        kept = self._kept_clause.get((o, n))
+        a, b = self.old[o], self.new[n]
+        if (
+            (o, n) in self._mutual
+            and opening_verb(a.words) == opening_verb(b.words)
+            and self._few_left(o, lo, hi)
+        ):
+            return True
+        return self._keeps_clause(a, b, (o, n))
+
+    def _keeps_clause(self, a: Profile, b: Profile, key: tuple[int, int]) -> bool:
+        """Whether ``a`` and ``b`` keep GAP_RUN consecutive words, one of them
+        telling, found in no third paragraph left to place (a clause of theirs)."""
+        kept = self._kept_clause.get(key)
         if kept is None:
-            a, b = self.old[o], self.new[n]
-            kept = self._kept_clause[(o, n)] = self._evidence().keeps_clause(
+            kept = self._kept_clause[key] = self._evidence().keeps_clause(
                 a.words, b.words, GAP_RUN, self._own_clause
             )
         return kept
+
+    def _few_left(self, o: int, lo: int, hi: int) -> bool:
+        """Whether at most SHORT_GAP paragraphs are left to place on each side
+        between the backbone pairs around old ``o`` (new ``lo`` and ``hi``): a short
+        stretch a drafter reads side by side, not the most of two unrelated texts."""
+        bo = self.backbone_old
+        j = bisect_left(bo, o)
+        olo, ohi = (bo[j - 1] if j > 0 else -1), (bo[j] if j < len(bo) else len(self.old))
+        for start, stop, taken in ((olo, ohi, self.old_group), (lo, hi, self.new_group)):
+            left = 0
+            for i in range(start + 1, stop):
+                if i not in taken:
+                    left += 1
+                    if left > SHORT_GAP:
+                        return False
+        return True
 
     def _gap(self, o: int) -> tuple[int, int]:
         """The new partners of the backbone pairs around old ``o`` (-1 and the new
@@ -423,7 +507,9 @@ class _Aligner(ScatteredGroups):
 
     # -- 3. splits and merges --------------------------------------------------
     def _grow(self, group: Group) -> None:
-        """Absorb unmatched neighbours while the concatenation fits better."""
+        """Absorb unmatched neighbours while the concatenation fits better: a
+        neighbour mostly inside what the whole has and the parts lack, or one that
+        keeps a clause of the whole word for word."""
         changed = True
         while changed and len(group.old) + len(group.new) < MAX_GROUP + 1:
             changed = False
@@ -443,7 +529,12 @@ class _Aligner(ScatteredGroups):
                     whole, _ = self._bag(whole_profiles, whole_ids)
                     have, _ = self._bag(profiles, ids)
                     rest = whole - have
-                    if containment(profiles[cand].bag, rest) < PART_CONTAINMENT:
+                    # Mostly inside what the parts so far lack, or keeping a clause of
+                    # the whole word for word (a part whose other words were cut).
+                    o, n = (whole_ids[0], cand) if side == "new" else (cand, whole_ids[0])
+                    if containment(profiles[cand].bag, rest) < PART_CONTAINMENT and (
+                        not self._keeps_clause(self.old[o], self.new[n], (o, n))
+                    ):
                         continue
                     trial = sorted([*ids, cand])
                     s = (
@@ -518,8 +609,20 @@ class _Aligner(ScatteredGroups):
 
     # -- 4. moves --------------------------------------------------------------
     def mark_moves(self) -> None:
+        """The longest in-order chain of groups stays in place, the others moved;
+        short lines count only to break ties (SHORT_LINE): two footnote lines left
+        in the body that kept their order do not make the paragraph beside them
+        a move."""
         self.groups.sort(key=lambda g: (min(g.old), min(g.new)))
-        chain = set(longest_increasing([min(g.new) for g in self.groups]))
+        old_texts, new_texts = self.old.texts, self.new.texts
+        weights = [
+            int(
+                any(len(old_texts[o]) >= SHORT_LINE for o in g.old)
+                or any(len(new_texts[n]) >= SHORT_LINE for n in g.new)
+            )
+            for g in self.groups
+        ]
+        chain = set(weighted_increasing([min(g.new) for g in self.groups], weights))
         for k, g in enumerate(self.groups):
             g.in_order = k in chain
 

@@ -105,7 +105,16 @@ class ScatteredGroups:
             # merging keeps each member's leading words ("..., and welcoming
             # the efforts"); boilerplate that every paragraph of a text shares
             # does not open the candidate.
-            if opening_verb(part.words) not in rest_stems:
+            # ... or, for a member nearly all inside the whole, folded under one
+            # formula, the whole's own opening verb ("Requests ... to report ..."
+            # + "Requests ... to report on the detailed use of the Fund" ->
+            # "Requests ... to report ... and to submit a report ... on the
+            # detailed use of the Fund").
+            verb = opening_verb(part.words)
+            if verb not in rest_stems and (
+                verb != opening_verb(whole.words)
+                or containment(part.bag, whole.bag) < PART_OF_WHOLE
+            ):
                 continue
             if containment(rest, part.bag) < PART_CONTAINMENT:
                 continue
