@@ -92,6 +92,11 @@ GAP_SLACK = 0.5
 # ... or, in a stretch with at most this many paragraphs left to place on each side,
 # when they open with the same verb and each is the other's best candidate.
 SHORT_GAP = 8
+# Paragraphs that open with the same verb and keep this many words in runs of GAP_RUN
+# consecutive words or more (each with a telling word, its first GAP_RUN found in no
+# third paragraph left to place) are one paragraph wherever they stand from 0.4 on (a
+# conversion between preamble and operative part that cut a clause and added another).
+CLAUSE_WORDS = 2 * GAP_RUN
 # In deciding which groups moved, one whose paragraphs are all shorter than this many
 # characters (a footnote left in the body, a heading) counts only to break ties.
 SHORT_LINE = 60
@@ -321,6 +326,21 @@ class _Aligner(ScatteredGroups):
                     # the longer (not two agenda items behind one formula): strong
                     # enough for a move, and no longer a pair by containment only.
                     s = d = MOVE_THRESHOLD
+                elif (
+                    MATCH_THRESHOLD * 0.8 <= own < MOVE_THRESHOLD
+                    and opening_verb(prof.words) == opening_verb(other.words)
+                    and self._evidence().kept_clause_words(
+                        prof.words, other.words, GAP_RUN, self._own_clause
+                    )
+                    >= CLAUSE_WORDS
+                ):
+                    # The same opening verb and a long clause of theirs kept word for
+                    # word: one paragraph wherever it stands, cut and grown ("Emphasizes
+                    # that coordination ... and that OCHA should benefit from adequate
+                    # and more predictable funding, and requests ..." -> "Emphasizing
+                    # that OCHA should benefit from adequate and more predictable
+                    # funding, while stressing ...").
+                    s = d = MOVE_THRESHOLD
                 elif self._only_formula(prof, other, s, d, in_place=self._in_gap(o, n)):
                     continue
                 if s >= MATCH_THRESHOLD * 0.8:
@@ -469,9 +489,10 @@ class _Aligner(ScatteredGroups):
         return lo < n < hi
 
     def _own_clause(self, run: Sequence[str]) -> bool:
-        """Whether GAP_RUN consecutive words are found in two of the paragraphs left to
-        place at most (the pair asked about): a clause of theirs, not a name that recurs
-        through the texts ("the Treaty on the Non-Proliferation of Nuclear Weapons")."""
+        """Whether GAP_RUN consecutive words (the first of a longer run) are found in
+        two of the paragraphs left to place at most (the pair asked about): a clause of
+        theirs, not a name that recurs through the texts ("the Treaty on the
+        Non-Proliferation of Nuclear Weapons")."""
         if self._runs is None:
             runs: Counter[tuple[str, ...]] = Counter()
             for side, ids in ((self.old, self.free_old), (self.new, self.free_new)):
@@ -479,7 +500,7 @@ class _Aligner(ScatteredGroups):
                     w = side[i].words
                     runs.update({tuple(w[k : k + GAP_RUN]) for k in range(len(w) - GAP_RUN + 1)})
             self._runs = runs
-        return self._runs[tuple(run)] <= 2
+        return self._runs[tuple(run[:GAP_RUN])] <= 2
 
     def take(self, *, far: bool, contained: bool = False) -> None:
         """Accept the best-scoring pairs still free: near their expected place, or not.

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from difflib import SequenceMatcher
 
 from drafter.compare._background import DF, PARAGRAPHS
 from drafter.compare.phrases import stem
@@ -104,3 +105,24 @@ class Evidence:
                     return True
             prev = cur
         return False
+
+    def kept_clause_words(
+        self,
+        a: Sequence[str],
+        b: Sequence[str],
+        length: int,
+        own: Callable[[Sequence[str]], bool] = lambda run: True,
+    ) -> int:
+        """How many words of ``a`` stand, in order, in runs of ``length`` or more
+        consecutive words also in ``b``, each ``own`` (a clause kept word for word,
+        perhaps with a few words put in: "the Office ... Affairs [of the Secretariat]
+        should benefit from adequate and more predictable funding"); 0 when no word
+        of those runs is telling (a formula kept, not a clause)."""
+        kept = 0
+        telling = False
+        for i, _, size in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks():
+            run = a[i : i + size]
+            if size >= length and own(run):
+                kept += size
+                telling = telling or any(map(self._telling, run))
+        return kept if telling else 0

@@ -10,6 +10,8 @@ import pytest
 
 from drafter.compare import compare
 from drafter.compare.align import weighted_increasing
+from drafter.compare.evidence import Evidence
+from drafter.compare.similarity import profile
 from drafter.ingest import load
 from drafter.model import Comparison, Pair, PairKind
 
@@ -149,3 +151,36 @@ def test_what_moved_weighs_paragraphs_not_short_lines() -> None:
     assert weighted_increasing(seq, [1, 1, 1, 1, 1]) in ([0, 1, 2, 4],)
     assert weighted_increasing(seq, [1, 0, 0, 1, 1]) == [0, 3, 4]
     assert weighted_increasing([], []) == []
+
+
+def test_an_operative_paragraph_made_preambular_cut_and_grown_keeps_its_clause() -> None:
+    # 57/153 OP 11 "Emphasizes that coordination ... is a mandate of the
+    # Secretary-General, ..., and that the Office for the Coordination of Humanitarian
+    # Affairs should benefit from adequate and more predictable funding, and requests
+    # ..." -> 58/114 PP "Emphasizing that the Office for the Coordination of Humanitarian
+    # Affairs of the Secretariat should benefit from adequate and more predictable
+    # funding, while stressing ... its donor base" (Dice 0.49, 61 % of the shorter in the
+    # longer): the same verb and 17 words kept in two runs make it one paragraph, moved.
+    cmp = compare(_load("57_153"), _load("58_114"))
+    pair = _pair_of_old(cmp, "Emphasizes that coordination of humanitarian assistance")
+    (n,) = pair.new
+    assert cmp.new.paragraphs[n].text.startswith("Emphasizing that the Office for the")
+    assert cmp.new.paragraphs[n].kind == "preambular" and pair.kind == PairKind.MOVED
+
+
+def test_a_formula_kept_word_for_word_is_no_clause() -> None:
+    # "Requests the Secretary-General to report to the General Assembly at its ... session,
+    # through the Economic and Social Council ..." is kept in every year's last
+    # paragraph: a run of formula with no telling word counts for nothing.
+    a = profile(
+        "Requests the Secretary-General to report to the General Assembly at its "
+        "sixtieth session, through the Economic and Social Council at its substantive "
+        "session of 2005, on progress made"
+    )
+    b = profile(
+        "Requests the Secretary-General to report to the General Assembly at its "
+        "sixtieth session, through the Economic and Social Council at its substantive "
+        "session of 2005, on the detailed use of the Fund"
+    )
+    ev = Evidence([a.bag.keys(), b.bag.keys()] + [{"x"}] * 40)
+    assert ev.kept_clause_words(a.words, b.words, 8) == 0
