@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from difflib import SequenceMatcher
+from itertools import pairwise
 
 from drafter.compare._background import DF, PARAGRAPHS
 from drafter.compare.phrases import stem
@@ -72,6 +73,17 @@ class Evidence:
         skip = (opening_verb(a.words), opening_verb(b.words))
         small, large = (a.bag, b.bag) if len(a.bag) <= len(b.bag) else (b.bag, a.bag)
         return any(w in large and w not in skip and self._telling(w) for w in small)
+
+    def shares_own_term(self, a: Profile, b: Profile) -> bool:
+        """Whether two paragraphs keep a pair of words with a telling word in it that
+        no other paragraph left to place has ("good donorship" in the two paragraphs
+        on Good Humanitarian Donorship): their subject, as sure a sign as a
+        distinctive opening. The opening verbs say nothing of the subject."""
+        skip = (opening_verb(a.words), opening_verb(b.words))
+        shared = set(pairwise(a.words)) & set(pairwise(b.words))
+        return any(
+            w not in skip and self._df[w] <= 2 and self._telling(w) for pair in shared for w in pair
+        )
 
     def keeps_clause(
         self,

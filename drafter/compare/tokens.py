@@ -186,7 +186,8 @@ def word_spans(text: str) -> list[tuple[int, int, str]]:
 
 # Typographic characters that are never part of a word: quotes, dashes, spaces.
 _TYPOGRAPHIC = "".join(
-    c for c in "\u201c\u201d\u2018\u2019\u2013\u2014\u2010\u2011\u00a0\u2026"
+    c
+    for c in "\u201c\u201d\u2018\u2019\u2013\u2014\u2010\u2011\u00a0\u2026"
     if not _FAST_WORD_RE.match(c)
 )
 _NON_SPACE_RE = re.compile(r"\S+")

@@ -184,3 +184,26 @@ def test_a_formula_kept_word_for_word_is_no_clause() -> None:
     )
     ev = Evidence([a.bag.keys(), b.bag.keys()] + [{"x"}] * 40)
     assert ev.kept_clause_words(a.words, b.words, 8) == 0
+
+
+def test_a_rewrite_that_alone_keeps_its_subject_term_in_a_short_stretch(y58_59) -> None:
+    # 58/114 OP 14 "Encourages the donor community to improve its response ... through
+    # policies and practices of good donorship ..." -> 59/141 OP 20 "Takes note with
+    # interest of the progress being made by donors to improve their policies and
+    # practices of good donorship ..." (Dice 0.39): each the other's best candidate in
+    # the few paragraphs left between their neighbours, and "good donorship" is in no
+    # other of them. The two footnote lines 58/114 left between them are no bound.
+    cmp = y58_59
+    pair = _pair_of_old(cmp, "Encourages the donor community")
+    assert pair.new == (_id(cmp.new.paragraphs, "Takes note with interest of the progress"),)
+    assert pair.kind == PairKind.MODIFIED and not pair.moved
+
+
+def test_a_generic_word_kept_alone_makes_no_rewrite(load_corpus) -> None:
+    # 80/15 "Encourages once again States Parties to Additional Protocols I and II ..."
+    # and 80/16 "Requests the Secretary-General to provide the necessary support ...":
+    # best candidates in the last few paragraphs of two unrelated texts, sharing the
+    # word "additional" but no term ("Additional Protocols" is not in the other).
+    cmp = compare(load_corpus("ga80/md/A_RES_80_15.md"), load_corpus("ga80/md/A_RES_80_16.md"))
+    o = _id(cmp.old.paragraphs, "Encourages once again States Parties")
+    assert [p.new for p in cmp.pairs if o in p.old] == [()]
