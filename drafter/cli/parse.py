@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-import tempfile
-from pathlib import Path
 
-from drafter.cli._output import print_json
-from drafter.cli._wrap import wrap
+# Only argparse's needs at module level: `drafter parse --help` reads no file and loads
+# none of the reading, printing and wrapping modules below (each imported where used).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
 
 ORDER = 10
 
@@ -50,6 +50,8 @@ def run(args: argparse.Namespace) -> int:
         res = load(args.file, accept_all=args.accept_all)
     out = sys.stdout
     if args.json:
+        from drafter.cli._output import print_json
+
         print_json(res.to_json(), indent=2, out=out)
         return 0
     styled = out.isatty() and not os.environ.get("NO_COLOR")
@@ -59,6 +61,9 @@ def run(args: argparse.Namespace) -> int:
 
 def _parse_stdin(fmt: str, *, accept_all: bool = False):
     """Standard input read as a file would be: the same checks, the same decoding."""
+    import tempfile
+    from pathlib import Path
+
     from drafter.errors import IngestError
     from drafter.ingest import MAX_BYTES, load, looks_like_markdown, parse_text, sniff_format
     from drafter.ingest.encoding import decode_text
@@ -81,6 +86,8 @@ def _parse_stdin(fmt: str, *, accept_all: bool = False):
 
 def outline(res, *, width: int = 100, italics: bool = False) -> str:
     """A readable outline: header facts, then one entry per paragraph."""
+    from drafter.cli._wrap import wrap
+
     lines = [
         f"{res.symbol or '(no symbol)'}  {res.title or '(no title)'}",
         "  ".join(

@@ -9,7 +9,6 @@ conversions carry the PDF's page furniture too ("13-43969", running headers).
 
 from __future__ import annotations
 
-import html
 import re
 
 from drafter.ingest.blocks import Block, Draft, marker
@@ -89,7 +88,10 @@ def _inline(text: str) -> tuple[str, int, bool]:
         text = _EMPH.sub(r"\2", text)
     if "\\" in text:
         text = _ESCAPE.sub(r"\1", text)
-    text = html.unescape(text)
+    if "&" in text:  # (html.unescape changes nothing else; its import is not free)
+        import html
+
+        text = html.unescape(text)
     return text, (0 if all_italic else lead), all_italic
 
 
