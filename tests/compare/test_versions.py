@@ -218,7 +218,9 @@ def test_total_time_budget_marks_the_rest_approximate(monkeypatch) -> None:
 
     rng = random.Random(3)
     vocab = [f"w{i}" for i in range(200)]
-    olds = [" ".join(rng.choice(vocab) for _ in range(800)) for _ in range(4)]
+    # Long enough (3,000 tokens a side, over inline.LCS_MAX_CELLS) that only the
+    # bisection can diff them, which takes far more than the last resort's 10 ms.
+    olds = [" ".join(rng.choice(vocab) for _ in range(1500)) for _ in range(4)]
     news = [
         " ".join(w if rng.random() < 0.5 else rng.choice(vocab) for w in t.split()) for t in olds
     ]
