@@ -117,12 +117,21 @@ class Pair:
     old: Resolution
     new: Resolution
     items: list[Item]
+    fresh: bool = False
+
+    @property
+    def group(self) -> str:
+        """'tuned', 'held out' (seen once, now used as dev) or 'fresh' (scored once)."""
+        return "fresh" if self.fresh else "held out" if self.held_out else "tuned"
 
 
-def load_gold(path: Path = GOLD) -> list[Pair]:
+def load_gold(path: Path = GOLD, fresh: bool = True) -> list[Pair]:
+    """The gold pairs; ``fresh=False`` leaves out the fresh held-out ones (development)."""
     data = json.loads(path.read_text(encoding="utf-8"))
     pairs = []
     for p in data["pairs"]:
+        if p.get("fresh") and not fresh:
+            continue
         old, new = load(CORPUS / p["old"]), load(CORPUS / p["new"])
         items = [
             Item(
@@ -131,7 +140,9 @@ def load_gold(path: Path = GOLD) -> list[Pair]:
             )
             for it in p["items"]
         ]
-        pairs.append(Pair(p["name"], p["kind"], p["held_out"], old, new, items))
+        pairs.append(
+            Pair(p["name"], p["kind"], p["held_out"], old, new, items, p.get("fresh", False))
+        )
     return pairs
 
 
@@ -162,7 +173,7 @@ def evaluate(pairs: list[Pair], rankers: dict[str, Ranker]) -> dict:
     per_pair: dict[str, dict[str, dict[str, float]]] = {}
     pooled: dict[str, dict[str, list[int | None]]] = {}
     for pair in pairs:
-        group = "held out" if pair.held_out else "overall"
+        group = {"tuned": "overall"}.get(pair.group, pair.group)
         per_pair[pair.name] = {}
         for name, ranker in rankers.items():
             rs = ranks(pair, ranker)
