@@ -3,8 +3,8 @@
 Two different texts (a resolution deciding to hold a meeting; the declaration the
 meeting adopted) share no order and few whole sentences, but they share words and
 phrases: "labour mobility", "safe, orderly and regular migration". Candidates are
-ranked by :mod:`drafter.compare.ranking` (BM25 over content stems and adjacent pairs,
-idf from the two texts, the lead clause weighted twice; measured on hand-made gold in
+ranked by :mod:`drafter.compare.ranking` (TF-IDF over the two texts, with phrase,
+title and structure evidence on top; measured on hand-made gold in
 ``benchmarks/related_quality.py``).
 
 Every paragraph of the first text gets its best candidates, at least
@@ -20,10 +20,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from itertools import chain, pairwise
+from operator import itemgetter
 
 from drafter.compare import _background
-from drafter.compare.phrases import STOPWORDS, Rarity, stemmed_spans
-from drafter.compare.ranking import Index, document, fold_citations
+from drafter.compare.gc_pause import without_gc_pauses
+from drafter.compare.phrases import STOPWORDS, Rarity, stem, stemmed_spans
+from drafter.compare.ranking import SHORT_NUMBERS, Index, document, fold_citations
 from drafter.compare.tokens import word_offsets
 from drafter.model import Link, Paragraph, ParaKind, Relation, Resolution
 
@@ -32,9 +34,9 @@ _LINKABLE = {ParaKind.PREAMBULAR, ParaKind.OPERATIVE, ParaKind.SUBPARAGRAPH, Par
 MIN_SCORE = 0.0  # by default nothing is dropped: weak candidates are shown as weak
 MIN_CANDIDATES = 3  # every paragraph gets at least this many (when there are so many)
 MAX_LINKS = 6  # strong links shown per paragraph of the first text
-STRONG_SCORE = 0.15  # a strong link reflects at least this share of the paragraph
+STRONG_SCORE = 0.12  # a strong link reflects at least this share of the paragraph
 STRONG_RELATIVE = 0.5  # ... and at least this share of the paragraph's best score
-STRONG_EVIDENCE = 25.0  # ... and this much shared evidence (raw BM25 sum; a few rare words)
+STRONG_EVIDENCE = 11.0  # ... and this much shared evidence (the raw sum; a few rare words)
 MIN_WORD_IDF = 3.0  # a shared phrase is shown only if one of its units is this rare
 MAX_PHRASES = 8
 MAX_PHRASE_WORDS = 12
@@ -54,19 +56,28 @@ class _Doc:
         self.text = text
         # Dates blanked and symbols joined, every word where it was in ``text``.
         self.folded = fold_citations(text)
-        self.stems, self.features, self.lead = document(self.folded, folded=True)
+        self.tokens, self.features, self.lead = document(self.folded, folded=True)
+        self._stems: list[str] | None = None
         self._words: frozenset[str] | None = None
         self._joined: str | None = None
         self._pairs: frozenset[str] | None = None
         self._where: dict[str, list[int]] | None = None
+        self._pair_where: dict[str, list[int]] | None = None
+        self._rare: frozenset[str] | None = None
         self._spans: list[tuple[int, int]] | None = None
+
+    @property
+    def stems(self) -> list[str]:
+        """The stems of the words, for shared phrases (only of linked paragraphs)."""
+        if self._stems is None:
+            self._stems = list(map(stem, self.tokens))
+        return self._stems
 
     @property
     def words(self) -> frozenset[str]:
         """The content stems, where a shared phrase may start."""
         if self._words is None:
-            words = set(self.stems).difference(STOPWORDS)
-            self._words = frozenset(w for w in words if len(w) > 2 or not w.isdigit())
+            self._words = frozenset(self.stems).difference(STOPWORDS, SHORT_NUMBERS)
         return self._words
 
     @property
@@ -81,22 +92,35 @@ class _Doc:
         """Where each content stem stands."""
         if self._where is None:
             words = self.words
-            where: dict[str, list[int]] = {}
-            for i, s in enumerate(self.stems):
-                if s in words:
-                    if s in where:
-                        where[s].append(i)
-                    else:
-                        where[s] = [i]
-            self._where = where
+            self._where = _positions((s, i) for i, s in enumerate(self.stems) if s in words)
         return self._where
+
+    @property
+    def pair_where(self) -> dict[str, list[int]]:
+        """Where each pair of adjacent stems that opens on a content stem stands."""
+        if self._pair_where is None:
+            stems = self.stems
+            last = len(stems) - 1
+            self._pair_where = _positions(
+                (stems[i] + " " + stems[i + 1], i)
+                for i in chain.from_iterable(self.where.values())
+                if i < last
+            )
+        return self._pair_where
+
+    def rare(self, rarity: Rarity) -> frozenset[str]:
+        """The content stems rare enough to be a shared phrase on their own (one
+        ``rarity`` per relate())."""
+        if self._rare is None:
+            idf = rarity.idf
+            self._rare = frozenset(w for w in self.words if idf(w) >= MIN_WORD_IDF)
+        return self._rare
 
     @property
     def pairs(self) -> frozenset[str]:
         """Each two adjacent stems, as "a b"."""
         if self._pairs is None:
-            stems = self.stems
-            self._pairs = frozenset([f"{a} {b}" for a, b in pairwise(stems)])
+            self._pairs = frozenset(map(" ".join, pairwise(self.stems)))
         return self._pairs
 
     @property
@@ -105,6 +129,19 @@ class _Doc:
         if self._spans is None:
             self._spans = word_offsets(self.folded)
         return self._spans
+
+
+def _positions(keyed: Iterable[tuple[str, int]]) -> dict[str, list[int]]:
+    """Each key's positions, in the order given."""
+    where: dict[str, list[int]] = {}
+    get = where.get
+    for key, i in keyed:
+        at = get(key)
+        if at is None:
+            where[key] = [i]
+        else:
+            at.append(i)
+    return where
 
 
 def _convincing(shared: list[tuple[str, tuple[str, ...]]], rarity: Rarity) -> bool:
@@ -119,53 +156,68 @@ def _convincing(shared: list[tuple[str, tuple[str, ...]]], rarity: Rarity) -> bo
 def _shared_phrases(a: _Doc, b: _Doc, rarity: Rarity) -> list[tuple[str, tuple[str, ...]]]:
     """Maximal runs of words of ``a`` that also occur, in the same order, in ``b``:
     (the words as ``a`` prints them, their stems), in reading order."""
-    found: list[tuple[float, int, str, tuple[str, ...]]] = []
-    seen: set[str] = set()
+    found: list[tuple[float, int, int]] = []  # (weight, first word, words)
+    seen: set[tuple[str, ...]] = set()
     stems = a.stems
     n_a = len(stems)
-    in_b = b.words
-    pairs = b.pairs
+    idf = rarity.idf
     after = 0  # runs do not overlap: the next one starts after the last
-    # A run starts on a content word of both: leading stopwords would be trimmed anyway.
-    where = a.where
-    for i in sorted(chain.from_iterable(map(where.__getitem__, a.words & in_b))):
+    # A run starts on a content word of both, followed by the word that follows it
+    # in both, or on a word rare enough to show alone (leading stopwords would be
+    # trimmed anyway).
+    pair_where = a.pair_where
+    shared_pairs = pair_where.keys() & b.pairs
+    starts = chain(
+        chain.from_iterable(map(pair_where.__getitem__, shared_pairs)),
+        chain.from_iterable(map(a.where.__getitem__, a.rare(rarity) & b.words)),
+    )
+    for i in sorted(set(starts)):
         if i < after:
             continue
-        if i + 1 < n_a and f"{stems[i]} {stems[i + 1]}" in pairs:
+        if i + 1 < n_a and stems[i] + " " + stems[i + 1] in shared_pairs:
             n = 2  # the longest run from here found anywhere in b
             limit = min(n_a - i, MAX_PHRASE_WORDS)
             joined = b.joined
             while n < limit and " " + " ".join(stems[i : i + n + 1]) + " " in joined:
                 n += 1
-        elif rarity.idf(stems[i]) < MIN_WORD_IDF:
-            continue  # one common word alone: no reason to show
         else:
-            n = 1
+            n = 1  # a rare word
         after = i + n
         # Trim stopwords at the end: "human rights of the" -> "human rights".
         hi = n
         while hi > 1 and stems[i + hi - 1] in STOPWORDS:
             hi -= 1
-        if hi == 1 and rarity.idf(stems[i]) < MIN_WORD_IDF:  # one common word
+        if hi == 1 and n > 1 and idf(stems[i]) < MIN_WORD_IDF:  # one common word
             continue
         core = tuple(stems[i : i + hi])
+        if core in seen:
+            continue
+        seen.add(core)
         rarest, weight = rarity.weigh(core)
         # Boilerplate ("Member States") is shared everywhere: show a phrase only
         # if something in it is rare.
         if rarest >= MIN_WORD_IDF:
-            start = a.spans[i][0]
-            end = a.spans[i + hi - 1][1]
-            surface = " ".join(a.text[start:end].split())
-            key = surface.casefold()
-            if key not in seen:
-                seen.add(key)
-                found.append((weight, start, surface, core))
-    found.sort(key=lambda f: -f[0])
+            found.append((weight, i, hi))
+    found.sort(key=_HEAVIEST)
     best = found[:MAX_PHRASES]
-    best.sort(key=lambda f: f[1])  # reading order
-    return [(surface, core) for _, _, surface, core in best]
+    best.sort(key=_FIRST_WORD)  # reading order
+    spans = a.spans
+    text = a.text
+    return [
+        (" ".join(text[spans[i][0] : spans[i + hi - 1][1]].split()), tuple(stems[i : i + hi]))
+        for _, i, hi in best
+    ]
 
 
+def _heaviest(found: tuple[float, int, int]) -> float:
+    return -found[0]
+
+
+_HEAVIEST = _heaviest
+_FIRST_WORD = itemgetter(1)
+
+
+@without_gc_pauses
 def relate(
     old: Resolution,
     new: Resolution,

@@ -7,7 +7,7 @@ import pytest
 
 from drafter.compare.openers import opener, subject
 from drafter.compare.phrases import stems
-from drafter.compare.ranking import document, fold_citations
+from drafter.compare.ranking import document, fold_citations, long_titles
 
 
 @pytest.mark.parametrize(
@@ -60,7 +60,26 @@ def test_citations_fold_in_place() -> None:
 
 
 def test_formula_and_dates_are_not_topic_words() -> None:
-    _, full, lead = document("Recalling its resolution 79/19 of 2 December 2024 on outer space,")
+    _, full, lead = document(
+        "Recalling its resolution 79/19 of 2 December 2024 on outer space; and welcoming"
+        " the report"
+    )
     assert "recalling" not in full and "december" not in full and "2024" not in full
     assert {"79_19", "outer", "space", "outer space", "V:recall", "O:resolution"} <= set(full)
-    assert "V:recall" in lead and "O:resolution" in lead
+    # The lead clause (up to the semicolon) counts again in a query; its words only.
+    assert set(lead) == {"resolution", "79_19", "outer", "space"}
+    assert not document("Recalling its resolution 79/19 on outer space,")[2]  # all lead
+
+
+def test_a_long_title_counts_once() -> None:
+    """The words of an instrument's long title count half each, the title once."""
+    title = (
+        "Programme of Action to Prevent, Combat and Eradicate the Illicit Trade in Small"
+        " Arms and Light Weapons in All Its Aspects"
+    )
+    assert long_titles(f"Recalling the {title}, and the Arms Trade Treaty,") == [title]
+    assert long_titles("Requests the Secretary-General of the United Nations to report") == []
+    _, full, _ = document(f"Stresses the {title} and the illicit trade in small arms")
+    assert full["T:programme action prevent combat eradicate illicit trade small arms light weapons aspects"] == 1
+    assert full["aspects"] == 0.5 and full["programme"] == 0.5
+    assert full["illicit"] == 1.5  # once in the title, once in the sentence

@@ -23,7 +23,7 @@ def rq():
 
 @pytest.fixture(scope="module")
 def gold_pairs(rq) -> list:
-    return rq.load_gold()
+    return rq.load_gold(fresh=False)
 
 
 @pytest.fixture(scope="module")
@@ -37,21 +37,19 @@ def test_gold_names_real_paragraphs(figures) -> None:
     assert len(figures["pairs"]) >= 7 and items >= 120
 
 
-def test_ranking_beats_tfidf_on_every_tuned_pair(figures, gold_pairs) -> None:
-    for pair in gold_pairs:
-        if pair.held_out:
-            continue
-        by = figures["pairs"][pair.name]
-        assert by["drafter"]["mrr"] >= by["tf-idf"]["mrr"], pair.name
-        assert by["drafter"]["hits@3"] >= by["tf-idf"]["hits@3"], pair.name
+def test_ranking_beats_tfidf_on_every_pair(figures) -> None:
+    """Ahead of TF-IDF over the two texts on every development pair, tuned or held
+    out (a tie only where both rank every item first)."""
+    for name, by in figures["pairs"].items():
+        mine, base = by["drafter"], by["tf-idf"]
+        assert mine["mrr"] > base["mrr"] or mine["mrr"] == base["mrr"] == 1.0, name
+        assert mine["hits@3"] >= base["hits@3"], name
 
 
 def test_ranking_quality_floor(figures) -> None:
-    overall = figures["summary"]["overall"]["drafter"]
-    assert overall["hits@3"] >= 0.97
-    assert overall["mrr"] >= 0.94
-    # The three held-out pairs (never tuned on) guard against regressions only: on
-    # them the ranking is behind the TF-IDF baseline (benchmarks/related_quality.py).
+    tuned = figures["summary"]["tuned"]["drafter"]
+    assert tuned["mrr"] >= 0.94 and tuned["hits@3"] >= 0.97
     held_out = figures["summary"]["held out"]["drafter"]
-    assert held_out["mrr"] >= 0.6
-    assert held_out["hits@3"] >= 0.8
+    assert held_out["mrr"] >= 0.75 and held_out["hits@3"] >= 0.9
+    dev = figures["summary"]["dev"]
+    assert dev["drafter"]["mrr"] >= dev["tf-idf"]["mrr"] + 0.05
