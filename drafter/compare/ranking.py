@@ -260,11 +260,10 @@ class Index:
         later = self.later
         log = math.log
         for f, tf in full.items():
-            q = 1 + log(tf) if tf >= 1 else tf
+            q = query_idf[f] if tf == 1 else (1 + log(tf) if tf > 1 else tf) * query_idf[f]
             if f in lead:
                 n_lead = lead[f]
-                q += LEAD_WEIGHT * (1 + log(n_lead) if n_lead > 1 else 1.0)
-            q *= query_idf[f]
+                q += LEAD_WEIGHT * (1 + log(n_lead) if n_lead > 1 else 1.0) * query_idf[f]
             ceiling += q * idf[f]
             posting = postings.get(f)
             if posting is None:  # absent from the other text: can never be shared

@@ -18,6 +18,7 @@ carries the maximal shared phrases that made it, for highlighting.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from itertools import chain, pairwise
 from operator import itemgetter
@@ -62,7 +63,6 @@ class _Doc:
         self._joined: str | None = None
         self._pairs: frozenset[str] | None = None
         self._where: dict[str, list[int]] | None = None
-        self._pair_where: dict[str, list[int]] | None = None
         self._rare: frozenset[str] | None = None
         self._spans: list[tuple[int, int]] | None = None
 
@@ -92,28 +92,23 @@ class _Doc:
         """Where each content stem stands."""
         if self._where is None:
             words = self.words
-            self._where = _positions((s, i) for i, s in enumerate(self.stems) if s in words)
+            where: dict[str, list[int]] = {}
+            get = where.get
+            for i, s in enumerate(self.stems):
+                if s in words:
+                    at = get(s)
+                    if at is None:
+                        where[s] = [i]
+                    else:
+                        at.append(i)
+            self._where = where
         return self._where
 
-    @property
-    def pair_where(self) -> dict[str, list[int]]:
-        """Where each pair of adjacent stems that opens on a content stem stands."""
-        if self._pair_where is None:
-            stems = self.stems
-            last = len(stems) - 1
-            self._pair_where = _positions(
-                (stems[i] + " " + stems[i + 1], i)
-                for i in chain.from_iterable(self.where.values())
-                if i < last
-            )
-        return self._pair_where
-
-    def rare(self, rarity: Rarity) -> frozenset[str]:
-        """The content stems rare enough to be a shared phrase on their own (one
-        ``rarity`` per relate())."""
+    def rare(self, rare: frozenset[str]) -> frozenset[str]:
+        """The content stems rare enough to be a shared phrase on their own, of those
+        of the two texts (``rare``, one set per relate())."""
         if self._rare is None:
-            idf = rarity.idf
-            self._rare = frozenset(w for w in self.words if idf(w) >= MIN_WORD_IDF)
+            self._rare = self.words & rare
         return self._rare
 
     @property
@@ -131,17 +126,23 @@ class _Doc:
         return self._spans
 
 
-def _positions(keyed: Iterable[tuple[str, int]]) -> dict[str, list[int]]:
-    """Each key's positions, in the order given."""
-    where: dict[str, list[int]] = {}
-    get = where.get
-    for key, i in keyed:
-        at = get(key)
-        if at is None:
-            where[key] = [i]
+_BACKGROUND = (_background.PARAGRAPHS, _background.DF)
+
+
+def _stem_counts(df: Counter[str]) -> Counter[str]:
+    """In how many paragraphs each stem and each pair of content stems stands, from the
+    ranking's counts of words and pairs (a paragraph holding two forms of one stem,
+    "migrant" and "migrants", counts twice: rarity is a little underrated there)."""
+    out: Counter[str] = Counter()
+    for f, n in df.items():
+        if ":" in f:  # formula, subject, title
+            continue
+        if " " in f:
+            first, second = f.split(" ")
+            out[stem(first) + " " + stem(second)] += n
         else:
-            at.append(i)
-    return where
+            out[stem(f)] += n
+    return out
 
 
 def _convincing(shared: list[tuple[str, tuple[str, ...]]], rarity: Rarity) -> bool:
@@ -153,9 +154,12 @@ def _convincing(shared: list[tuple[str, tuple[str, ...]]], rarity: Rarity) -> bo
     return any(rarity.bg_df.get(stems[0], 0) <= limit for _, stems in shared)
 
 
-def _shared_phrases(a: _Doc, b: _Doc, rarity: Rarity) -> list[tuple[str, tuple[str, ...]]]:
+def _shared_phrases(
+    a: _Doc, b: _Doc, rarity: Rarity, rare: frozenset[str]
+) -> list[tuple[str, tuple[str, ...]]]:
     """Maximal runs of words of ``a`` that also occur, in the same order, in ``b``:
-    (the words as ``a`` prints them, their stems), in reading order."""
+    (the words as ``a`` prints them, their stems), in reading order. ``rare``: the
+    stems of the two texts rare enough to show alone."""
     found: list[tuple[float, int, int]] = []  # (weight, first word, words)
     seen: set[tuple[str, ...]] = set()
     stems = a.stems
@@ -165,13 +169,14 @@ def _shared_phrases(a: _Doc, b: _Doc, rarity: Rarity) -> list[tuple[str, tuple[s
     # A run starts on a content word of both, followed by the word that follows it
     # in both, or on a word rare enough to show alone (leading stopwords would be
     # trimmed anyway).
-    pair_where = a.pair_where
-    shared_pairs = pair_where.keys() & b.pairs
-    starts = chain(
-        chain.from_iterable(map(pair_where.__getitem__, shared_pairs)),
-        chain.from_iterable(map(a.where.__getitem__, a.rare(rarity) & b.words)),
-    )
-    for i in sorted(set(starts)):
+    where = a.where
+    starts = set(chain.from_iterable(map(where.__getitem__, a.rare(rare) & b.words)))
+    shared_pairs = a.pairs & b.pairs
+    for pair in shared_pairs:
+        first, second = pair.split(" ")
+        if first in where:  # a content word
+            starts.update([i for i in where[first] if i + 1 < n_a and stems[i + 1] == second])
+    for i in sorted(starts):
         if i < after:
             continue
         if i + 1 < n_a and stems[i] + " " + stems[i + 1] in shared_pairs:
@@ -239,7 +244,9 @@ def relate(
     old_docs = [_Doc(old.paragraphs[i].text) for i in old_ids]
     new_docs = [_Doc(new.paragraphs[i].text) for i in new_ids]
     index = Index([d.features for d in old_docs], [d.features for d in new_docs])
-    rarity = Rarity.from_counts(index.n_docs, index.df, (_background.PARAGRAPHS, _background.DF))
+    rarity = Rarity.from_counts(index.n_docs, _stem_counts(index.df), _BACKGROUND)
+    idf = rarity.idf
+    rare = frozenset([w for w in rarity.local_df if " " not in w and idf(w) >= MIN_WORD_IDF])
     fill = min(min_candidates, max_links)
 
     links: list[Link] = []
@@ -260,7 +267,7 @@ def relate(
             )
             if not may_be_strong and rank >= fill:
                 break
-            shared = _shared_phrases(d, new_docs[k], rarity)
+            shared = _shared_phrases(d, new_docs[k], rarity, rare)
             strong = may_be_strong and _convincing(shared, rarity)
             if strong:
                 n_strong += 1
