@@ -46,7 +46,7 @@ from drafter.compare.group import (
     PART_CONTAINMENT,
     Group,
 )
-from drafter.compare.scattered_groups import ScatteredGroups
+from drafter.compare.scattered_groups import GATHER_COVERAGE, GATHER_MIN_REST, ScatteredGroups
 from drafter.compare.similarity import (
     LazyProfiles,
     Profile,
@@ -588,11 +588,16 @@ class _Aligner(ScatteredGroups):
                     have, _ = self._bag(profiles, ids)
                     rest = whole - have
                     # Mostly inside what the parts so far lack, or keeping a clause of
-                    # the whole word for word (a part whose other words were cut).
+                    # the whole word for word (a part whose other words were cut), and
+                    # the concatenation fits better; or bringing what the parts lack,
+                    # its telling words, whatever else it adds (_supplies).
                     o, n = (whole_ids[0], cand) if side == "new" else (cand, whole_ids[0])
-                    if containment(profiles[cand].bag, rest) < PART_CONTAINMENT and (
-                        not self._keeps_clause(self.old[o], self.new[n], (o, n))
-                    ):
+                    part = profiles[cand]
+                    fits = containment(part.bag, rest) >= PART_CONTAINMENT or (
+                        self._keeps_clause(self.old[o], self.new[n], (o, n))
+                    )
+                    supplies = not fits and self._supplies(whole, have, rest, part)
+                    if not fits and not supplies:
                         continue
                     trial = sorted([*ids, cand])
                     s = (
@@ -600,7 +605,7 @@ class _Aligner(ScatteredGroups):
                         if side == "new"
                         else self._score(trial, group.new)
                     )
-                    if s > group.score + 0.02:
+                    if s > group.score + 0.02 or supplies:
                         ids[:] = trial
                         group.score = s
                         taken[cand] = group
@@ -608,6 +613,26 @@ class _Aligner(ScatteredGroups):
                         break
                 if changed:
                     break
+
+    def _supplies(
+        self, whole: Counter[str], have: Counter[str], rest: Counter[str], part: Profile
+    ) -> bool:
+        """Whether ``part`` brings what the parts so far lack of the whole: most of
+        its words (PART_CONTAINMENT), at least half of the telling ones and two or
+        more, so that the parts then cover GATHER_COVERAGE of the whole. 60/124 OP 12 (needs
+        assessments and the consolidated appeals) -> 61/134 OP 11 (the appeals) + OP 12
+        ("... to improve their transparency and the reliability of their humanitarian
+        needs assessments ...", half of it new)."""
+        if sum(rest.values()) < GATHER_MIN_REST or containment(rest, part.bag) < PART_CONTAINMENT:
+            return False
+        ev = self._evidence()
+        telling = [w for w in rest if ev.telling(w)]
+        brought = sum(1 for w in telling if w in part.bag)
+        return (
+            brought >= 2
+            and 2 * brought >= len(telling)
+            and containment(whole, have + part.bag) >= GATHER_COVERAGE
+        )
 
     def grow_all(self) -> None:
         for group in list(self.groups):

@@ -65,6 +65,11 @@ class Evidence:
             return False
         return DF.get(stem(word), 0) <= _RARE_LIMIT and self._df[word] <= self._limit
 
+    def telling(self, word: str) -> bool:
+        """Whether ``word`` says what a paragraph is about (not resolution vocabulary,
+        nor the running theme of the texts compared)."""
+        return self._telling(word)
+
     def shares_rare_word(self, a: Profile, b: Profile) -> bool:
         """Whether two paragraphs share a word that is not common resolution
         vocabulary nor the theme of the texts ("warehouses", "consolidated", not

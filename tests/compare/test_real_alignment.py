@@ -39,8 +39,9 @@ FLOORS = {
     "humanitarian_56_107_to_57_153": 1.0,
     "humanitarian_57_153_to_58_114": 1.0,
     "humanitarian_58_114_to_59_141": 1.0,
-    # Missed: a split whose second part is mostly new words, a rewrite at Dice 0.34.
-    "humanitarian_60_124_to_61_134": 0.965,
+    # Missed: "Concerned about the need to mobilize adequate support ..." ->
+    # "Emphasizing the need to mobilize adequate resources ..." (Dice 0.34).
+    "humanitarian_60_124_to_61_134": 0.983,
     "icc_report_73_7_to_80_6": 1.0,
     "palestine_L2_to_80_1_md": 1.0,
     "palestine_L2_to_80_1_pymupdf": 1.0,
@@ -71,6 +72,8 @@ def test_precision_of_links_moves_and_merges_holds(scores) -> None:
     assert tot["splits"].precision >= ra.TARGET_PRECISION
     assert tot["links"].f1 >= 0.98
     assert tot["merges"].recall >= ra.TARGET_RECALL
+    assert tot["splits"].recall >= ra.TARGET_RECALL
+    assert tot["moves"].recall >= ra.TARGET_RECALL
 
 
 def test_gold_that_cannot_be_found_is_reported_not_a_crash(corpus, tmp_path) -> None:

@@ -43,17 +43,21 @@ def _pair_of_old(cmp: Comparison, opening: str, nth: int = 0) -> Pair:
     return pair
 
 
+def _assert_split(cmp: Comparison, old: str, news: tuple[str, ...]) -> None:
+    pair = _pair_of_old(cmp, old)
+    assert pair.kind == PairKind.SPLIT
+    assert pair.new == tuple(_id(cmp.new.paragraphs, n) for n in news)
+
+
 def test_a_split_part_that_keeps_a_clause_of_the_whole(y58_59) -> None:
     # 58/114 OP 9 (civilian organizations, "and in this regard takes note of the 2003
     # 'Guidelines on the Use of Military and Civil Defence Assets ...'") -> 59/141 OP 11
     # (the civilian character) + OP 12 ("Recalls the 2003 'Guidelines ...'", which adds
     # a clause of its own: under half of it is what OP 11 lacks, 24 words kept verbatim).
-    cmp = y58_59
-    pair = _pair_of_old(cmp, "Reaffirms the leading role of civilian organizations")
-    assert pair.kind == PairKind.SPLIT
-    assert pair.new == (
-        _id(cmp.new.paragraphs, "Emphasizes the fundamentally civilian character"),
-        _id(cmp.new.paragraphs, "Recalls the 2003"),
+    _assert_split(
+        y58_59,
+        "Reaffirms the leading role of civilian organizations",
+        ("Emphasizes the fundamentally civilian character", "Recalls the 2003"),
     )
 
 
@@ -207,3 +211,19 @@ def test_a_generic_word_kept_alone_makes_no_rewrite(load_corpus) -> None:
     cmp = compare(load_corpus("ga80/md/A_RES_80_15.md"), load_corpus("ga80/md/A_RES_80_16.md"))
     o = _id(cmp.old.paragraphs, "Encourages once again States Parties")
     assert [p.new for p in cmp.pairs if o in p.old] == [()]
+
+
+def test_a_split_part_that_brings_what_the_other_part_lacks(y60_61) -> None:
+    # 60/124 OP 12 (needs assessments, then the consolidated appeals process) -> 61/134
+    # OP 11 (the appeals, 81 % of the old words) + OP 12 ("... common mechanisms to
+    # improve their transparency and the reliability of their humanitarian needs
+    # assessments ...": half of it new words, so the two together fit worse by Dice, but
+    # it brings most of what OP 11 lacks, "reliability" and "assessments" among it).
+    _assert_split(
+        y60_61,
+        "Calls upon relevant United Nations organizations to continue",
+        (
+            "Calls upon relevant United Nations organizations to support",
+            "Calls upon United Nations humanitarian organizations",
+        ),
+    )
