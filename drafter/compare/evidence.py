@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from difflib import SequenceMatcher
-from itertools import pairwise
+from itertools import chain, pairwise
 
 from drafter.compare._background import DF, PARAGRAPHS
 from drafter.compare.phrases import stem
@@ -123,23 +123,26 @@ class Evidence:
             prev = cur
         return False
 
-    def kept_clause_words(
+    def keeps_clauses(
         self,
         a: Sequence[str],
         b: Sequence[str],
         length: int,
+        total: int,
         own: Callable[[Sequence[str]], bool] = lambda run: True,
-    ) -> int:
-        """How many words of ``a`` stand, in order, in runs of ``length`` or more
-        consecutive words also in ``b``, each ``own`` (a clause kept word for word,
-        perhaps with a few words put in: "the Office ... Affairs [of the Secretariat]
-        should benefit from adequate and more predictable funding"); 0 when no word
-        of those runs is telling (a formula kept, not a clause)."""
-        kept = 0
-        telling = False
-        for i, _, size in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks():
-            run = a[i : i + size]
-            if size >= length and own(run):
-                kept += size
-                telling = telling or any(map(self._telling, run))
-        return kept if telling else 0
+    ) -> bool:
+        """Whether ``total`` or more words of ``a`` stand, in order, in runs of
+        ``length`` or more consecutive words also in ``b``, each ``own`` (clauses kept
+        word for word, perhaps with a few words put in: "the Office ... Affairs [of
+        the Secretariat] should benefit from adequate and more predictable funding"),
+        with a telling word among them (clauses, not a formula). ``own`` is asked
+        last, and only of runs that would reach ``total``."""
+        runs = [
+            a[i : i + size]
+            for i, _, size in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+            if size >= length
+        ]
+        if sum(map(len, runs)) < total or not any(map(self._telling, chain(*runs))):
+            return False
+        kept = [run for run in runs if own(run)]
+        return sum(map(len, kept)) >= total and any(map(self._telling, chain(*kept)))

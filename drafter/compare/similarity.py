@@ -185,10 +185,10 @@ def dice(
     nb = sum(b.values()) if size_b is None else size_b
     if na + nb == 0:
         return 1.0
-    return 2.0 * _common(a, b) / (na + nb)
+    return 2.0 * common_words(a, b) / (na + nb)
 
 
-def _common(a: Counter[str], b: Counter[str]) -> int:
+def common_words(a: Counter[str], b: Counter[str]) -> int:
     """How many words two multisets share (the size of their intersection)."""
     both = a.keys() & b.keys()
     return sum(map(min, map(a.__getitem__, both), map(b.__getitem__, both)))
@@ -231,7 +231,7 @@ def containment(part: Counter[str], whole: Counter[str]) -> float:
     n = sum(part.values())
     if n == 0:
         return 0.0
-    return _common(part, whole) / n
+    return common_words(part, whole) / n
 
 
 def merged_bag(profiles: Iterable[Profile]) -> tuple[Counter[str], int]:

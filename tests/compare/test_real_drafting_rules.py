@@ -187,7 +187,8 @@ def test_a_formula_kept_word_for_word_is_no_clause() -> None:
         "session of 2005, on the detailed use of the Fund"
     )
     ev = Evidence([a.bag.keys(), b.bag.keys()] + [{"x"}] * 40)
-    assert ev.kept_clause_words(a.words, b.words, 8) == 0
+    assert ev.keeps_clauses(a.words, b.words, 8, 16) is False
+    assert ev.keeps_clauses(a.words, a.words, 8, 16, lambda run: True) is False
 
 
 def test_a_rewrite_that_alone_keeps_its_subject_term_in_a_short_stretch(y58_59) -> None:
