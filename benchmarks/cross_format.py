@@ -24,7 +24,8 @@ with the reference's: a paragraph agrees when kind, number and text (whitespace
 collapsed, hyphen variants folded) are the same, in order (difflib over the two
 lists). Agreement is 2 x matching / (reference paragraphs + rendering paragraphs),
 per document and over the corpus. Target: >= 99.5 % over the corpus. Renderings are
-cached under ``out/cross-format/`` (keyed by source size and time), so reruns only
+cached under ``out/cross-format/`` (keyed by source size and time; the LibreOffice
+ones also by a digest of the page printed, see :func:`office_page`), so reruns only
 parse.
 
 Two choices of this definition, and what they change (both figures are printed):
@@ -43,21 +44,32 @@ Two choices of this definition, and what they change (both figures are printed):
   paragraph list (:func:`resolution_to_html`).
 
 Measured (78 documents; 80.24 % when this definition was changed, with the first
-version's renderings and hyphen variants apart): 95.73 % now, 90.80 % with hyphen
-variants apart; with the first version's renderings (``--from-markdown``) 90.26 %
-(85.54 % with hyphen variants apart).
+version's renderings and hyphen variants apart): 95.73 % when the LibreOffice
+renderings were first made from Drafter's reading, 96.71 % now (91.71 % with hyphen
+variants apart); with the first version's renderings (``--from-markdown``) 90.26 %
+(85.54 % with hyphen variants apart) at the time.
 
 The Markdown conversions themselves are damaged in places, and only the PyMuPDF text
 of the official PDF is independent of them: A/RES/80/5 lost the "(a)"-"(o)" labels of
-its sub-paragraphs, 80/3 the numbers of OP 2 and 15, 80/9 and 80/11 some labels. The
-PyMuPDF text is right there and the reference wrong; those disagreements are counted
-as disagreements (the figure is not corrected for them) and listed with ``--show``.
+its sub-paragraphs, 80/3 the numbers of OP 2 and 15, 80/9 the labels of three lists.
+The PyMuPDF text is right there and the reference wrong; those disagreements are counted
+as disagreements in the overall figure (it is not corrected for them) and listed with
+``--show``. The LibreOffice renderings carry the same damage (they print the damaged
+reading: 80/5's unlabelled items, printed with neither indent nor space between them,
+cannot all be told apart again). A second, clearly labelled figure sets those
+documents aside whole (``DAMAGED``, each with what a hand check against the PyMuPDF
+text found): an arbitration by majority is not possible there, since the Markdown and
+the PyMuPDF text are the only two independent readings of each official PDF the corpus
+holds, and every other rendering is made from the Markdown. 98.09 % over the 74
+documents whose reference is sound.
 """
 
 from __future__ import annotations
 
 import argparse
 import difflib
+import functools
+import hashlib
 import html
 import re
 import shutil
@@ -77,6 +89,19 @@ from drafter.model import ParaKind, Resolution
 
 CACHE = ROOT / "out" / "cross-format"
 OFFICE = "office-parsed"  # how the LibreOffice renderings are made (see office_conversions)
+
+# References a hand check found damaged, against the PyMuPDF text of the same official
+# PDF (the one reading of it independent of the Markdown). Their documents are set aside
+# in the second overall figure only; the first counts them like any other.
+DAMAGED = {
+    "ga80/md/A_RES_80_5.md": "lost the labels (a)-(o) of 31 sub-paragraphs and the text "
+    "between OP 1 and OP 3 (OP 2 and its footnote marker)",
+    "ga80/md/A_RES_80_9.md": "lost the labels of the sub-paragraphs of OP 18, 26 and 28 "
+    "and cut OP 22 in two",
+    "ga80/md/A_RES_80_3.md": "ran OP 2 and OP 15 into the paragraph before (OP 14's last "
+    "words lost: '... facility for 15. We emphasize')",
+    "families/draft-to-adopted/A_RES_80_3.md": "the same file as ga80/md/A_RES_80_3.md",
+}
 
 
 # ---------------------------------------------------------------- sources
@@ -302,6 +327,21 @@ def _inline(s: str) -> str:
     )
 
 
+@functools.cache
+def office_page(src: Source, office: str = OFFICE) -> tuple[str, str]:
+    """The HTML LibreOffice prints for ``src`` and the cache key naming it.
+
+    The key holds a digest of the page: the "office-parsed" page is made from what
+    Drafter reads from the Markdown, so a change to ingest makes new renderings (a
+    key of the source's size and time alone kept renderings of an older reading)."""
+    if office == OFFICE:
+        page = resolution_to_html(load(src.path))
+    else:
+        page = markdown_to_html(src.path.read_text(encoding="utf-8"))
+    digest = hashlib.sha1(page.encode("utf-8")).hexdigest()[:10]
+    return page, f"{office}-{digest}"
+
+
 def office_conversions(srcs: list[Source], office: str = OFFICE) -> None:
     """Make every missing .docx and .pdf from the Markdown sources, in one LibreOffice
     run per target format (starting LibreOffice costs more than converting).
@@ -313,7 +353,7 @@ def office_conversions(srcs: list[Source], office: str = OFFICE) -> None:
     if soffice is None:
         return
     for fmt, filt in (("docx", "docx:MS Word 2007 XML"), ("pdf", "pdf:writer_pdf_Export")):
-        todo = [s for s in srcs if not _cached(s, office, f".{fmt}").exists()]
+        todo = [s for s in srcs if not _cached(s, office_page(s, office)[1], f".{fmt}").exists()]
         if not todo:
             continue
         with tempfile.TemporaryDirectory() as tmp:
@@ -321,11 +361,8 @@ def office_conversions(srcs: list[Source], office: str = OFFICE) -> None:
             inputs = []
             for k, s in enumerate(todo):
                 # (numbered: two corpus folders hold files of one name and size)
-                h = tmpdir / f"{k}-{_cached(s, office, '').name}.html"
-                if office == OFFICE:
-                    page = resolution_to_html(load(s.path))
-                else:
-                    page = markdown_to_html(s.path.read_text(encoding="utf-8"))
+                page, key = office_page(s, office)
+                h = tmpdir / f"{k}-{_cached(s, key, '').name}.html"
                 h.write_text(page, "utf-8")
                 inputs.append(h)
             cmd = [
@@ -343,7 +380,7 @@ def office_conversions(srcs: list[Source], office: str = OFFICE) -> None:
             for s, h in zip(todo, inputs, strict=True):
                 made = tmpdir / "out" / f"{h.stem}.{fmt}"
                 if made.exists():
-                    shutil.move(made, _cached(s, office, f".{fmt}"))
+                    shutil.move(made, _cached(s, office_page(s, office)[1], f".{fmt}"))
 
 
 def renderings(src: Source, office: str = OFFICE) -> dict[str, Path]:
@@ -357,6 +394,7 @@ def renderings(src: Source, office: str = OFFICE) -> dict[str, Path]:
         out["pdfminer"] = pdfminer_text(pdf, _cached(src, "pdfminer", ".txt"))
         out["pymupdf"] = pymupdf_text(pdf, _cached(src, "pymupdf", ".txt"))
     else:
+        office = office_page(src, office)[1]
         docx = _cached(src, office, ".docx")
         pdf = _cached(src, office, ".pdf")
         out["LibreOffice .docx"] = docx if docx.exists() else None
@@ -467,6 +505,7 @@ def main() -> int:
     t_render = time.perf_counter() - t0
     # rendering -> [matching x 2, paragraphs, strict matching x 2]
     by_rendering: dict[str, list[int]] = {}
+    sound = [0, 0]  # matching x 2, paragraphs: documents whose reference is sound
     for src in srcs:
         ref = load(src.path)
         doc_match = doc_paras = 0
@@ -490,6 +529,9 @@ def main() -> int:
             )
             if args.show and agr.share < 1:
                 lines.append((ref, other, agr))
+        if src.name not in DAMAGED:
+            sound[0] += doc_match
+            sound[1] += doc_paras
         share = doc_match / doc_paras if doc_paras else 1.0
         print(f"{src.name}: {share:.1%}")
         if share < 1 or args.show:
@@ -512,6 +554,15 @@ def main() -> int:
         f"({strict_overall:.2%} with hyphen variants apart; target >= 99.5%; "
         f"renderings made in {t_render:.0f} s, total {time.perf_counter() - t0:.0f} s)"
     )
+    set_aside = [s for s in srcs if s.name in DAMAGED]
+    if set_aside:
+        print(
+            f"overall agreement {sound[0] / sound[1] if sound[1] else 1:.2%} over the "
+            f"{len(srcs) - len(set_aside)} documents whose reference is sound (an additional "
+            "figure: set aside, the Markdown references a hand check found damaged):"
+        )
+        for s in set_aside:
+            print(f"    {s.name}: {DAMAGED[s.name]}")
     return 0
 
 

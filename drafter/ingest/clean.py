@@ -158,8 +158,10 @@ def bottom_footnotes(lines: list[str], page_starts: list[int], start: int) -> se
     found: set[int] = set()
     highest = 0
     bounds = [*page_starts, len(lines)]
+    before = ""  # the previous page's body text
     for first, end in itertools.pairwise(bounds):
         first = max(first, start)
+        earlier, before = before, " ".join(ln.strip() for ln in lines[first:end])
         page = lines[first:end]
         if any(RULE.match(ln.strip()) for ln in page):
             for ln in page:
@@ -184,6 +186,9 @@ def bottom_footnotes(lines: list[str], page_starts: list[int], start: int) -> se
             continue
         top = run[-1][0]
         body = " ".join(ln.strip() for ln in lines[first:top])
+        before = body
+        # (a footnote that did not fit on its marker's page opens the next one's)
+        body = f"{earlier} {body}"
         cited = all(
             re.search(rf"(?:(?:[^\W\d]|[,;.:)”’]) ?|{MARK_OPEN}|(?:19|20)\d\d){n}(?!\d)", body)
             for _, n in run[-1:]
@@ -227,6 +232,14 @@ class _Cleaner:
             self.full_titles.append(draft.meta["title"])
         self.repeats = furniture_repeats(self.lines, body_start, self.titles + self.full_titles)
         self.edges = page_edges(self.lines, self.breaks)
+        if self.breaks:
+            # Where pages are known, a running header is printed at their edges: a
+            # paragraph's first line three lists items share ("The report of the
+            # fact-finding mission of the Organisation for the Prohibition of") is text.
+            at_edges: dict[str, int] = {}
+            for k in self.edges:
+                at_edges[self.lines[k].strip()] = at_edges.get(self.lines[k].strip(), 0) + 1
+            self.repeats = {r for r in self.repeats if at_edges.get(r, 0) >= 2}
         self.layout = _Layout(self.lines, self.breaks, start=body_start)
         # Symbol printed alone in the cover block (A/80/L.6, A/RES/46/182).
         for line in self.lines[: max(self.chapeau, 40)]:
@@ -278,7 +291,11 @@ class _Cleaner:
     def line(self, i: int, line: str, s: str) -> None:
         in_header = i < self.chapeau
         if i in self.breaks:
-            if not self.in_fn:
+            if self.in_fn:
+                # Footnotes stand at a page's foot: the next page opens with body text
+                # ("8 September 2025, respectively," after footnote 10 is no footnote 8).
+                self.end_fn()
+            else:
                 self.flush()  # the page's last paragraph; the next block follows a break
             self.pending_break = True
         if not s:

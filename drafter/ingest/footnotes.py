@@ -60,6 +60,14 @@ _NUMBER_GLUED = re.compile(r"(?<![\w/.,\-])\d{4,7}(?= [a-z])")
 _NUMBER_NOUNS = {w.lower() for w in _NUMBERED_NOUNS.split("|")} | {"resolutions", "no."}
 _SLASH = re.compile(r"(?<=[\s,;:.”’\w])[ ]?(\d{1,2})/(?=[\s,;:.)]|$)")
 _SPACED = re.compile(r"(?<=[,;:”’])[ ]+(\d{1,3})(?=[ ]+[a-zà-ÿ]|[ ]*$)")
+# Left plain by a conversion, only the next footnote expected counts: after a sentence's
+# full stop ("Paris Principles. 13 We will", "Pact for the Future. 16" at the end), and
+# glued to the front of the next word ("Nuclear Weapons 6and the", "weapons, 7in which").
+_AFTER_STOP = re.compile(r"(?<=[a-z)”’]\.)[ ]+(\d{1,3})(?=[ ]+[A-Z“]|[ ]*$)")
+_GLUED_FRONT = re.compile(
+    r"(?<=[^\W\d]|[,;:)”’]) (\d{1,3})(?=(?:and|or|in|which|the|to|of|as|with|for|on|at|by|that|"
+    r"is|are|was|were|including|adopted|entitled|also|but|where|while)\b)"
+)
 
 
 _ABBREVIATIONS = {"vol", "para", "paras", "chap", "sect", "art", "no", "p", "pp", "add", "rev",
@@ -195,6 +203,17 @@ def strip_markers(
                 start = m.start() if rx in (_SPACED, _SLASH) else m.start(1)
                 end = m.end() if rx is _SLASH else m.end(1)
                 spans.append((start, end, m.group(1), None if rx is _YEAR else False))
+        for rx in (_AFTER_STOP, _GLUED_FRONT):
+            for m in rx.finditer(text):
+                word = text[: m.start()].rsplit(None, 1)[-1].rstrip(".)”’")
+                plain_word = word.isalpha() and word[1:].islower() and len(word) >= 3
+                if (
+                    any(s <= m.start(1) < e for s, e, _, _ in spans)
+                    or (rx is _AFTER_STOP and not plain_word)
+                    or word.lower() in _ABBREVIATIONS
+                ):
+                    continue  # "vol. 2 The", "DEC. 4"
+                spans.append((m.start(1), m.end(1), m.group(1), None))
     spans.sort(key=lambda span: (span[0], span[1]))
     cited: list[str] = []
     keep: list[tuple[int, int]] = []

@@ -153,6 +153,15 @@ _SPLIT_HYPHEN = re.compile(
     r"|(?:(?<=\bNon)|(?<=\bAnti)|(?<=\bSelf))([-\u2011]) (?=[A-Z][a-z]{2,})"  # "Non- Proliferation"
 )
 _MULTISPACE = re.compile(r" {2,}")
+# A compound of capitalised or small words broken at a hyphen and joined with a space,
+# told by the hyphen left on the other side: "Nuclear-Weapon- Free", "Nuclear- Weapon-Free",
+# "whole- of-government"; a range of years "2024– 2034".
+_COMPOUND_SPACED = re.compile(
+    r"\b([A-Z][a-z]+[-\u2011][A-Z][a-z]+[-\u2011]) (?=[A-Z][a-z]+\b)"
+    r"|\b([A-Z][a-z]+[-\u2011]) (?=[A-Z][a-z]+[-\u2011][A-Z][a-z]+\b)"
+    r"|\b([a-z]{2,}[-\u2011]) (?=[a-z]{2,}[-\u2011][a-z]{2,}\b)"
+    r"|\b((?:19|20)\d\d[–-]) (?=(?:19|20)\d\d\b)"
+)
 
 
 def tidy(text: str) -> str:
@@ -160,8 +169,9 @@ def tidy(text: str) -> str:
     text = text.strip()
     if "  " in text:
         text = _MULTISPACE.sub(" ", text)
-    if "- " in text or "\u2011 " in text:
+    if "- " in text or "\u2011 " in text or "– " in text:
         text = _SPLIT_HYPHEN.sub(lambda m: m.group(1) or m.group(2), text)  # "non- governmental"
+        text = _COMPOUND_SPACED.sub(lambda m: next(g for g in m.groups() if g), text)
     return text
 
 

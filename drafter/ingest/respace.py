@@ -91,4 +91,21 @@ def _joins(a: str, b: str, words: Counter[str]) -> bool:
         return False  # "New York", "Member States": names of two words
     # Neither piece is a word anywhere else in the document (the counts include this
     # very occurrence): "o n", "treatme nt"; not "up on", "possess or".
-    return bool(words[a + b]) and max(words[a], words[b]) == 1
+    if words[a + b] and max(words[a], words[b]) == 1:
+        return True
+    # One piece is no word elsewhere, the other one is ("includi ng" beside "planni ng",
+    # "th e", "preventi on"), and the document prints the joined word at least twice;
+    # never after a short word that makes sense on its own ("a gain", "with in" stay).
+    return (
+        words[a + b] >= 2
+        and min(words[a], words[b]) == 1
+        and (words[a] == 1 or a.lower() not in _SHORT_WORDS)
+    )
+
+
+_SHORT_WORDS = {
+    "a", "an", "the", "to", "in", "on", "of", "at", "as", "or", "by", "be", "is", "it",
+    "up", "no", "so", "we", "us", "for", "and", "with", "out", "over", "under", "any",
+    "some", "all", "every", "may", "can", "not", "there", "here", "where", "what", "when",
+    "who", "one", "two", "down", "off", "per", "its", "our", "his", "her",
+}  # fmt: skip

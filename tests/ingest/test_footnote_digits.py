@@ -56,3 +56,48 @@ def test_plain_digit_markers(text, cited_before, want, cited):
     for k in range(1, n + 1):
         state.note(str(k))
     assert strip_markers(text, state) == (want, cited)
+
+
+def test_a_run_on_paragraph_number_after_a_footnote_digit(corpus):
+    # A/RES/80/3's Markdown: "... in the Pact for the Future. 16 9. We note the interest":
+    # the footnote digit after the full stop is a marker, and 9 (next in sequence) opens
+    # its own paragraph; so in 80/5: "... and its annexes.5 9. We reaffirm"
+    res = load(corpus / "ga80" / "md" / "A_RES_80_3.md")
+    op8, op9 = (next(p for p in res.paragraphs if p.number == n) for n in ("8", "9"))
+    assert op8.text.endswith("in the Pact for the Future.") and op8.footnotes[-1] == "16"
+    assert op9.text.startswith("We note the interest and commitment")
+    res = load(corpus / "ga80" / "md" / "A_RES_80_5.md")
+    op8, op9 = (next(p for p in res.paragraphs if p.number == n) for n in ("8", "9"))
+    assert op8.text.endswith("the Pact for the Future and its annexes.")
+    assert op8.footnotes == ("4", "5") and op9.text.startswith("We reaffirm the Addis Ababa")
+
+
+@pytest.mark.parametrize(
+    ("name", "start", "want", "number"),
+    [
+        ("A_RES_80_51.md", "Acknowledging also the preamble", "of Nuclear Weapons and the advisory", "6"),
+        ("A_RES_80_51.md", "Acknowledging also the preamble", "of nuclear weapons, in which", "7"),
+        ("A_RES_80_61.md", "Taking note of the report", "Secretary-General, and expressing", "2"),
+        ("A_RES_80_46.md", "Recalls the political declaration", "Parties, and welcomes", "8"),
+    ],
+)  # fmt: skip
+def test_a_footnote_digit_glued_to_the_next_word(corpus, name, start, want, number):
+    # the Markdown conversions glued some markers to the word after them:
+    # "Non- Proliferation of Nuclear Weapons 6and the advisory", "weapons, 7in which"
+    p = _para(load(corpus / "ga80" / "md" / name), start)
+    assert want in p.text and number in p.footnotes
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Tlatelolco, Rarotonga, 3 Bangkok and", "Tlatelolco, Rarotonga, 3 Bangkok and"),
+        ("see vol. 3 The report", "see vol. 3 The report"),
+        ("in 5 and 4and", "in 5 and 4and"),  # (3 is the next footnote, not 4)
+    ],
+)
+def test_digits_that_are_no_glued_or_stopped_marker(text, want):
+    state = MarkerState([str(k) for k in range(1, 6)])
+    for k in range(1, 3):
+        state.note(str(k))
+    assert strip_markers(text, state)[0] == want

@@ -8,6 +8,7 @@ import subprocess
 import pytest
 
 from drafter.ingest import load
+from drafter.ingest.lines import tidy
 from drafter.ingest.respace import repair, vocabulary
 
 
@@ -24,6 +25,19 @@ def test_layout_text_of_a_real_pdf_has_whole_words(corpus, tmp_path):
         assert word in text
     for split in ("treatme nt", "high -level", "drug - resistant", "Women ’s"):
         assert split not in text
+    # one piece is a word elsewhere ("ng" of "planni ng" and "includi ng", "e" of the
+    # label "(e)", "on"), the other is none, and the joined word is printed elsewhere
+    for split, word in (("includi ng", "including"), ("th e", "the"),
+                        ("preventi on", "prevention"), ("progres s", "progress")):  # fmt: skip
+        assert split in raw and split not in text and word in text
+    assert "a iming" in text  # ("a" and "iming" would be joined only as "a" was no word)
+
+
+def test_a_short_word_before_a_piece_stays_apart():
+    # "a gain" is two words though "again" is printed twice and "gain" once
+    doc = ["again and again, a gain of time; the th e", "the the, a day and a night"]
+    words = vocabulary(doc)
+    assert repair(doc[0], words) == "again and again, a gain of time; the the"
 
 
 def test_pieces_that_are_words_stay_apart():
@@ -51,3 +65,16 @@ def test_a_spaced_hyphen_stays_where_the_joined_word_is_not_printed():
     words = vocabulary([*doc, "the Secretary-General"])
     assert repair(doc[0], words) == "pre- and post-conflict, the Secretary-General"
     assert repair(doc[1], words) == doc[1]
+
+
+def test_a_compound_broken_on_both_sides_of_a_hyphen(corpus):
+    # A/RES/80/24's Markdown never prints "Nuclear-Weapon-Free" whole, only broken
+    # ("Nuclear-Weapon- Free Zone", "Nuclear- Weapon-Free Zone"): the hyphen left on the
+    # other side tells the compound; so "whole- of-government" and "2024– 2034" in 80/5
+    res = load(corpus / "ga80" / "md" / "A_RES_80_24.md")
+    text = " ".join(p.text for p in res.paragraphs)
+    assert "Weapon- Free" not in text and "Nuclear- Weapon" not in text
+    assert "South-East Asia Nuclear-Weapon-Free Zone" in text
+    text = " ".join(p.text for p in load(corpus / "ga80" / "md" / "A_RES_80_5.md").paragraphs)
+    assert "into a whole-of-government," in text and "Decade 2024–2034" in text
+    assert "policy- and decision-making" in tidy("policy- and decision-making")
