@@ -257,6 +257,7 @@ class _Cleaner:
         self.fn_indent = 0
         self.fn_text_col = -1  # where a footnote's text starts ("4   Argentina, ...")
         self.fn_blank = False
+        self.fn_leading: dict[int, str] = {}  # see numbers_after
 
     # -- paragraphs and footnotes being built
 
@@ -299,10 +300,14 @@ class _Cleaner:
                 self.flush()  # the page's last paragraph; the next block follows a break
             self.pending_break = True
         if not s:
-            if self.in_fn:
-                self.fn_blank = True
+            if self.in_fn and (self.fn_text or not self.fn_num):
+                self.fn_blank = True  # (not between a footnote's number and its text)
             else:
                 self.flush()
+            return
+        if self.in_fn and i in self.fn_leading:
+            if self.fn_leading[i]:  # (the numbers at the block's end have no text)
+                self.draft.add_footnote(self.fn_leading[i], s)
             return
         if self.in_fn and re.fullmatch(r"\d{1,3}", s) and (self.fn_num or not self.current):
             self.start_fn(s, [], line)  # "1" alone, its text below (pdftotext -layout)
@@ -312,6 +317,8 @@ class _Cleaner:
             and (i in self.edges or not self.breaks or not self.mid_paragraph())
             and (s in self.repeats or header_like(s, self.titles, self.full_titles))
         ):
+            if self.in_fn and self.fn_num and not self.fn_text:
+                return  # "7" / "18-16895" / "See World Health ...": its text comes after
             if self.in_fn:
                 self.end_fn()
             # The page may continue the same paragraph: flush it and let finish()
@@ -336,10 +343,42 @@ class _Cleaner:
             self.end_fn()
             self.in_fn, self.fn_blank = True, False
             self.pending_break = True
+            self.fn_leading = self.numbers_after(i)
             return
         if self.in_fn and self.footnote_line(line, s):
             return
         self.body_line(i, line, s, in_header, bool(trailing))
+
+    def numbers_after(self, rule: int) -> dict[int, str]:
+        """pdftotext without -layout prints a footnote block's first footnotes before
+        their numbers, which stand alone at the block's end ("Resolution 70/1." /
+        "Resolution 69/313, annex." / "3" / "See ..." ... "1" / "2"). Those first lines,
+        each with its number, and the numbers at the end (with none), by line index."""
+        end = rule + 1
+        while end < len(self.lines) and end not in self.breaks:
+            end += 1
+        block = [k for k in range(rule + 1, end) if self.lines[k].strip()]
+        lone = [k for k in block if re.fullmatch(r"\d{1,3}", self.lines[k].strip())]
+        if (
+            not block
+            or not lone
+            or block[0] in lone
+            or FN_START.match(self.lines[block[0]].strip())
+        ):
+            return {}
+        leading = [k for k in block if k < lone[0]]
+        trailing: list[int] = []
+        for k in reversed(block):
+            if k in lone:
+                trailing.append(k)
+            elif trailing or not is_furniture(self.lines[k]):
+                break  # (a page number "2/10" or a job number may follow the numbers)
+        trailing.reverse()
+        if len(trailing) != len(leading) or trailing[0] <= leading[-1]:
+            return {}
+        out = {k: self.lines[t].strip() for k, t in zip(leading, trailing, strict=True)}
+        out.update(dict.fromkeys(trailing, ""))
+        return out
 
     def mid_paragraph(self) -> bool:
         """Is a paragraph under way (its last line unfinished)? A line that reads like

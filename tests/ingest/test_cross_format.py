@@ -35,3 +35,22 @@ def test_pdf_and_its_layout_text_agree(corpus, tmp_path):
     agr = agreement(load(pdf), load(out))
     # today's figure (benchmarks/cross_format.py): raise it as segmentation improves
     assert agr.share >= 0.95, agr
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_plain_pdftotext_footnotes_printed_before_their_numbers(corpus, tmp_path):
+    # pdftotext without -layout prints A/RES/73/3's page 2 footnotes as "Resolution
+    # 70/1." / "Resolution 69/313, annex." / "3" / "See ..." ... "6" / "See ..." / "1" / "2"
+    # (the first two numbers at the block's end), and on page 5 "7" / "18-16895" / "See
+    # World Health ...": the job number stands between a number and its text
+    pdf = corpus / "pdf" / "A_RES_73_3-EN.pdf"
+    out = tmp_path / "A_RES_73_3.txt"
+    subprocess.run(["pdftotext", str(pdf), str(out)], check=True, timeout=60)
+    raw = out.read_text(encoding="utf-8")
+    assert "__________________\n\nResolution 70/1.\nResolution 69/313, annex.\n3\n" in raw
+    res, ref = load(out), load(pdf)
+    notes = {fn.number: fn.text for fn in res.footnotes}
+    assert notes == {fn.number: fn.text for fn in ref.footnotes}
+    assert notes["1"] == "Resolution 70/1." and notes["7"].startswith("See World Health")
+    body = " ".join(p.text for p in res.paragraphs)
+    assert "Resolution 69/313, annex." not in body and "WHA71/2018/REC/1" not in body
