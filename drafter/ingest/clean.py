@@ -318,6 +318,8 @@ class _Cleaner:
             and (s in self.repeats or header_like(s, self.titles, self.full_titles))
         ):
             if self.in_fn and self.fn_num and not self.fn_text:
+                if SYMBOL_LINE.match(s) and s != self.draft.meta.get("symbol_line"):
+                    self.fn_text.append(s)  # "1" / "A/59/93-E/2004/74.": a symbol is its text
                 return  # "7" / "18-16895" / "See World Health ...": its text comes after
             if self.in_fn:
                 self.end_fn()

@@ -54,3 +54,14 @@ def test_plain_pdftotext_footnotes_printed_before_their_numbers(corpus, tmp_path
     assert notes["1"] == "Resolution 70/1." and notes["7"].startswith("See World Health")
     body = " ".join(p.text for p in res.paragraphs)
     assert "Resolution 69/313, annex." not in body and "WHA71/2018/REC/1" not in body
+
+
+def test_a_footnote_whose_text_is_a_symbol():
+    # A/RES/59/141 (layout text): "1" / "A/59/93-E/2004/74." / "04-48472" / "A/RES/59/141"
+    # / "Concerned about the need ...": the symbol is footnote 1's text, the job number and
+    # the running header end the block, and the paragraph after them is body text
+    path = Path(__file__).resolve().parents[1] / "data" / "real_pairs" / "A_RES_59_141.txt"
+    res = load(path)
+    assert {fn.number: fn.text for fn in res.footnotes}["1"] == "A/59/93-E/2004/74."
+    assert any(p.text.startswith("Concerned about the need to mobilize") for p in res.paragraphs)
+    assert [p.number for p in res.paragraphs if p.number][:6] == ["1", "2", "3", "4", "5", "6"]
