@@ -55,6 +55,8 @@ DENSE_OPENER = re.compile(
     r"^(?:(?!(?:Beijing|Kunming|Nanjing|Chongqing|Wellington|Sterling)\b)[A-Z][a-z]{3,}ing"
     r"(?! and [A-Z])(?!, [A-Z])(?!\w)|Cognizant\b|Believing\b|Fully\b|Strongly\b|Keenly\b)"
 )
+# The first words of a declaration annexed to a resolution, after its title
+_DECLARATION_OPENS = re.compile(r"^We,\s+(?:the\s+)?(?:Heads|representatives|Ministers)\b")
 # "3. Welcomes", "12. We stress": a numbered paragraph's first line
 _NEXT_NUMBER = re.compile(r"^(\d{1,3})\.\s+(?=[A-Z“‘\"])")
 # The heading of an annex, alone on its line
@@ -445,8 +447,13 @@ class _Cleaner:
     def body_line(self, i: int, line: str, s: str, in_header: bool, trailing: bool) -> None:
         current = self.current
         annex = not in_header and ANNEX_LINE.match(s) is not None
-        if i == self.chapeau or annex or (current and CLOSING_LINE.match(s)):
-            # "The General Assembly,", "61st plenary meeting" and "Annex" stand alone
+        if (
+            i == self.chapeau
+            or annex
+            or (current and (CLOSING_LINE.match(s) or _DECLARATION_OPENS.match(s)))
+        ):
+            # "The General Assembly,", "61st plenary meeting" and "Annex" stand alone;
+            # "We, Heads of State and Government ..." opens a declaration's paragraph
             self.flush()
             current = self.current
         number = _NEXT_NUMBER.match(s)

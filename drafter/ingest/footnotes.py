@@ -63,6 +63,10 @@ _SPACED = re.compile(r"(?<=[,;:”’])[ ]+(\d{1,3})(?=[ ]+[a-zà-ÿ]|[ ]*$)")
 # Left plain by a conversion, only the next footnote expected counts: after a sentence's
 # full stop ("Paris Principles. 13 We will", "Pact for the Future. 16" at the end), and
 # glued to the front of the next word ("Nuclear Weapons 6and the", "weapons, 7in which").
+# Spaced after a comma, before a number or a name: "of 18 November 2024, 3 14 February
+# 2025" (pdftotext -layout spaces a raised marker), "in Ltamenah, 14 Saraqib" (a
+# Markdown conversion), only the next footnote expected.
+_SPACED_BEFORE_NUMBER = re.compile(r"(?<=[,;])[ ]+(\d{1,3})(?=[ ]+(?:\d|[A-Z][a-z]))")
 _AFTER_STOP = re.compile(r"(?<=[a-z)”’]\.)[ ]+(\d{1,3})(?=[ ]+[A-Z“]|[ ]*$)")
 _GLUED_FRONT = re.compile(
     r"(?<=[^\W\d]|[,;:)”’]) (\d{1,3})(?=(?:and|or|in|which|the|to|of|as|with|for|on|at|by|that|"
@@ -203,7 +207,7 @@ def strip_markers(
                 start = m.start() if rx in (_SPACED, _SLASH) else m.start(1)
                 end = m.end() if rx is _SLASH else m.end(1)
                 spans.append((start, end, m.group(1), None if rx is _YEAR else False))
-        for rx in (_AFTER_STOP, _GLUED_FRONT):
+        for rx in (_AFTER_STOP, _GLUED_FRONT, _SPACED_BEFORE_NUMBER):
             for m in rx.finditer(text):
                 word = text[: m.start()].rsplit(None, 1)[-1].rstrip(".)”’")
                 plain_word = word.isalpha() and word[1:].islower() and len(word) >= 3

@@ -108,9 +108,9 @@ def _continues(prev: Block, block: Block, plain: str, after_break: bool) -> bool
     # It ended with a comma (or, in the middle of a list, a semicolon) at a page
     # break, a footnote marker maybe glued to it ("Weapons,3"): a sentence goes on
     # unless the next block opens a paragraph of its own.
-    end = prev.text.rstrip()
+    end = prev_plain.rstrip()  # (a raised marker "2020,<10>" the PDF reader marked is out)
     if _GLUED_MARKER_END.search(end):  # (then only a lowercase word goes on with it)
-        end = _GLUED_MARKER_END.sub("", end) if plain[:1].islower() else end
+        end = _GLUED_MARKER_END.sub("", end).rstrip() if plain[:1].islower() else end
     return (
         after_break
         and (end.endswith(",") or (end.endswith(";") and _list_goes_on(prev_plain, plain)))
@@ -120,7 +120,7 @@ def _continues(prev: Block, block: Block, plain: str, after_break: bool) -> bool
     )
 
 
-_GLUED_MARKER_END = re.compile(r"(?<=[,;])\d{1,3}$")
+_GLUED_MARKER_END = re.compile(r"(?:(?<=[,;])|(?<=[,;] ))\d{1,3}$")  # "2020,10", "2020, 10"
 # The next item of a list of documents the page break cut: "...; GC(69)/DEC/11, entitled".
 _LIST_ITEM = re.compile(r"^[A-Z]{1,6}(?:\(\d+\))?/")
 

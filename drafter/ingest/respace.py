@@ -41,6 +41,7 @@ def repair(text: str, words: Counter[str]) -> str:
         text = _HYPHEN_SPACED.sub(lambda m: _hyphen_space(m, text, words), text)
     if " ’" in text or " '" in text:
         text = _APOSTROPHE.sub(r"\1", text)
+    text = _GLUED_WORD.sub(lambda m: _rehyphen(m.group(), words), text)
     if not _has_split(text, words):
         return text
     out: list[str] = []
@@ -54,6 +55,19 @@ def repair(text: str, words: Counter[str]) -> str:
             pos = left.end() + 1
     out.append(text[pos:])
     return "".join(out)
+
+
+# pdftotext without -layout joins a compound broken at a line end without its hyphen:
+# "communitybased", "childfriendly" (the document prints "community-based" elsewhere)
+_GLUED_WORD = re.compile(r"(?<![\w’'-])[a-z]{6,}(?![\w’'-])")
+
+
+def _rehyphen(word: str, words: Counter[str]) -> str:
+    """The hyphenated form where the document prints it at least as often."""
+    for k in range(3, len(word) - 2):
+        if words[f"{word[:k]}-{word[k:]}"] >= words[word]:
+            return f"{word[:k]}-{word[k:]}"
+    return word
 
 
 def _has_split(text: str, words: Counter[str]) -> bool:

@@ -65,3 +65,23 @@ def test_a_footnote_whose_text_is_a_symbol():
     assert {fn.number: fn.text for fn in res.footnotes}["1"] == "A/59/93-E/2004/74."
     assert any(p.text.startswith("Concerned about the need to mobilize") for p in res.paragraphs)
     assert [p.number for p in res.paragraphs if p.number][:6] == ["1", "2", "3", "4", "5", "6"]
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_plain_and_raw_pdftotext_of_a_declaration(corpus, tmp_path):
+    # A/RES/73/3: pdftotext without -layout joins compounds broken at a line end without
+    # their hyphen ("communitybased", "childfriendly"), which the document prints whole
+    # elsewhere; -raw runs the declaration's subtitle into "We, Heads of State ..."
+    pdf = corpus / "pdf" / "A_RES_73_3-EN.pdf"
+    plain, raw = tmp_path / "plain.txt", tmp_path / "raw.txt"
+    subprocess.run(["pdftotext", str(pdf), str(plain)], check=True, timeout=60)
+    subprocess.run(["pdftotext", "-raw", str(pdf), str(raw)], check=True, timeout=60)
+    assert "communitybased" in plain.read_text(encoding="utf-8")
+    text = " ".join(p.text for p in load(plain).paragraphs)
+    assert "communitybased" not in text and "childfriendly" not in text
+    assert "people-centred, community-based and gender-responsive" in text
+    assert "epidemic\nWe, Heads of State" in raw.read_text(encoding="utf-8")
+    res = load(raw)
+    we = next(p for p in res.paragraphs if p.text.startswith("We, Heads of State"))
+    assert res.paragraphs[we.id - 1].text.startswith("United to end tuberculosis")
+    assert agreement(load(pdf), res).share >= 0.99

@@ -91,7 +91,7 @@ def test_a_footnote_digit_glued_to_the_next_word(corpus, name, start, want, numb
 @pytest.mark.parametrize(
     ("text", "want"),
     [
-        ("Tlatelolco, Rarotonga, 3 Bangkok and", "Tlatelolco, Rarotonga, 3 Bangkok and"),
+        ("Tlatelolco, Rarotonga, 4 Bangkok and", "Tlatelolco, Rarotonga, 4 Bangkok and"),
         ("see vol. 3 The report", "see vol. 3 The report"),
         ("in 5 and 4and", "in 5 and 4and"),  # (3 is the next footnote, not 4)
     ],
@@ -101,3 +101,31 @@ def test_digits_that_are_no_glued_or_stopped_marker(text, want):
     for k in range(1, 3):
         state.note(str(k))
     assert strip_markers(text, state)[0] == want
+
+
+@pytest.mark.parametrize(
+    ("name", "start", "want", "number"),
+    [
+        ("A_RES_80_34.md", "The reports of the fact-finding mission", "in Ltamenah, Saraqib and Duma", "14"),
+        ("A_RES_80_15.md", "Reiterating the important contribution", "Tlatelolco, Rarotonga, Bangkok and", "3"),
+    ],
+)  # fmt: skip
+def test_a_spaced_marker_before_a_name(corpus, name, start, want, number):
+    # "... incidents in Ltamenah, 14 Saraqib[^15] and Duma": the next footnote expected
+    p = _para(load(corpus / "ga80" / "md" / name), start)
+    assert want in p.text and number in p.footnotes
+
+
+def test_a_spaced_marker_before_a_number():
+    # pdftotext -layout of A/RES/80/34's LibreOffice printing: "of 18 November 2024, 3 14
+    # February 20254 and 20 June 20255 following"
+    state = MarkerState([str(k) for k in range(1, 9)])
+    for k in ("1", "2"):
+        state.note(k)
+    text = "of 18 November 2024, 3 14 February 20254 and 20 June 20255 following"
+    assert strip_markers(text, state) == (
+        "of 18 November 2024, 14 February 2025 and 20 June 2025 following",
+        ("3", "4", "5"),
+    )
+    state = MarkerState([str(k) for k in range(1, 9)])
+    assert strip_markers("resolutions 1, 5 6 and", state)[0] == "resolutions 1, 5 6 and"

@@ -237,3 +237,16 @@ def test_a_line_that_opens_several_paragraphs_is_no_running_header(printings, fl
     # next begins is not always told in the printing: the lines are counted, not items)
     kept = sum(p.text.count(line) for p in res.paragraphs)
     assert kept == sum(p.text.count(line) for p in ref.paragraphs) >= 3
+
+
+@pytest.mark.parametrize("flag", ["-raw", "-layout"])
+def test_a_paragraph_cut_after_a_spaced_marker_goes_on_after_the_page(printings, flag):
+    # A/RES/80/34, OP 5(c): "The first report ..., of 8 April 2020, 10" ends page 3
+    # (-layout spaces the raised marker) and "which concluded that ..." opens page 4;
+    # "EC-M-" / "33/DEC.1" is one symbol broken at its hyphen
+    _ref, texts = printings["A_RES_80_34"]
+    res = parse_text(texts[flag])
+    first = [p.text for p in res.paragraphs if p.text.startswith("The first report of the")]
+    assert len(first) == 1 and "of 8 April 2020, which concluded that" in first[0]
+    op13 = next(p for p in res.paragraphs if p.number == "13")
+    assert "EC-M-33/DEC.1" in op13.text
