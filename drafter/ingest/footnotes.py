@@ -67,6 +67,12 @@ _SPACED = re.compile(r"(?<=[,;:”’])[ ]+(\d{1,3})(?=[ ]+[a-zà-ÿ]|[ ]*$)")
 # 2025" (pdftotext -layout spaces a raised marker), "in Ltamenah, 14 Saraqib" (a
 # Markdown conversion), only the next footnote expected.
 _SPACED_BEFORE_NUMBER = re.compile(r"(?<=[,;])[ ]+(\d{1,3})(?=[ ]+(?:\d|[A-Z][a-z]))")
+# Spaced after a year or "Goals" (pdftotext -layout): "Reduction 2015–2030 3 and",
+# "of 15 February 2013 9 in which", "the Millennium Development Goals 6 and associated"
+# (not "Goals 1 and 2"), only the next footnote expected.
+_AFTER_YEAR = re.compile(
+    r"(?:(?<=\b19\d\d)|(?<=\b20\d\d)|(?<=\bGoals)) (\d{1,2})(?= (?!(?:and|or|to) \d)[a-z])"
+)
 _AFTER_STOP = re.compile(r"(?<=[a-z)”’]\.)[ ]+(\d{1,3})(?=[ ]+[A-Z“]|[ ]*$)")
 _GLUED_FRONT = re.compile(
     r"(?<=[^\W\d]|[,;:)”’]) (\d{1,3})(?=(?:and|or|in|which|the|to|of|as|with|for|on|at|by|that|"
@@ -207,7 +213,7 @@ def strip_markers(
                 start = m.start() if rx in (_SPACED, _SLASH) else m.start(1)
                 end = m.end() if rx is _SLASH else m.end(1)
                 spans.append((start, end, m.group(1), None if rx is _YEAR else False))
-        for rx in (_AFTER_STOP, _GLUED_FRONT, _SPACED_BEFORE_NUMBER):
+        for rx in (_AFTER_STOP, _GLUED_FRONT, _SPACED_BEFORE_NUMBER, _AFTER_YEAR):
             for m in rx.finditer(text):
                 word = text[: m.start()].rsplit(None, 1)[-1].rstrip(".)”’")
                 plain_word = word.isalpha() and word[1:].islower() and len(word) >= 3
@@ -215,6 +221,7 @@ def strip_markers(
                     any(s <= m.start(1) < e for s, e, _, _ in spans)
                     or (rx is _AFTER_STOP and not plain_word)
                     or word.lower() in _ABBREVIATIONS
+                    or (rx is _AFTER_YEAR and _NOT_AFTER_MARKER.match(text, m.end()))
                 ):
                     continue  # "vol. 2 The", "DEC. 4"
                 spans.append((m.start(1), m.end(1), m.group(1), None))

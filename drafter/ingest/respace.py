@@ -71,9 +71,23 @@ def _rehyphen(word: str, words: Counter[str]) -> str:
 
 
 def _has_split(text: str, words: Counter[str]) -> bool:
-    """Cheap test first: two words met once each, side by side (most texts have none)."""
-    single = {w for w in _RUN.findall(text) if words[w] == 1}
-    return len(single) >= 2
+    """Cheap test first: a word met only here (most paragraphs of a clean text have few)."""
+    return any(words[w] == 1 for w in _RUN.findall(text))
+
+
+# Two-letter words; any other piece of one or two letters ("ng" of "planni ng", "ty",
+# "ed") is a word only because extraction split others like it
+_TWO_LETTER_WORDS = {
+    "of", "to", "in", "on", "at", "as", "or", "by", "be", "is", "it", "an", "up", "no",
+    "so", "we", "us", "do", "go", "me", "my", "he", "if", "am", "un", "de", "la", "le",
+    "et", "en", "el", "y", "a", "i",
+}  # fmt: skip
+
+
+def _count(piece: str, words: Counter[str]) -> int:
+    if len(piece) <= 2 and piece.lower() not in _TWO_LETTER_WORDS:
+        return 1
+    return words[piece]
 
 
 def _hyphen(m: re.Match[str], text: str, words: Counter[str]) -> str:
@@ -107,6 +121,8 @@ def _joins(a: str, b: str, words: Counter[str]) -> bool:
     # very occurrence): "o n", "treatme nt"; not "up on", "possess or".
     if words[a + b] and max(words[a], words[b]) == 1:
         return True
+    if words[a + b] and max(_count(a, words), _count(b, words)) == 1:
+        return True  # "treat ed" is not "treat" and a word "ed"
     # One piece is no word elsewhere, the other one is ("includi ng" beside "planni ng",
     # "th e", "preventi on"), and the document prints the joined word at least twice;
     # never after a short word that makes sense on its own ("a gain", "with in" stay).

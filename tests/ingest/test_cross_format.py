@@ -85,3 +85,18 @@ def test_plain_and_raw_pdftotext_of_a_declaration(corpus, tmp_path):
     we = next(p for p in res.paragraphs if p.text.startswith("We, Heads of State"))
     assert res.paragraphs[we.id - 1].text.startswith("United to end tuberculosis")
     assert agreement(load(pdf), res).share >= 0.99
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_layout_text_markers_after_a_year(corpus, tmp_path):
+    # A/RES/73/6 in pdftotext -layout: raised markers spaced after a year or "Goals"
+    # ("Reduction 2015–2030 3 and", "the Sustainable Development Goals 2 for")
+    pdf = corpus / "pdf" / "A_RES_73_6-EN.pdf"
+    out = tmp_path / "73_6.txt"
+    subprocess.run(["pdftotext", "-layout", str(pdf), str(out)], check=True, timeout=60)
+    raw = out.read_text(encoding="utf-8")
+    assert "2015–2030 3 and" in raw and "Development Goals 2 for" in raw
+    res = load(out)
+    convinced = next(p for p in res.paragraphs if p.text.startswith("Convinced that the fulfil"))
+    assert "Reduction 2015–2030 and of the" in convinced.text
+    assert convinced.footnotes[:3] == ("2", "3", "4")

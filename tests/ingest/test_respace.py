@@ -28,7 +28,10 @@ def test_layout_text_of_a_real_pdf_has_whole_words(corpus, tmp_path):
     # one piece is a word elsewhere ("ng" of "planni ng" and "includi ng", "e" of the
     # label "(e)", "on"), the other is none, and the joined word is printed elsewhere
     for split, word in (("includi ng", "including"), ("th e", "the"),
-                        ("preventi on", "prevention"), ("progres s", "progress")):  # fmt: skip
+                        ("preventi on", "prevention"), ("progres s", "progress"),
+                        # "ng" is a "word" only as other words were split so: "planning"
+                        # printed once elsewhere is evidence enough
+                        ("planni ng", "planning")):  # fmt: skip
         assert split in raw and split not in text and word in text
     assert "a iming" in text  # ("a" and "iming" would be joined only as "a" was no word)
 
