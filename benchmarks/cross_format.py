@@ -255,7 +255,9 @@ def resolution_to_html(res: Resolution) -> str:
 
     Each paragraph is printed with its number label ("3.", "(c)"), italic opening
     words and its footnote references where its markers stood (LibreOffice's own
-    ``sdfootnote`` markup, so they become real footnotes). The renderings then carry
+    ``sdfootnote`` markup, so they become real footnotes). A footnote no paragraph
+    cites (its marker lost in the Markdown) is left out: LibreOffice prints a footnote
+    without a reference as a paragraph of text. The renderings then carry
     exactly the reference's paragraph list, not what a second reading of a damaged
     Markdown file would make of it (footnote text continued on a later line, markers
     left as plain digits, running headers inside a paragraph).
@@ -292,8 +294,11 @@ def resolution_to_html(res: Resolution) -> str:
             pos = off
         pieces.append(_lead_html(text, pos, len(text), lead))
         out.append(f"<p>{html.escape(label, quote=False)}{''.join(pieces)}</p>")
+    cited = {n for p in res.paragraphs for n in p.footnotes}
     for fn in res.footnotes:
         n = fn.number
+        if n not in cited:
+            continue  # (no reference to hang it on: LibreOffice would print it as text)
         out.append(
             f'<div id="sdfootnote{n}"><p class="sdfootnote"><a class="sdfootnotesym" '
             f'name="sdfootnote{n}sym" href="#sdfootnote{n}anc">{n}</a>'

@@ -66,6 +66,13 @@ ANNEX_LINE = re.compile(r"^(?:Annex|ANNEX)(?:\s+[IVXL]{1,5})?$")
 _GLUED_END = re.compile(r"(?:[^\W\d]|[,;.:”’)])\d{1,3}$")
 
 
+def _title_case(line: str) -> bool:
+    """ "Addressing the Special Needs of Landlocked ...": a name's words, not a paragraph
+    opening with a participle ("Adopting macroeconomic policies that ...")."""
+    words = line.split()[:6]
+    return sum(w[:1].isupper() for w in words[1:]) >= 2
+
+
 # A line shorter than this share of the page's full line, which the next word would
 # have fitted on, ends its paragraph.
 SHORT = 0.95
@@ -94,7 +101,8 @@ class _Layout:
         for a, b in itertools.pairwise(body):
             if a and ends_terminal(a):
                 if not b:
-                    blank += 1
+                    # (not a footnote's line: -layout sets footnotes apart by blank lines)
+                    blank += not FN_START.match(a)
                 elif OPENER_LINE.match(b) or LABEL_START.match(b):
                     direct += 1
         self.dense = direct >= 3 and direct > blank
@@ -468,7 +476,12 @@ class _Cleaner:
                 self.flush()
                 if number:
                     self.last_number = int(number.group(1))
-        elif current and not in_header and ends_terminal(current[-1]):
+        elif (
+            current
+            and not in_header
+            and ends_terminal(current[-1])
+            and not LABEL_ONLY.match(current[-1].strip())  # ("3." / "We gather ...")
+        ):
             # Text without blank lines between paragraphs (pdftotext): a deeper
             # first-line indent, or a preambular opener after a finished line.
             margin = self.layout.margin_at(i)
@@ -477,7 +490,7 @@ class _Cleaner:
                 self.layout.dense
                 and (
                     OPENER_LINE.match(s)
-                    or DENSE_OPENER.match(s)
+                    or (DENSE_OPENER.match(s) and not _title_case(s))
                     or (
                         _STARTS_PARAGRAPH.match(s)
                         and self.layout.ended_short(i, self.lines[i - 1], s)

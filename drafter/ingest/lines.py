@@ -138,8 +138,12 @@ def join_lines(lines: list[str]) -> str:
             out = line
         elif out[-1] in "–-" and len(out) > 1 and out[-2].isdigit() and line[:1].isdigit():
             out += line  # "2015–\n2030": a range broken at the dash
-        elif out.endswith("-") and re.search(r"[A-Z]-[A-Z]{1,3}-$", out) and line[:1].isdigit():
-            out += line  # "EC-M-\n33/DEC.1": a symbol broken at its hyphen
+        elif (
+            out.endswith("-")
+            and re.search(r"(?:[A-Z]-[A-Z]{1,3}|[a-zA-Z]{3})-$", out)
+            and line[:1].isdigit()
+        ):
+            out += line  # "EC-M-\n33/DEC.1", "post-\n2015", "COVID-\n19": broken at the hyphen
         elif out[-1] in "-\u2011" and len(out) > 1 and out[-2].isalpha() and line[:1].isalpha():
             first = line.split(" ", 1)[0].lower()
             out += (" " if first in ("and", "or", "to", "as", "y", "et", "o", "ou") else "") + line

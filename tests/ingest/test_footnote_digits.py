@@ -129,3 +129,24 @@ def test_a_spaced_marker_before_a_number():
     )
     state = MarkerState([str(k) for k in range(1, 9)])
     assert strip_markers("resolutions 1, 5 6 and", state)[0] == "resolutions 1, 5 6 and"
+
+
+def test_a_markdown_paragraph_cut_by_a_blank_line(corpus):
+    # A/RES/80/53's Markdown: "1. Decides to establish the Group ..., consisting of 21
+    # members, 2" / "" / "participating in their personal capacity ...": no paragraph
+    # opens in lower case after one left at a comma
+    res = load(corpus / "ga80" / "md" / "A_RES_80_53.md")
+    op1 = next(p for p in res.paragraphs if p.number == "1")
+    assert op1.text.endswith("without prejudice to national positions in future negotiations;")
+    assert not any(p.text.startswith("participating in") for p in res.paragraphs)
+
+
+def test_a_name_after_a_colon_is_no_paragraph_in_dense_text(corpus):
+    # A/RES/80/3's PyMuPDF text: "... the Almaty Programme of Action:" / "Addressing the
+    # Special Needs of Landlocked Developing Countries ..." goes on (a title), and the
+    # heading "I. Global context and shared commitments" keeps no "3." of the paragraph
+    # number printed alone on the line after it
+    res = load(corpus / "ga80" / "txt" / "A_RES_80_3.txt")
+    op2 = next(p for p in res.paragraphs if p.text.startswith("We welcome the Awaza Programme"))
+    assert "Almaty Programme of Action: Addressing the Special Needs" in op2.text
+    assert any(p.text == "I. Global context and shared commitments" for p in res.paragraphs)

@@ -36,6 +36,8 @@ STEMS = (
     "A_RES_80_38",
     "A_RES_80_34",
     "A_RES_80_68",
+    "A_RES_80_10",
+    "A_RES_68_4",
 )
 
 
@@ -46,7 +48,8 @@ def printings(corpus, tmp_path_factory):
     tmp = tmp_path_factory.mktemp("unruled")
     refs = {}
     for stem in STEMS:
-        refs[stem] = load(corpus / "ga80" / "md" / f"{stem}.md")
+        md = corpus / "ga80" / "md" / f"{stem}.md"
+        refs[stem] = load(md if md.exists() else corpus / f"{stem}.md")
         (tmp / f"{stem}.html").write_text(resolution_to_html(refs[stem]), encoding="utf-8")
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     subprocess.run(
@@ -250,3 +253,24 @@ def test_a_paragraph_cut_after_a_spaced_marker_goes_on_after_the_page(printings,
     assert len(first) == 1 and "of 8 April 2020, which concluded that" in first[0]
     op13 = next(p for p in res.paragraphs if p.number == "13")
     assert "EC-M-33/DEC.1" in op13.text
+
+
+@pytest.mark.parametrize("flag", ["-raw", "-layout"])
+def test_footnotes_set_apart_by_blank_lines_leave_the_text_dense(printings, flag):
+    # A/RES/80/10: -layout sets each footnote apart with a blank line; those are no
+    # blank lines between paragraphs, so "... against Women,5" / "Recalling the Universal
+    # Declaration ..." is two paragraphs
+    ref, texts = printings["A_RES_80_10"]
+    res = parse_text(texts[flag])
+    assert any(p.text.startswith("Recalling the Universal Declaration") for p in res.paragraphs)
+    assert agreement(ref, res).share == 1.0, agreement(ref, res)
+
+
+@pytest.mark.parametrize("flag", ["-raw", "-layout"])
+def test_a_compound_broken_before_a_number(printings, flag):
+    # A/RES/68/4, OP 31: "... to establish the post-" / "2015 development agenda"
+    _ref, texts = printings["A_RES_68_4"]
+    assert "post-\n2015" in texts[flag].replace(" ", "")
+    res = parse_text(texts[flag])
+    op31 = next(p for p in res.paragraphs if p.number == "31")
+    assert "the post-2015 development agenda" in op31.text
