@@ -66,18 +66,23 @@ _SPACED = re.compile(r"(?<=[,;:”’])[ ]+(\d{1,3})(?=[ ]+[a-zà-ÿ]|[ ]*$)")
 # Spaced after a comma, before a number or a name: "of 18 November 2024, 3 14 February
 # 2025" (pdftotext -layout spaces a raised marker), "in Ltamenah, 14 Saraqib" (a
 # Markdown conversion), only the next footnote expected.
-_SPACED_BEFORE_NUMBER = re.compile(r"(?<=[,;])[ ]+(\d{1,3})(?=[ ]+(?:\d|[A-Z][a-z]))")
+_SPACED_BEFORE_NUMBER = re.compile(r"[,;][ ]+(\d{1,3})(?=[ ]+(?:\d|[A-Z][a-z]))")
 # Spaced after a year or "Goals" (pdftotext -layout): "Reduction 2015–2030 3 and",
 # "of 15 February 2013 9 in which", "the Millennium Development Goals 6 and associated"
 # (not "Goals 1 and 2"), only the next footnote expected.
 _AFTER_YEAR = re.compile(
     r"(?:(?<=\b19\d\d)|(?<=\b20\d\d)|(?<=\bGoals)) (\d{1,2})(?= (?!(?:and|or|to) \d)[a-z])"
 )
-_AFTER_STOP = re.compile(r"(?<=[a-z)”’]\.)[ ]+(\d{1,3})(?=[ ]+[A-Z“]|[ ]*$)")
+# (each opens with a literal, so that a scan over a paragraph without one is fast; the
+# character before is checked apart)
+_AFTER_STOP = re.compile(r"\.[ ]+(\d{1,3})(?=[ ]+[A-Z“]|[ ]*$)")
+_AFTER_STOP_BEFORE = re.compile(r"[a-z)”’]")
 _GLUED_FRONT = re.compile(
-    r"(?<=[^\W\d]|[,;:)”’]) (\d{1,3})(?=(?:and|or|in|which|the|to|of|as|with|for|on|at|by|that|"
+    r" (\d{1,3})(?=(?:and|or|in|which|the|to|of|as|with|for|on|at|by|that|"
     r"is|are|was|were|including|adopted|entitled|also|but|where|while)\b)"
 )
+_GLUED_FRONT_BEFORE = re.compile(r"[^\W\d]|[,;:)”’]")
+_ANY_DIGIT = re.compile(r"\d")
 
 
 _ABBREVIATIONS = {"vol", "para", "paras", "chap", "sect", "art", "no", "p", "pp", "add", "rev",
@@ -213,9 +218,15 @@ def strip_markers(
                 start = m.start() if rx in (_SPACED, _SLASH) else m.start(1)
                 end = m.end() if rx is _SLASH else m.end(1)
                 spans.append((start, end, m.group(1), None if rx is _YEAR else False))
-        for rx in (_AFTER_STOP, _GLUED_FRONT, _SPACED_BEFORE_NUMBER, _AFTER_YEAR):
+        strict = (_AFTER_STOP, _GLUED_FRONT, _SPACED_BEFORE_NUMBER, _AFTER_YEAR)
+        for rx in strict if _ANY_DIGIT.search(text) else ():
             for m in rx.finditer(text):
-                word = text[: m.start()].rsplit(None, 1)[-1].rstrip(".)”’")
+                if (rx is _AFTER_STOP and not _AFTER_STOP_BEFORE.match(text, m.start() - 1)) or (
+                    rx is _GLUED_FRONT and not _GLUED_FRONT_BEFORE.match(text, m.start() - 1)
+                ):
+                    continue
+                word = text[max(0, m.start() - 40) : m.start()].rsplit(None, 1)
+                word = word[-1].rstrip(".,;)”’") if word else ""
                 plain_word = word.isalpha() and word[1:].islower() and len(word) >= 3
                 if (
                     any(s <= m.start(1) < e for s, e, _, _ in spans)

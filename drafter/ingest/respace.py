@@ -41,7 +41,9 @@ def repair(text: str, words: Counter[str]) -> str:
         text = _HYPHEN_SPACED.sub(lambda m: _hyphen_space(m, text, words), text)
     if " ’" in text or " '" in text:
         text = _APOSTROPHE.sub(r"\1", text)
-    text = _GLUED_WORD.sub(lambda m: _rehyphen(m.group(), words), text)
+    compounds = _compounds(words)
+    if compounds and not compounds.keys().isdisjoint(_GLUED_WORD.findall(text)):
+        text = _GLUED_WORD.sub(lambda m: _rehyphen(m.group(), words), text)
     if not _has_split(text, words):
         return text
     out: list[str] = []
@@ -64,10 +66,24 @@ _GLUED_WORD = re.compile(r"(?<![\w’'-])[a-z]{6,}(?![\w’'-])")
 
 def _rehyphen(word: str, words: Counter[str]) -> str:
     """The hyphenated form where the document prints it at least as often."""
-    for k in range(3, len(word) - 2):
-        if words[f"{word[:k]}-{word[k:]}"] >= words[word]:
-            return f"{word[:k]}-{word[k:]}"
+    compounds = _compounds(words)
+    hyphenated = compounds.get(word)
+    if hyphenated and words[hyphenated] >= words[word]:
+        return hyphenated
     return word
+
+
+def _compounds(words: Counter[str]) -> dict[str, str]:
+    """ "communitybased" -> "community-based" for the document's compounds of two words
+    (made once per document: kept on its word counts)."""
+    found = getattr(words, "_compounds", None)
+    if found is None:
+        found = {}
+        for w in words:
+            if w.count("-") == 1 and w[:1].islower():
+                found.setdefault(w.replace("-", ""), w)
+        words._compounds = found  # type: ignore[attr-defined]
+    return found
 
 
 def _has_split(text: str, words: Counter[str]) -> bool:
@@ -115,6 +131,12 @@ _WORD_END = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*$")
 
 
 def _joins(a: str, b: str, words: Counter[str]) -> bool:
+    if min(_count(a, words), _count(b, words)) > 1:
+        return False  # both pieces are words printed elsewhere: every rule below needs one
+    return _joins_pieces(a, b, words)
+
+
+def _joins_pieces(a: str, b: str, words: Counter[str]) -> bool:
     if a[0].isupper() and b[0].isupper():
         return False  # "New York", "Member States": names of two words
     # Neither piece is a word anywhere else in the document (the counts include this
