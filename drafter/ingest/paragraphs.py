@@ -111,9 +111,10 @@ def _continues(prev: Block, block: Block, plain: str, after_break: bool) -> bool
     end = prev_plain.rstrip()  # (a raised marker "2020,<10>" the PDF reader marked is out)
     if _GLUED_MARKER_END.search(end):  # (then only a lowercase word goes on with it)
         end = _GLUED_MARKER_END.sub("", end).rstrip() if plain[:1].islower() else end
-    if end.endswith(",") and plain[:1].islower() and not block.heading:
-        return True  # no paragraph opens in lower case ("..., consisting of 21 members" |
-        # "participating in their personal capacity ...": a conversion's blank line)
+    if end.endswith(",") and "a" <= plain[:1] <= "z" and not block.heading:
+        return True  # no English paragraph opens in lower case ("..., consisting of 21
+        # members" | "participating in ...": a conversion's blank line; a Russian
+        # preambular paragraph does: "ссылаясь на свои резолюции,")
     return (
         after_break
         and (end.endswith(",") or (end.endswith(";") and _list_goes_on(prev_plain, plain)))
