@@ -485,7 +485,9 @@ class _Cleaner:
             # Text without blank lines between paragraphs (pdftotext): a deeper
             # first-line indent, or a preambular opener after a finished line.
             margin = self.layout.margin_at(i)
-            indented = margin >= 4 and indent(line) >= margin + 3
+            # (a text whose lines start at the margin's edge, such as a plain-text
+            # resolution, opens a paragraph with an indent of 4 or more)
+            indented = indent(line) >= margin + (3 if margin >= 4 else 4)
             if indented or (
                 self.layout.dense
                 and (
