@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from itertools import chain, pairwise
+from itertools import pairwise
 from operator import itemgetter
 
 from drafter.compare import _background
@@ -62,7 +62,7 @@ class _Doc:
         self._words: frozenset[str] | None = None
         self._joined: str | None = None
         self._pairs: frozenset[str] | None = None
-        self._where: dict[str, list[int]] | None = None
+        self._pair_at: list[str] | None = None
         self._rare: frozenset[str] | None = None
         self._spans: list[tuple[int, int]] | None = None
 
@@ -87,23 +87,6 @@ class _Doc:
             self._joined = " " + " ".join(self.stems) + " "
         return self._joined
 
-    @property
-    def where(self) -> dict[str, list[int]]:
-        """Where each content stem stands."""
-        if self._where is None:
-            words = self.words
-            where: dict[str, list[int]] = {}
-            get = where.get
-            for i, s in enumerate(self.stems):
-                if s in words:
-                    at = get(s)
-                    if at is None:
-                        where[s] = [i]
-                    else:
-                        at.append(i)
-            self._where = where
-        return self._where
-
     def rare(self, rare: frozenset[str]) -> frozenset[str]:
         """The content stems rare enough to be a shared phrase on their own, of those
         of the two texts (``rare``, one set per relate())."""
@@ -112,10 +95,17 @@ class _Doc:
         return self._rare
 
     @property
+    def pair_at(self) -> list[str]:
+        """The two stems starting at each word (but the last), as "a b"."""
+        if self._pair_at is None:
+            self._pair_at = list(map(" ".join, pairwise(self.stems)))
+        return self._pair_at
+
+    @property
     def pairs(self) -> frozenset[str]:
         """Each two adjacent stems, as "a b"."""
         if self._pairs is None:
-            self._pairs = frozenset(map(" ".join, pairwise(self.stems)))
+            self._pairs = frozenset(self.pair_at)
         return self._pairs
 
     @property
@@ -129,19 +119,21 @@ class _Doc:
 _BACKGROUND = (_background.PARAGRAPHS, _background.DF)
 
 
-def _stem_counts(df: Counter[str]) -> Counter[str]:
+def _stem_counts(df: Counter[str]) -> dict[str, int]:
     """In how many paragraphs each stem and each pair of content stems stands, from the
     ranking's counts of words and pairs (a paragraph holding two forms of one stem,
     "migrant" and "migrants", counts twice: rarity is a little underrated there)."""
-    out: Counter[str] = Counter()
+    out: dict[str, int] = {}
+    get = out.get  # (a Counter's += calls a Python __missing__ for each new key)
     for f, n in df.items():
         if ":" in f:  # formula, subject, title
             continue
         if " " in f:
             first, second = f.split(" ")
-            out[stem(first) + " " + stem(second)] += n
+            key = stem(first) + " " + stem(second)
         else:
-            out[stem(f)] += n
+            key = stem(f)
+        out[key] = get(key, 0) + n
     return out
 
 
@@ -169,17 +161,19 @@ def _shared_phrases(
     # A run starts on a content word of both, followed by the word that follows it
     # in both, or on a word rare enough to show alone (leading stopwords would be
     # trimmed anyway).
-    where = a.where
-    starts = set(chain.from_iterable(map(where.__getitem__, a.rare(rare) & b.words)))
+    # One pass over the words of ``a`` (cheaper than an index of where each stands:
+    # most paragraphs are looked at for one or two links).
+    pair_at = a.pair_at
     shared_pairs = a.pairs & b.pairs
-    for pair in shared_pairs:
-        first, second = pair.split(" ")
-        if first in where:  # a content word
-            starts.update([i for i in where[first] if i + 1 < n_a and stems[i + 1] == second])
-    for i in sorted(starts):
+    words = a.words
+    starts = [i for i, p in enumerate(pair_at) if p in shared_pairs and stems[i] in words]
+    alone = a.rare(rare) & b.words
+    if alone:
+        starts = sorted(set(starts).union([i for i, s in enumerate(stems) if s in alone]))
+    for i in starts:  # in reading order
         if i < after:
             continue
-        if i + 1 < n_a and stems[i] + " " + stems[i + 1] in shared_pairs:
+        if i + 1 < n_a and pair_at[i] in shared_pairs:
             n = 2  # the longest run from here found anywhere in b
             limit = min(n_a - i, MAX_PHRASE_WORDS)
             joined = b.joined

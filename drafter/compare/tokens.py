@@ -239,8 +239,11 @@ def word_offsets(text: str) -> list[tuple[int, int]]:
     """The (start, end) offsets of :func:`word_spans`, without the words."""
     blanked = _blanked(text)
     if blanked is None:
-        return [m.span() for m in _word_re(text).finditer(text)]
-    return [m.span() for m in _NON_SPACE_RE.finditer(blanked)]
+        return list(map(_SPAN, _word_re(text).finditer(text)))
+    return list(map(_SPAN, _NON_SPACE_RE.finditer(blanked)))
+
+
+_SPAN = re.Match.span
 
 
 def is_word(token: str) -> bool:
