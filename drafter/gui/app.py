@@ -26,6 +26,7 @@ from . import busy, dialogs, themes
 from . import settings as S
 from .plain import rich
 from .qt_compat import later
+from .ui_thread_gc import UiThreadCollector
 
 SCREENSHOT_TIMEOUT_MS = 180_000
 log = logging.getLogger(__name__)
@@ -50,6 +51,8 @@ def _app() -> QApplication:
             icon.addFile(str(png), QSize(n, n))
     if not icon.isNull():
         app.setWindowIcon(icon)
+    if app.findChild(UiThreadCollector) is None:
+        UiThreadCollector(app)  # cyclic garbage is freed on the UI thread only
     return app
 
 

@@ -26,6 +26,16 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _ui_thread_gc(qapp):
+    """As in the application: cyclic garbage is collected on the UI thread only."""
+    from drafter.gui.ui_thread_gc import UiThreadCollector
+
+    collector = UiThreadCollector(qapp)
+    yield collector
+    collector.stop()
+
+
 @pytest.fixture
 def settings(tmp_path):
     from PySide6.QtCore import QSettings
