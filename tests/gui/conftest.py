@@ -26,14 +26,18 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
 
 
-@pytest.fixture(scope="session", autouse=True)
+@pytest.fixture(autouse=True)
 def _ui_thread_gc(qapp):
-    """As in the application: cyclic garbage is collected on the UI thread only."""
+    """As in the application: cyclic garbage is collected on the UI thread only.
+
+    Per GUI test, so that the tests outside tests/gui keep Python's automatic collector.
+    """
     from drafter.gui.ui_thread_gc import UiThreadCollector
 
     collector = UiThreadCollector(qapp)
     yield collector
     collector.stop()
+    collector.setParent(None)  # freed here, not left among the application's children
 
 
 @pytest.fixture
